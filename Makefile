@@ -1,0 +1,40 @@
+# The two commands a newcomer needs are `make run` and `make test`; the rest are parts.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+LOGS := target/test-logs
+
+.PHONY: run test setup build test-native test-browser test-e2e bench lint screenshots
+
+## Install what is missing, then serve the app at http://127.0.0.1:8080
+run: setup
+	trunk serve --offline
+
+## Install what is missing, then run every layer of tests
+test: setup
+	@bash scripts/test.sh
+
+setup:
+	@bash scripts/setup.sh
+
+## The release build, as shipped, into dist/
+build: setup
+	trunk build --release --offline
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: build
+	npx playwright test
+
+## Sizes of the release build (raw and gzip)
+bench: build
+	@bash scripts/bench.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

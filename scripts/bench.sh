@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prints the sizes of the release build in dist/: each file raw and gzip-compressed, and the
+# first load (HTML, JS, wasm, CSS) the budget is measured on. `make bench` builds first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f dist/index.html ] || { echo "No release build in dist/: run make bench." >&2; exit 1; }
+
+printf '%-10s %-48s %10s %10s\n' kind file raw gzip
+total_raw=0; total_gz=0
+for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
+  [ -f "$f" ] || continue
+  raw=$(stat -c%s "$f"); gz=$(gzip -9c "$f" | wc -c)
+  printf '%-10s %-48s %10d %10d\n' "${f##*.}" "${f#dist/}" "$raw" "$gz"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+done
+printf '%-10s %-48s %10d %10d\n' total "first load (html+js+wasm+css)" "$total_raw" "$total_gz"
+printf 'first load: %d KB raw, %d KB gzip (budget 250 KB gzip)\n' $((total_raw / 1024)) $((total_gz / 1024))

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs whatever this machine is missing to build and test the app, and nothing else.
+# Safe to run again: each step checks first, so a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must match the `wasm-bindgen = "=…"` pin in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the WebAssembly target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
+  say "Installing wasm-bindgen $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # No --locked: that version's lock file names a crate the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+  say "Installing Chromium and ChromeDriver from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q chromium chromium-driver
+fi
+
+# wasm-opt (from the binaryen package), Playwright and axe-core, pinned by package-lock.json.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing the npm tools"
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the three layers of tests in turn, stops at the first that fails, and ends with
+# each runner's own summary lines. Assumes scripts/setup.sh has run (make test does it).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+logs=target/test-logs
+mkdir -p "$logs"
+
+layer() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  if [ "$status" -ne 0 ]; then
+    printf '\n%s tests failed (exit %s); see %s/%s.log\n' "$name" "$status" "$logs" "$name"
+    exit "$status"
+  fi
+}
+
+layer native cargo test
+layer browser cargo test --target wasm32-unknown-unknown --test browser
+layer build trunk build --release --offline
+layer e2e npx playwright test
+
+printf '\n==> Summary\n'
+printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
+printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
+printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'
+grep -hE '^ +[0-9]+ (passed|failed|flaky|skipped)' "$logs/e2e.log"

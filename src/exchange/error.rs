@@ -1,0 +1,41 @@
+//! What can be wrong with a file someone asks the app to read, in words for that person.
+
+use thiserror::Error;
+
+/// Why a file (or the copy in browser storage) could not be read. Every message says what
+/// happened and what to do; the UI adds the file's name in front.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ReadError {
+    #[error(
+        "The file is {} MB, larger than any member record can be (the limit is 20 MB). Check that you chose the right file.",
+        bytes.div_ceil(1024 * 1024)
+    )]
+    TooLarge { bytes: usize },
+    #[error(
+        "The file is incomplete: it stops part-way through, so it was probably cut short while being copied or downloaded. Export the record again and use the new file."
+    )]
+    Truncated,
+    #[error(
+        "This is not a Member Development Record file: it is not in the format the app exports. Check that you chose the right file."
+    )]
+    NotJson,
+    #[error(
+        "This is not a Member Development Record file{}. Check that you chose the right file.",
+        found.as_ref().map(|f| format!(" (it says it is “{f}”)")).unwrap_or_default()
+    )]
+    NotOurFormat { found: Option<String> },
+    #[error(
+        "This was written by a newer version of the app (data version {found}; this version reads up to {supported}). Update the app on this device, then try again."
+    )]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("The file is damaged: {detail}. Export the record again and use the new file.")]
+    Damaged { detail: String },
+}
+
+impl ReadError {
+    pub(crate) fn damaged(detail: impl Into<String>) -> Self {
+        Self::Damaged {
+            detail: detail.into(),
+        }
+    }
+}

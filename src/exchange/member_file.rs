@@ -1,0 +1,265 @@
+//! The member file: a councillor's whole record with a header that says what it is.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::{MAX_FILE_BYTES, MEMBER_FORMAT, ReadError, SCHEMA_VERSION, migrate_record};
+use crate::model::MemberRecord;
+
+/// A councillor's record as it is exported, backed up and kept in browser storage.
+///
+/// For the copy in browser storage, `exported_at` is when that copy was written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberFile {
+    /// Always [`MEMBER_FORMAT`].
+    pub format: String,
+    /// The shape of `record`; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The version of the app that wrote the file.
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    /// Repeats `record.member_id`, so a reader can tell whose file it is from the header.
+    pub member_id: Uuid,
+    /// Rises with every saved change, so the newest copy of a record can be told apart.
+    pub revision: u64,
+    /// The device the record was last saved on.
+    pub device_id: Uuid,
+    pub record: MemberRecord,
+}
+
+impl MemberFile {
+    /// Wraps a record in the current envelope.
+    pub fn new(record: MemberRecord, revision: u64, device_id: Uuid, now: DateTime<Utc>) -> Self {
+        Self {
+            format: MEMBER_FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            app_version: crate::APP_VERSION.to_owned(),
+            exported_at: now,
+            member_id: record.member_id,
+            revision,
+            device_id,
+            record,
+        }
+    }
+}
+
+/// Writes a member file as indented JSON, readable by a person who opens it.
+pub fn write_member_file(file: &MemberFile) -> String {
+    serde_json::to_string_pretty(file).expect("a member file always serialises")
+}
+
+/// Reads a member file (or the copy in browser storage), upgrading an older shape to the
+/// current one. Nothing is read from a file that is too large, not ours, or newer than
+/// this app understands.
+pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let mut value: Value = serde_json::from_str(text).map_err(|error| {
+        if error.is_eof() {
+            ReadError::Truncated
+        } else if text.trim_start().starts_with('{') {
+            ReadError::damaged(format!(
+                "it has a fault at line {}, column {}",
+                error.line(),
+                error.column()
+            ))
+        } else {
+            ReadError::NotJson
+        }
+    })?;
+    let Value::Object(header) = &mut value else {
+        return Err(ReadError::NotOurFormat { found: None });
+    };
+    match header.get("format") {
+        Some(Value::String(format)) if format == MEMBER_FORMAT => {}
+        Some(Value::String(format)) => {
+            return Err(ReadError::NotOurFormat {
+                found: Some(format.chars().take(60).collect()),
+            });
+        }
+        _ => return Err(ReadError::NotOurFormat { found: None }),
+    }
+    let version = header
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| ReadError::damaged("it does not say which data version it holds"))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let record = header
+        .remove("record")
+        .ok_or_else(|| ReadError::damaged("it holds no record"))?;
+    header.insert("record".into(), migrate_record(version, record)?);
+    header.insert("schema_version".into(), SCHEMA_VERSION.into());
+    let file: MemberFile = serde_json::from_value(value).map_err(|error| {
+        ReadError::damaged(format!("part of it is missing or unreadable ({error})"))
+    })?;
+    if file.member_id != file.record.member_id {
+        return Err(ReadError::damaged(
+            "its header and its record name different councillors",
+        ));
+    }
+    Ok(file)
+}
+
+/// The data version a file says it was written at, before any upgrade; `None` if the file
+/// does not say.
+pub fn written_schema_version(text: &str) -> Option<u32> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    serde_json::from_str::<Version>(text)
+        .ok()
+        .map(|v| v.schema_version)
+}
+
+/// The name an export is saved under: `member-record-<name>-<date>.json`, with the name in
+/// lower case and runs of
+/// spaces and punctuation turned into single hyphens, so it is safe on every device.
+pub fn export_file_name(full_name: &str, date: NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in full_name.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "councillor" } else { slug };
+    format!("member-record-{slug}-{}.json", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn sample() -> MemberFile {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 30, 0).unwrap();
+        let mut record = MemberRecord::new(Uuid::from_u128(42), now);
+        record.profile.full_name = "Cllr Bernadette O'Neill".into();
+        record.profile.council = "South Ribble Borough Council".into();
+        record.profile.ward = "Leyland Central".into();
+        record.profile.roles.insert("standards-committee".into());
+        record.set_up_at = Some(now);
+        MemberFile::new(record, 12, Uuid::from_u128(9), now)
+    }
+
+    #[test]
+    fn a_written_file_reads_back_the_same() {
+        let file = sample();
+        assert_eq!(read_member_file(&write_member_file(&file)).unwrap(), file);
+    }
+
+    #[test]
+    fn a_file_cut_short_is_called_incomplete() {
+        let text = write_member_file(&sample());
+        let cut = &text[..text.len() / 2];
+        assert_eq!(read_member_file(cut), Err(ReadError::Truncated));
+    }
+
+    #[test]
+    fn a_file_that_is_not_json_is_not_ours() {
+        assert_eq!(
+            read_member_file("Name,Council\nA,B\n"),
+            Err(ReadError::NotJson)
+        );
+    }
+
+    #[test]
+    fn json_with_a_fault_in_the_middle_is_damaged() {
+        let text =
+            write_member_file(&sample()).replacen("\"revision\": 12", "\"revision\": 12,,", 1);
+        assert!(matches!(
+            read_member_file(&text),
+            Err(ReadError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn another_apps_json_is_not_ours_and_says_what_it_claims_to_be() {
+        assert_eq!(
+            read_member_file(r#"{"format":"council-pack","schema_version":1}"#),
+            Err(ReadError::NotOurFormat {
+                found: Some("council-pack".into())
+            })
+        );
+        assert_eq!(
+            read_member_file(r#"[1,2,3]"#),
+            Err(ReadError::NotOurFormat { found: None })
+        );
+    }
+
+    #[test]
+    fn a_file_from_a_newer_app_is_refused_before_its_record_is_read() {
+        let text = format!(
+            r#"{{"format":"{MEMBER_FORMAT}","schema_version":{},"record":"anything"}}"#,
+            SCHEMA_VERSION + 1
+        );
+        assert_eq!(
+            read_member_file(&text),
+            Err(ReadError::NewerSchema {
+                found: SCHEMA_VERSION + 1,
+                supported: SCHEMA_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_before_parsing() {
+        let text = " ".repeat(MAX_FILE_BYTES + 1);
+        let error = read_member_file(&text).unwrap_err();
+        assert_eq!(
+            error,
+            ReadError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            }
+        );
+        assert!(error.to_string().contains("21 MB"));
+    }
+
+    #[test]
+    fn a_header_naming_another_member_is_damage() {
+        let mut file = sample();
+        file.member_id = Uuid::from_u128(43);
+        assert!(matches!(
+            read_member_file(&write_member_file(&file)),
+            Err(ReadError::Damaged { .. })
+        ));
+    }
+
+    #[test]
+    fn a_missing_field_is_damage_that_names_the_field() {
+        let text = write_member_file(&sample()).replacen("\"ward\"", "\"wrad\"", 1);
+        let error = read_member_file(&text).unwrap_err();
+        assert!(error.to_string().contains("ward"), "{error}");
+    }
+
+    #[test]
+    fn export_file_names_are_safe_and_dated() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            export_file_name("Cllr Bernadette O'Neill", date),
+            "member-record-cllr-bernadette-o-neill-2026-11-23.json"
+        );
+        assert_eq!(
+            export_file_name("  ", date),
+            "member-record-councillor-2026-11-23.json"
+        );
+        assert_eq!(
+            export_file_name("Siân Jones", date),
+            "member-record-siân-jones-2026-11-23.json"
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! Files that carry a councillor's record between devices and people.
+//!
+//! One envelope, [`MemberFile`], serves both the exported file and the copy kept in the
+//! browser's storage, so both are read by one reader, upgraded by one chain of migrations
+//! and described by one JSON Schema (`public/schema/member-record.schema.json`). What this
+//! module does not do: touch storage, the DOM or the network.
+
+mod error;
+mod member_file;
+mod migrate;
+
+pub use error::ReadError;
+pub use member_file::{
+    MemberFile, export_file_name, read_member_file, write_member_file, written_schema_version,
+};
+pub use migrate::migrate_record;
+
+/// The format name written into every member file, so a file can be recognised as ours.
+pub const MEMBER_FORMAT: &str = "member-development-record";
+
+/// The shape of the record this version of the app writes. Raise it, and add a step to
+/// [`migrate_record`], whenever the shape changes, so that older data is upgraded and an
+/// older app refuses newer data rather than dropping what it does not understand.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The largest member file the app will read, checked before parsing.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;

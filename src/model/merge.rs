@@ -1,0 +1,97 @@
+//! Bringing two copies of one councillor's record together without losing either's work.
+//!
+//! Two copies meet in three places: two tabs of the same browser, a restore onto a device
+//! that already holds the record, and the officer receiving files from two of a member's
+//! devices. All three use this one function. Each part of the record carries its own
+//! updated-at time; for each part the newer copy wins, and ties are broken by content so
+//! that the result never depends on which copy came first.
+
+use thiserror::Error;
+use uuid::Uuid;
+
+use super::record::MemberRecord;
+
+/// Why two records cannot be merged.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum MergeError {
+    #[error(
+        "These are the records of two different councillors ({0} and {1}), so they cannot be combined."
+    )]
+    DifferentMembers(Uuid, Uuid),
+}
+
+/// Merges two copies of one member's record, part by part, keeping the newer of each.
+///
+/// The merge is commutative, associative and idempotent: any copies merged in any order
+/// give the same record.
+pub fn merge_records(a: &MemberRecord, b: &MemberRecord) -> Result<MemberRecord, MergeError> {
+    if a.member_id != b.member_id {
+        return Err(MergeError::DifferentMembers(a.member_id, b.member_id));
+    }
+    let profile = if (&a.profile.updated_at, &a.profile) >= (&b.profile.updated_at, &b.profile) {
+        a.profile.clone()
+    } else {
+        b.profile.clone()
+    };
+    // Set-up happened when either copy first finished it.
+    let set_up_at = match (a.set_up_at, b.set_up_at) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    Ok(MemberRecord {
+        member_id: a.member_id,
+        profile,
+        set_up_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::*;
+
+    fn record(name: &str, minutes: i64) -> MemberRecord {
+        let start = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut record = MemberRecord::new(Uuid::from_u128(7), start);
+        record.profile.full_name = name.into();
+        record.profile.updated_at = start + Duration::minutes(minutes);
+        record
+    }
+
+    #[test]
+    fn the_newer_profile_wins_whichever_side_it_is_on() {
+        let older = record("Cllr A Khan", 1);
+        let newer = record("Cllr Aisha Khan", 5);
+        assert_eq!(
+            merge_records(&older, &newer).unwrap().profile.full_name,
+            "Cllr Aisha Khan"
+        );
+        assert_eq!(
+            merge_records(&newer, &older).unwrap().profile.full_name,
+            "Cllr Aisha Khan"
+        );
+    }
+
+    #[test]
+    fn records_of_different_members_are_refused() {
+        let a = record("A", 1);
+        let mut b = record("B", 1);
+        b.member_id = Uuid::from_u128(8);
+        assert!(matches!(
+            merge_records(&a, &b),
+            Err(MergeError::DifferentMembers(_, _))
+        ));
+    }
+
+    #[test]
+    fn set_up_time_is_the_earliest_either_copy_knows() {
+        let mut a = record("A", 1);
+        let mut b = record("A", 1);
+        a.set_up_at = None;
+        b.set_up_at = Some(b.profile.updated_at);
+        assert_eq!(merge_records(&a, &b).unwrap().set_up_at, b.set_up_at);
+        a.set_up_at = Some(b.profile.updated_at - Duration::days(1));
+        assert_eq!(merge_records(&a, &b).unwrap().set_up_at, a.set_up_at);
+    }
+}

@@ -1,0 +1,16 @@
+//! Plain data about a councillor's record, and the facts derived from it.
+//!
+//! Nothing here knows about browsers, files or storage: these types are serialised by
+//! `exchange` and kept by `store`, and the UI wraps them in signals. That keeps every rule
+//! testable with plain `cargo test`.
+
+pub mod dates;
+pub mod merge;
+pub mod profile;
+pub mod record;
+pub mod roles;
+
+pub use merge::{MergeError, merge_records};
+pub use profile::{Profile, ProfileProblem};
+pub use record::MemberRecord;
+pub use roles::{Role, RoleId, default_roles};

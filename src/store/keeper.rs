@@ -1,0 +1,217 @@
+//! The rules for keeping one councillor's record in a [`Storage`].
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use super::{Storage, StoreError};
+use crate::exchange::{self, MemberFile, ReadError};
+use crate::model::{MemberRecord, merge_records};
+
+/// Where things are kept. The `v1` in the prefix is the layout of keys; the shape of the
+/// record inside is versioned separately by the file's own `schema_version`.
+pub mod keys {
+    pub const PREFIX: &str = "mdr.v1.";
+    /// The record, as a member file.
+    pub const RECORD: &str = "mdr.v1.record";
+    /// This browser's own id, written into every save and export.
+    pub const DEVICE: &str = "mdr.v1.device";
+    /// When the record was last exported, to remind the councillor to back up.
+    pub const LAST_EXPORT: &str = "mdr.v1.last-export";
+
+    /// A copy of the record exactly as it was before the app upgraded it from `version`.
+    pub fn before_upgrade(version: u32) -> String {
+        format!("{PREFIX}record.before-upgrade-from-v{version}")
+    }
+}
+
+/// Why the saved record could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LoadError {
+    #[error("Your saved record was not opened, and nothing in it has been changed. {0}")]
+    Unreadable(#[from] ReadError),
+    #[error(transparent)]
+    Storage(#[from] StoreError),
+}
+
+/// When the record was last exported, and at which revision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastExport {
+    pub revision: u64,
+    pub at: DateTime<Utc>,
+}
+
+/// Keeps one councillor's record in a [`Storage`]: knows which revision it last saw,
+/// whether there are changes not yet written, and how to fold in another tab's save.
+///
+/// The record itself is held by the caller (the UI keeps it in a signal); the keeper is
+/// told when it changes and asked to flush.
+#[derive(Debug)]
+pub struct RecordKeeper<S> {
+    storage: S,
+    device_id: Uuid,
+    revision: u64,
+    unsaved: bool,
+}
+
+impl<S: Storage> RecordKeeper<S> {
+    /// Opens what `storage` holds: the record, if there is one, upgraded to the current
+    /// shape. Data written by a newer app, or damaged data, is refused and left untouched.
+    pub fn open(storage: S) -> Result<(Self, Option<MemberRecord>), LoadError> {
+        let device_id = match storage.get(keys::DEVICE)?.and_then(|s| s.parse().ok()) {
+            Some(id) => id,
+            None => {
+                let id = Uuid::new_v4();
+                // If this fails the id lasts for this visit only, which does no harm.
+                let _ = storage.set(keys::DEVICE, &id.to_string());
+                id
+            }
+        };
+        let mut keeper = Self {
+            storage,
+            device_id,
+            revision: 0,
+            unsaved: false,
+        };
+        let record = match keeper.storage.get(keys::RECORD)? {
+            None => None,
+            Some(text) => {
+                let file = exchange::read_member_file(&text)?;
+                if let Some(old) = exchange::written_schema_version(&text)
+                    .filter(|v| *v < exchange::SCHEMA_VERSION)
+                {
+                    keeper.keep_copy_before_upgrade(old, &text);
+                }
+                keeper.revision = file.revision;
+                Some(file.record)
+            }
+        };
+        Ok((keeper, record))
+    }
+
+    fn keep_copy_before_upgrade(&self, version: u32, text: &str) {
+        let key = keys::before_upgrade(version);
+        if matches!(self.storage.get(&key), Ok(None)) {
+            // Best effort: the upgraded record is still written on the next save.
+            let _ = self.storage.set(&key, text);
+        }
+    }
+
+    pub fn device_id(&self) -> Uuid {
+        self.device_id
+    }
+
+    /// The revision of the copy last read or written.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether there are changes the storage does not hold yet.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Notes that the record has changed and needs saving.
+    pub fn mark_changed(&mut self) {
+        self.unsaved = true;
+    }
+
+    /// Notes that `record` came from a restored file at `file_revision`, so the next save
+    /// is numbered above both the file and this device's copy.
+    pub fn mark_restored(&mut self, file_revision: u64) {
+        self.revision = self.revision.max(file_revision);
+        self.unsaved = true;
+    }
+
+    /// Writes `record` if it has unsaved changes. If another tab saved since this keeper
+    /// last looked, its copy is merged in first; the merged record is returned so the
+    /// caller shows it. On failure the changes stay marked unsaved, to be tried again.
+    pub fn flush(
+        &mut self,
+        record: &MemberRecord,
+        now: DateTime<Utc>,
+    ) -> Result<Option<MemberRecord>, LoadError> {
+        if !self.unsaved {
+            return Ok(None);
+        }
+        let stored = self.read_stored()?;
+        let mut adopted = None;
+        let mut to_write = record.clone();
+        let mut revision = self.revision;
+        if let Some(stored) = stored {
+            if stored.revision > self.revision {
+                match merge_records(record, &stored.record) {
+                    Ok(merged) => to_write = merged,
+                    // Another tab restored a different councillor's record on purpose:
+                    // that choice stands, and this tab follows it.
+                    Err(_) => {
+                        self.revision = stored.revision;
+                        self.unsaved = false;
+                        return Ok(Some(stored.record));
+                    }
+                }
+            }
+            revision = revision.max(stored.revision);
+        }
+        if &to_write != record {
+            adopted = Some(to_write.clone());
+        }
+        let file = MemberFile::new(to_write, revision + 1, self.device_id, now);
+        self.storage
+            .set(keys::RECORD, &exchange::write_member_file(&file))?;
+        self.revision = file.revision;
+        self.unsaved = false;
+        Ok(adopted)
+    }
+
+    /// Looks at the storage after another tab changed it. Returns the record this tab
+    /// should now show, if it changed: the other tab's copy, merged with this tab's
+    /// unsaved changes when there are any.
+    pub fn refresh(
+        &mut self,
+        current: Option<&MemberRecord>,
+    ) -> Result<Option<MemberRecord>, LoadError> {
+        let Some(stored) = self.read_stored()? else {
+            return Ok(None);
+        };
+        if stored.revision <= self.revision {
+            return Ok(None);
+        }
+        self.revision = stored.revision;
+        match current {
+            Some(mine) if self.unsaved => Ok(Some(
+                merge_records(mine, &stored.record).unwrap_or(stored.record),
+            )),
+            _ => Ok(Some(stored.record)),
+        }
+    }
+
+    fn read_stored(&self) -> Result<Option<MemberFile>, LoadError> {
+        match self.storage.get(keys::RECORD)? {
+            None => Ok(None),
+            Some(text) => Ok(Some(exchange::read_member_file(&text)?)),
+        }
+    }
+
+    /// The record as a file to export, numbered with the current revision.
+    pub fn export(&self, record: &MemberRecord, now: DateTime<Utc>) -> MemberFile {
+        MemberFile::new(record.clone(), self.revision, self.device_id, now)
+    }
+
+    /// Remembers that the record was exported, for the backup reminder.
+    pub fn note_export(&self, file: &MemberFile) -> Result<(), StoreError> {
+        let last = LastExport {
+            revision: file.revision,
+            at: file.exported_at,
+        };
+        let text = serde_json::to_string(&last).expect("a timestamp always serialises");
+        self.storage.set(keys::LAST_EXPORT, &text)
+    }
+
+    /// When the record was last exported from this browser, if ever.
+    pub fn last_export(&self) -> Option<LastExport> {
+        let text = self.storage.get(keys::LAST_EXPORT).ok().flatten()?;
+        serde_json::from_str(&text).ok()
+    }
+}

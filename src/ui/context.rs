@@ -1,0 +1,205 @@
+//! The councillor's record as app-wide state: one signal for the record, one keeper that
+//! saves it. Pages change the record only through [`MemberContext::edit`], so saving is
+//! one mechanism: debounced after each change, at once when the page is hidden, retried
+//! while the browser refuses, and folded together with another tab's saves.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use leptos::ev;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::exchange::MemberFile;
+use crate::model::{MemberRecord, Profile};
+use crate::store::{LastExport, LocalStore, RecordKeeper, keys};
+
+/// How long after the last change the record is written. Short enough that a reload
+/// never loses much; the page-hide handler covers the rest.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// How long to wait before trying again when the browser refused to save.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
+
+/// App-wide access to the councillor's record.
+#[derive(Clone, Copy)]
+pub struct MemberContext {
+    /// The record, or `None` before the councillor has typed anything.
+    pub record: RwSignal<Option<MemberRecord>>,
+    /// Why the latest changes are not saved, while that lasts.
+    pub save_problem: RwSignal<Option<String>>,
+    /// Why the saved record could not be opened; while set, nothing is written.
+    pub load_problem: RwSignal<Option<String>>,
+    /// When the record was last exported from this browser.
+    pub last_export: RwSignal<Option<LastExport>>,
+    /// The revision of the copy last saved, for the backup reminder.
+    pub revision: RwSignal<u64>,
+    keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// Opens the saved record and makes it available to every page.
+pub fn provide_member_context() -> MemberContext {
+    let (keeper, record, load_problem) = match RecordKeeper::open(LocalStore) {
+        Ok((keeper, record)) => (Some(keeper), record, None),
+        Err(problem) => (None, None, Some(problem.to_string())),
+    };
+    let context = MemberContext {
+        record: RwSignal::new(record),
+        save_problem: RwSignal::new(None),
+        load_problem: RwSignal::new(load_problem),
+        last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
+        revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
+        keeper: StoredValue::new(keeper),
+        timer: StoredValue::new(None),
+    };
+    context.listen_to_the_page();
+    provide_context(context);
+    context
+}
+
+/// The councillor's record, from any component under the app.
+pub fn use_member() -> MemberContext {
+    expect_context::<MemberContext>()
+}
+
+impl MemberContext {
+    /// Whether the profile has been set up, so the whole app can be shown.
+    pub fn is_set_up(&self) -> bool {
+        self.record
+            .with(|r| r.as_ref().is_some_and(MemberRecord::is_set_up))
+    }
+
+    /// Changes the record (making it on the first change) and schedules a save.
+    pub fn edit(&self, change: impl FnOnce(&mut MemberRecord)) {
+        if self.keeper.with_value(Option::is_none) {
+            return;
+        }
+        self.record.update(|slot| {
+            let record = slot.get_or_insert_with(|| MemberRecord::new(Uuid::new_v4(), Utc::now()));
+            change(record);
+        });
+        self.keeper
+            .update_value(|k| k.as_mut().map(RecordKeeper::mark_changed).unwrap_or(()));
+        self.schedule_save(SAVE_DELAY);
+    }
+
+    /// Changes the profile and stamps it with the time of the change.
+    pub fn edit_profile(&self, change: impl FnOnce(&mut Profile)) {
+        self.edit(|record| {
+            change(&mut record.profile);
+            record.profile.updated_at = Utc::now();
+        });
+    }
+
+    /// Replaces the record with one restored from a file, and saves it at once.
+    pub fn restore(&self, record: MemberRecord, file_revision: u64) {
+        if self.keeper.with_value(Option::is_none) {
+            return;
+        }
+        self.record.set(Some(record));
+        self.keeper.update_value(|k| {
+            k.as_mut()
+                .map(|k| k.mark_restored(file_revision))
+                .unwrap_or(())
+        });
+        self.save_now();
+    }
+
+    /// The record as an export file, noted as exported for the backup reminder.
+    pub fn export(&self) -> Option<MemberFile> {
+        self.save_now();
+        let record = self.record.get_untracked()?;
+        let file = self
+            .keeper
+            .with_value(|k| k.as_ref().map(|k| k.export(&record, Utc::now())))?;
+        self.keeper.with_value(|k| {
+            if let Some(k) = k {
+                // The reminder is a nicety: a full storage must not stop the download.
+                let _ = k.note_export(&file);
+            }
+        });
+        self.last_export.set(Some(LastExport {
+            revision: file.revision,
+            at: file.exported_at,
+        }));
+        Some(file)
+    }
+
+    fn schedule_save(&self, delay: Duration) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let context = *self;
+        let handle = set_timeout_with_handle(move || context.save_now(), delay).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes any unsaved changes now.
+    pub fn save_now(&self) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+            self.timer.set_value(None);
+        }
+        let Some(record) = self.record.get_untracked() else {
+            return;
+        };
+        let outcome = self.keeper.try_update_value(|k| {
+            k.as_mut().map(|k| {
+                k.flush(&record, Utc::now())
+                    .map(|adopted| (adopted, k.revision()))
+            })
+        });
+        match outcome.flatten() {
+            Some(Ok((adopted, revision))) => {
+                if let Some(adopted) = adopted {
+                    self.record.set(Some(adopted));
+                }
+                self.revision.set(revision);
+                if self.save_problem.get_untracked().is_some() {
+                    self.save_problem.set(None);
+                }
+            }
+            Some(Err(problem)) => {
+                self.save_problem.set(Some(problem.to_string()));
+                self.schedule_save(RETRY_DELAY);
+            }
+            None => {}
+        }
+    }
+
+    /// Another tab saved: take its copy before this tab writes again.
+    fn take_other_tabs_save(&self) {
+        let current = self.record.get_untracked();
+        let outcome = self.keeper.try_update_value(|k| {
+            k.as_mut()
+                .map(|k| k.refresh(current.as_ref()).map(|r| (r, k.revision())))
+        });
+        match outcome.flatten() {
+            Some(Ok((Some(record), revision))) => {
+                self.record.set(Some(record));
+                self.revision.set(revision);
+            }
+            Some(Ok((None, _))) | None => {}
+            Some(Err(problem)) => {
+                self.load_problem.set(Some(problem.to_string()));
+                self.keeper.set_value(None);
+            }
+        }
+    }
+
+    fn listen_to_the_page(&self) {
+        let context = *self;
+        // Handles are dropped on purpose: these listeners live as long as the page.
+        let _ = window_event_listener(ev::pagehide, move |_| context.save_now());
+        let _ = window_event_listener(ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                context.save_now();
+            }
+        });
+        let _ = window_event_listener(ev::storage, move |event| {
+            if event.key().as_deref() == Some(keys::RECORD) {
+                context.take_other_tabs_save();
+            }
+        });
+    }
+}

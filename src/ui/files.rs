@@ -1,0 +1,32 @@
+//! Moving text in and out of the browser as files: downloads and the file picker.
+//! What the text means is `exchange`'s business, not this module's.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+/// Offers `text` to the person as a downloaded file called `file_name`.
+pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = leptos::prelude::document();
+    let anchor: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&anchor)?;
+    anchor.click();
+    anchor.remove();
+    Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Reads a chosen file as text.
+pub async fn read_text(file: &File) -> Result<String, JsValue> {
+    let text = JsFuture::from(file.text()).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("not text"))
+}

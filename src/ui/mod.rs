@@ -1,0 +1,42 @@
+//! The Leptos app: the shell, its routes and the pages. Components here show the record
+//! and change it through the context; they never parse files or touch storage directly.
+
+mod components;
+mod context;
+pub mod files;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+pub use context::{MemberContext, provide_member_context, use_member};
+
+use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
+use pages::{BackupPage, HomePage, NotFound, ProfilePage};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_member_context();
+    view! {
+        <Router>
+            <SiteHeader/>
+            <SaveStatus/>
+            <main id="main" tabindex="-1" class="page">
+                <LoadProblem/>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/profile") view=ProfilePage/>
+                    <Route path=path!("/backup") view=BackupPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Sets the browser tab's title for a page, as screen reader users hear it first.
+pub fn set_page_title(page: &str) {
+    document().set_title(&format!("{page} – Member Development Record"));
+}

@@ -1,0 +1,237 @@
+//! Export and backup: download the record as a file, and restore it from one.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use crate::exchange::{self, MemberFile};
+use crate::model::dates::date_and_time;
+use crate::model::merge_records;
+use crate::store::{LocalStore, Storage, keys};
+use crate::ui::files::{download_text, read_text};
+use crate::ui::{set_page_title, use_member};
+
+/// The Export and backup page.
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    set_page_title("Export and backup");
+    let member = use_member();
+    view! {
+        <h1>"Export and backup"</h1>
+        <Show
+            when=move || member.load_problem.with(Option::is_none)
+            fallback=RescueSavedData
+        >
+            <ExportSection/>
+            <RestoreSection/>
+        </Show>
+    }
+}
+
+/// Downloads the record as a file.
+#[component]
+fn ExportSection() -> impl IntoView {
+    let member = use_member();
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let has_record = move || member.record.with(Option::is_some);
+    let export = move |_| {
+        let Some(file) = member.export() else {
+            return;
+        };
+        let name =
+            exchange::export_file_name(&file.record.profile.full_name, Local::now().date_naive());
+        let result = download_text(
+            &name,
+            &exchange::write_member_file(&file),
+            "application/json",
+        )
+        .map(|()| name)
+        .map_err(|_| {
+            "The browser did not start the download. Try again, or try another browser.".to_owned()
+        });
+        outcome.set(Some(result));
+    };
+    view! {
+        <section class="section" aria-labelledby="export-title">
+            <h2 id="export-title">"Back up your record"</h2>
+            <p>
+                "Export your whole record as one file. Keep it somewhere safe, use it to move to a "
+                "new device, or send it to your member development officer."
+            </p>
+            <Show
+                when=has_record
+                fallback=|| view! { <p class="inset">"There is nothing to export yet. Set up your profile on the home page first."</p> }
+            >
+                <button type="button" class="button" on:click=export>"Export my record"</button>
+            </Show>
+            <div role="status" class="outcome">
+                {move || match outcome.get() {
+                    Some(Ok(name)) => Some(view! {
+                        <p class="notice notice--success">
+                            "Your record was saved as " <strong>{name}</strong>
+                            ". Find it in your Downloads."
+                        </p>
+                    }.into_any()),
+                    Some(Err(message)) => Some(view! { <p class="notice notice--error">{message}</p> }.into_any()),
+                    None => None,
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// What a chosen file holds, waiting for the councillor to confirm.
+#[derive(Clone)]
+struct Candidate {
+    file_name: String,
+    file: MemberFile,
+}
+
+/// Restores the record from a file, after showing what the file holds.
+#[component]
+fn RestoreSection() -> impl IntoView {
+    let member = use_member();
+    let candidate = RwSignal::new(None::<Candidate>);
+    let problem = RwSignal::new(None::<String>);
+    let restored = RwSignal::new(None::<String>);
+
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Clearing lets the same file be chosen again after a fix.
+        input.set_value("");
+        candidate.set(None);
+        problem.set(None);
+        restored.set(None);
+        spawn_local(async move {
+            let file_name = file.name();
+            let outcome = match read_text(&file).await {
+                Err(_) => Err(format!(
+                    "“{file_name}” could not be read. Check the file is still there and try again."
+                )),
+                Ok(text) => exchange::read_member_file(&text)
+                    .map_err(|error| format!("“{file_name}” cannot be restored. {error}")),
+            };
+            match outcome {
+                Ok(file) => candidate.set(Some(Candidate { file_name, file })),
+                Err(message) => problem.set(Some(message)),
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        let Some(Candidate { file, .. }) = candidate.get_untracked() else {
+            return;
+        };
+        let current = member.record.get_untracked();
+        let record = match current {
+            Some(current) => merge_records(&current, &file.record).unwrap_or(file.record),
+            None => file.record,
+        };
+        let name = record.profile.full_name.clone();
+        member.restore(record, file.revision);
+        candidate.set(None);
+        restored.set(Some(name));
+    };
+
+    view! {
+        <section class="section" aria-labelledby="restore-title">
+            <h2 id="restore-title">"Restore from a backup"</h2>
+            <p>"Choose a file you exported before. You will see what it holds before anything changes."</p>
+            <div class="field" class:field--error=move || problem.with(Option::is_some)>
+                <label class="field__label" for="restore-file">"Restore from a file"</label>
+                <p class="field__hint" id="restore-file-hint">
+                    "A file called member-record-… .json"
+                </p>
+                <Show when=move || problem.with(Option::is_some)>
+                    <p class="field__error" id="restore-file-error" role="alert">
+                        <span class="visually-hidden">"Error: "</span>
+                        {move || problem.get()}
+                    </p>
+                </Show>
+                <input
+                    class="field__file"
+                    type="file"
+                    id="restore-file"
+                    accept=".json,application/json"
+                    aria-describedby=move || {
+                        if problem.with(Option::is_some) { "restore-file-hint restore-file-error" } else { "restore-file-hint" }
+                    }
+                    on:change=on_choose
+                />
+            </div>
+            {move || candidate.get().map(|c| view! { <RestorePreview candidate=c on_confirm=confirm on_cancel=move |_| candidate.set(None)/> })}
+            <div role="status" class="outcome">
+                {move || restored.get().map(|name| view! {
+                    <p class="notice notice--success">"Record restored. Welcome back, " {name} "."</p>
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// What a backup file holds, and what restoring it will do.
+#[component]
+fn RestorePreview(
+    /// The file the councillor chose.
+    candidate: Candidate,
+    /// Restores the record.
+    on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+    /// Puts the file aside.
+    on_cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let member = use_member();
+    let Candidate { file_name, file } = candidate;
+    let profile = &file.record.profile;
+    let exported = date_and_time(&file.exported_at.with_timezone(&Local));
+    let effect = member.record.with_untracked(|current| match current {
+        None => "It will become the record on this device.".to_owned(),
+        Some(current) if current.member_id == file.member_id => {
+            "It is your record: it will be combined with the copy on this device, keeping the newer version of each part.".to_owned()
+        }
+        Some(current) => format!(
+            "It belongs to someone else, so it will replace the record of {} on this device. Export that record first if you still need it.",
+            if current.profile.full_name.is_empty() { "the current councillor" } else { &current.profile.full_name }
+        ),
+    });
+    view! {
+        <div class="preview" aria-labelledby="preview-title">
+            <h3 id="preview-title">"Check this is the right file"</h3>
+            <dl class="summary">
+                <div class="summary__row"><dt>"File"</dt><dd>{file_name}</dd></div>
+                <div class="summary__row"><dt>"Name"</dt><dd>{profile.full_name.clone()}</dd></div>
+                <div class="summary__row"><dt>"Council"</dt><dd>{profile.council.clone()}</dd></div>
+                <div class="summary__row"><dt>"Exported"</dt><dd>{exported}</dd></div>
+                <div class="summary__row"><dt>"Revision"</dt><dd>{file.revision}</dd></div>
+            </dl>
+            <p>{effect}</p>
+            <div class="button-group">
+                <button type="button" class="button" on:click=on_confirm>"Restore this record"</button>
+                <button type="button" class="button button--secondary" on:click=on_cancel>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
+/// When the saved record cannot be opened: download it untouched, for safe keeping.
+#[component]
+fn RescueSavedData() -> impl IntoView {
+    let download = move |_| {
+        if let Ok(Some(text)) = LocalStore.get(keys::RECORD) {
+            let _ = download_text("member-record-saved-data.json", &text, "application/json");
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="rescue-title">
+            <h2 id="rescue-title">"Keep a copy of your saved data"</h2>
+            <p>
+                "This version of the app cannot open your saved record, and has not changed it. "
+                "Download it exactly as it is, to keep it safe or to open with the newer version of the app."
+            </p>
+            <button type="button" class="button" on:click=download>"Download the saved data"</button>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! Home: set-up on the first visit; afterwards, the councillor's summary.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::MemberRecord;
+use crate::model::dates::{date_and_time, long_date};
+use crate::model::roles::{default_roles, role_name};
+use crate::ui::components::ProfileForm;
+use crate::ui::{set_page_title, use_member};
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let member = use_member();
+    let set_up = Memo::new(move |_| member.is_set_up());
+    view! {
+        <Show when=move || set_up.get() fallback=FirstRun>
+            <Summary/>
+        </Show>
+    }
+}
+
+/// The first visit: what the app is, and the profile form.
+#[component]
+fn FirstRun() -> impl IntoView {
+    set_page_title("Set up your record");
+    view! {
+        <h1>"Set up your record"</h1>
+        <p class="lead">
+            "Keep your training, self-assessment surveys and development plan in one place, "
+            "on this device. Start by telling us about yourself and your roles."
+        </p>
+        <div class="inset">
+            <p>
+                "Already use the app on another device? "
+                <A href="/backup">"Restore your record from a backup file"</A>
+                " instead."
+            </p>
+        </div>
+        <ProfileForm first_run=true/>
+    }
+}
+
+/// The councillor's summary once set up.
+#[component]
+fn Summary() -> impl IntoView {
+    set_page_title("Home");
+    let member = use_member();
+    let full_name = move || {
+        member.record.with(|r| {
+            r.as_ref()
+                .map(|r| r.profile.full_name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <h1>"Welcome, " {full_name}</h1>
+        <div class="cards">
+            <ProfileCard/>
+            <BackupCard/>
+        </div>
+    }
+}
+
+/// Who the councillor is, as the app knows them.
+#[component]
+fn ProfileCard() -> impl IntoView {
+    let member = use_member();
+    let today = Local::now().date_naive();
+    let row = |term: &'static str, value: String| {
+        view! {
+            <div class="summary__row">
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let details = move || {
+        member.record.with(|record| {
+            let Some(MemberRecord { profile, .. }) = record else {
+                return Vec::new();
+            };
+            let roles = default_roles();
+            let role_names: Vec<String> = profile
+                .roles
+                .iter()
+                .map(|id| role_name(&roles, id))
+                .collect();
+            let group = if profile.political_group.trim().is_empty() {
+                "Not given".to_owned()
+            } else {
+                profile.political_group.clone()
+            };
+            let elected = match profile.date_elected {
+                Some(date) if profile.newly_elected(today) => {
+                    format!("{} (newly elected)", long_date(date))
+                }
+                Some(date) => long_date(date),
+                None => "Not given".to_owned(),
+            };
+            vec![
+                row("Name", profile.full_name.clone()),
+                row("Council", profile.council.clone()),
+                row("Ward or division", profile.ward.clone()),
+                row("Political group", group),
+                row("Roles", role_names.join(", ")),
+                row("Date elected", elected),
+            ]
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="profile-card-title">
+            <h2 id="profile-card-title" class="card__title">"About you"</h2>
+            <dl class="summary">{details}</dl>
+            <p><A href="/profile">"Change these details"</A></p>
+        </section>
+    }
+}
+
+/// When the record was last backed up, and whether it has changed since.
+#[component]
+fn BackupCard() -> impl IntoView {
+    let member = use_member();
+    let message = move || {
+        match member.last_export.get() {
+        None => "You have not exported your record from this device yet. Export it regularly, so that it is safe if this device is lost or reset.".to_owned(),
+        Some(last) => {
+            let when = date_and_time(&last.at.with_timezone(&Local));
+            if member.revision.get() > last.revision {
+                format!("Last exported on {when}. You have made changes since then, so it is time for a fresh backup.")
+            } else {
+                format!("Last exported on {when}. Nothing has changed since.")
+            }
+        }
+    }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-card-title">
+            <h2 id="backup-card-title" class="card__title">"Backup"</h2>
+            <p>{message}</p>
+            <p><A href="/backup">"Export or restore your record"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+//! What needs a real browser: localStorage (including a full one), files, ids and clocks.
+//! Runs in headless Chromium through wasm-bindgen-test (`make test-browser`).
+
+#![cfg(target_arch = "wasm32")]
+
+use chrono::Utc;
+use mdr::exchange;
+use mdr::model::MemberRecord;
+use mdr::store::{LocalStore, RecordKeeper, Storage, StoreError, keys};
+use uuid::Uuid;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Fills localStorage until it refuses, returning the keys used so they can be removed.
+fn fill_local_storage() -> Vec<String> {
+    let storage = local_storage();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut keys = Vec::new();
+    loop {
+        let key = format!("filler-{}", keys.len());
+        if storage.set_item(&key, &chunk).is_ok() {
+            keys.push(key);
+        } else if chunk.len() > 16 {
+            chunk.truncate(chunk.len() / 2);
+        } else {
+            return keys;
+        }
+    }
+}
+
+fn clear() {
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn ids_and_the_clock_work_in_the_browser() {
+    let a = Uuid::new_v4();
+    assert_ne!(a, Uuid::new_v4());
+    assert!(Utc::now().timestamp() > 1_700_000_000);
+}
+
+#[wasm_bindgen_test]
+fn local_storage_keeps_text_exactly() {
+    clear();
+    let text = "Cllr Siân O'Brien — <b>not markup</b> 🗳️";
+    LocalStore.set("mdr.v1.test", text).unwrap();
+    assert_eq!(
+        LocalStore.get("mdr.v1.test").unwrap().as_deref(),
+        Some(text)
+    );
+    LocalStore.remove("mdr.v1.test").unwrap();
+    assert_eq!(LocalStore.get("mdr.v1.test").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_as_full_and_the_change_waits_for_a_retry() {
+    clear();
+    let (mut keeper, _) = RecordKeeper::open(LocalStore).unwrap();
+    let mut record = MemberRecord::new(Uuid::new_v4(), Utc::now());
+    record.profile.full_name = "Cllr Gareth Hughes".into();
+    keeper.mark_changed();
+    keeper.flush(&record, Utc::now()).unwrap();
+
+    let fillers = fill_local_storage();
+    assert!(
+        !fillers.is_empty(),
+        "the browser accepted some filler before refusing"
+    );
+    record.profile.ward = "Llandaff North, with a long enough name to need more room".repeat(20);
+    keeper.mark_changed();
+    let refused = keeper.flush(&record, Utc::now());
+    assert_eq!(
+        refused,
+        Err(mdr::store::LoadError::Storage(StoreError::Full))
+    );
+    assert!(keeper.has_unsaved_changes());
+    let saved =
+        exchange::read_member_file(&LocalStore.get(keys::RECORD).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.record.profile.ward, "", "the saved copy is untouched");
+
+    for key in fillers {
+        local_storage().remove_item(&key).unwrap();
+    }
+    keeper.flush(&record, Utc::now()).unwrap();
+    let (_, reloaded) = RecordKeeper::open(LocalStore).unwrap();
+    assert_eq!(reloaded, Some(record));
+    clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_file_is_read_back_as_the_same_text() {
+    let text = "{\"format\":\"member-development-record\"} — Siân";
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, "member-record.json").unwrap();
+    assert_eq!(mdr::ui::files::read_text(&file).await.unwrap(), text);
+}

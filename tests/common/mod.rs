@@ -1,0 +1,73 @@
+//! Generators shared by the native tests: any record a councillor could make.
+
+#![allow(dead_code)]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use mdr::exchange::MemberFile;
+use mdr::model::{MemberRecord, Profile};
+use proptest::collection::btree_set;
+use proptest::prelude::*;
+use uuid::Uuid;
+
+pub fn any_uuid() -> impl Strategy<Value = Uuid> {
+    any::<u128>().prop_map(Uuid::from_u128)
+}
+
+/// Any moment from 2000 to 2100, to the nanosecond.
+pub fn any_moment() -> impl Strategy<Value = DateTime<Utc>> {
+    (946_684_800i64..4_102_444_800, 0u32..1_000_000_000)
+        .prop_map(|(secs, nanos)| DateTime::from_timestamp(secs, nanos).unwrap())
+}
+
+pub fn any_date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..36_500).prop_map(|days| {
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(days as u64)
+    })
+}
+
+/// Text as people type it: any characters, quotes, markup and emoji included.
+pub fn any_text() -> impl Strategy<Value = String> {
+    "\\PC{0,60}"
+}
+
+pub fn any_profile() -> impl Strategy<Value = Profile> {
+    (
+        (any_text(), any_text(), any_text(), any_text()),
+        btree_set("[a-z][a-z-]{0,30}", 0..6),
+        proptest::option::of(any_date()),
+        any_moment(),
+    )
+        .prop_map(
+            |((full_name, council, ward, political_group), roles, date_elected, updated_at)| {
+                Profile {
+                    full_name,
+                    council,
+                    ward,
+                    political_group,
+                    roles,
+                    date_elected,
+                    updated_at,
+                }
+            },
+        )
+}
+
+pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
+    (any_profile(), proptest::option::of(any_moment())).prop_map(move |(profile, set_up_at)| {
+        MemberRecord {
+            member_id,
+            profile,
+            set_up_at,
+        }
+    })
+}
+
+pub fn any_record() -> impl Strategy<Value = MemberRecord> {
+    any_uuid().prop_flat_map(any_record_of)
+}
+
+pub fn any_member_file() -> impl Strategy<Value = MemberFile> {
+    (any_record(), any::<u64>(), any_uuid(), any_moment()).prop_map(
+        |(record, revision, device_id, now)| MemberFile::new(record, revision, device_id, now),
+    )
+}

@@ -1,0 +1,72 @@
+// Shared by every journey: a page that fails the test on any request leaving 127.0.0.1
+// or any console error, and an accessibility check with axe-core at WCAG 2.2 AA.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    const problems = [];
+    context.on('request', (request) => {
+      const url = request.url();
+      if (!/^(https?:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) {
+        problems.push(`request left the device: ${url}`);
+      }
+    });
+    context.on('page', (page) => watchConsole(page, problems));
+    context.problems = problems;
+    await use(context);
+    expect(problems, 'no request leaves the device and the console has no errors').toEqual([]);
+  },
+  page: async ({ page, context }, use) => {
+    watchConsole(page, context.problems);
+    await use(page);
+  },
+});
+
+const watched = new WeakSet();
+function watchConsole(page, problems) {
+  if (watched.has(page)) return;
+  watched.add(page);
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
+
+/** Checks the page as it is now with axe-core: no violation of WCAG 2.2 A or AA. */
+export async function expectAccessible(page, state) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(found, `accessibility of ${state}`).toEqual([]);
+}
+
+/** Waits until the app has mounted. */
+export async function openApp(page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** Fills in and saves the first-run profile. */
+export async function setUpProfile(page, profile = {}) {
+  const p = {
+    name: 'Cllr Amrit Kaur',
+    council: 'Sandwell Metropolitan Borough Council',
+    ward: 'Tipton Green',
+    roles: ['Licensing committee member'],
+    ...profile,
+  };
+  await openApp(page);
+  await page.getByLabel('Full name').fill(p.name);
+  await page.getByLabel('Council', { exact: true }).fill(p.council);
+  await page.getByLabel('Ward or division').fill(p.ward);
+  for (const role of p.roles) await page.getByLabel(role).check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${p.name}`);
+  return p;
+}
+
+export { expect };

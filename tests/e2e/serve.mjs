@@ -1,0 +1,35 @@
+// Serves the release build on 127.0.0.1 for the end-to-end tests, as a static host would:
+// files as they are, and index.html for any other path so deep links and reloads work.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const root = process.argv[2] ?? 'dist';
+const port = Number(process.argv[3] ?? 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+createServer(async (request, response) => {
+  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+  let file = join(root, path);
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+  } catch {
+    file = join(root, 'index.html');
+  }
+  const body = await readFile(file);
+  response.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
+  response.end(body);
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
