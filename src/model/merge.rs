@@ -6,9 +6,13 @@
 //! updated-at time; for each part the newer copy wins, and ties are broken by content so
 //! that the result never depends on which copy came first.
 
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
 use thiserror::Error;
 use uuid::Uuid;
 
+use super::learning::LearningActivity;
 use super::record::MemberRecord;
 
 /// Why two records cannot be merged.
@@ -42,7 +46,39 @@ pub fn merge_records(a: &MemberRecord, b: &MemberRecord) -> Result<MemberRecord,
         member_id: a.member_id,
         profile,
         set_up_at,
+        learning: merge_by_id(&a.learning, &b.learning),
     })
+}
+
+/// A part of a record that has its own id and its own updated-at time.
+pub trait Versioned: Clone + Ord {
+    fn id(&self) -> Uuid;
+    fn updated_at(&self) -> DateTime<Utc>;
+}
+
+impl Versioned for LearningActivity {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+}
+
+/// Keeps, for each id in either list, the newer copy (ties broken by content), in id order.
+pub fn merge_by_id<T: Versioned>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut merged: BTreeMap<Uuid, &T> = BTreeMap::new();
+    for item in a.iter().chain(b) {
+        merged
+            .entry(item.id())
+            .and_modify(|kept| {
+                if (item.updated_at(), item) > (kept.updated_at(), *kept) {
+                    *kept = item;
+                }
+            })
+            .or_insert(item);
+    }
+    merged.into_values().cloned().collect()
 }
 
 #[cfg(test)]
@@ -82,6 +118,43 @@ mod tests {
             merge_records(&a, &b),
             Err(MergeError::DifferentMembers(_, _))
         ));
+    }
+
+    #[test]
+    fn activities_from_both_copies_are_kept_and_the_newer_edit_of_each_wins() {
+        let mut a = record("A", 1);
+        let mut b = record("A", 1);
+        let start = a.profile.updated_at;
+        let mut only_a = LearningActivity::own(Uuid::from_u128(1), start);
+        only_a.title = "Only on the tablet".into();
+        let mut shared_old = LearningActivity::own(Uuid::from_u128(2), start);
+        shared_old.title = "Old title".into();
+        let mut shared_new = shared_old.clone();
+        shared_new.title = "New title".into();
+        shared_new.updated_at = start + Duration::minutes(3);
+        let mut only_b = LearningActivity::own(Uuid::from_u128(3), start);
+        only_b.title = "Only on the laptop".into();
+        a.put_activity(only_a);
+        a.put_activity(shared_new);
+        b.put_activity(shared_old);
+        b.put_activity(only_b);
+        let merged = merge_records(&a, &b).unwrap();
+        let titles: Vec<_> = merged.learning.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Only on the tablet", "New title", "Only on the laptop"]
+        );
+    }
+
+    #[test]
+    fn a_deletion_made_later_survives_a_merge_with_an_older_copy() {
+        let mut a = record("A", 1);
+        let start = a.profile.updated_at;
+        a.put_activity(LearningActivity::own(Uuid::from_u128(1), start));
+        let older = a.clone();
+        a.set_activity_deleted(Uuid::from_u128(1), true, start + Duration::minutes(1));
+        let merged = merge_records(&older, &a).unwrap();
+        assert_eq!(merged.activities().count(), 0);
     }
 
     #[test]

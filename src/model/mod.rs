@@ -4,12 +4,18 @@
 //! `exchange` and kept by `store`, and the UI wraps them in signals. That keeps every rule
 //! testable with plain `cargo test`.
 
+pub mod catalogue;
 pub mod dates;
+pub mod due;
+pub mod learning;
 pub mod merge;
+pub mod money;
 pub mod profile;
 pub mod record;
 pub mod roles;
 
+pub use catalogue::{Course, CourseId, LearningFormat, MandatoryFor, default_catalogue};
+pub use learning::{ActivityStatus, Evaluation, LearningActivity};
 pub use merge::{MergeError, merge_records};
 pub use profile::{Profile, ProfileProblem};
 pub use record::MemberRecord;

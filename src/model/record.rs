@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::learning::LearningActivity;
 use super::profile::Profile;
 
 /// One councillor's record. Every part of it travels together in an export.
@@ -15,6 +16,9 @@ pub struct MemberRecord {
     /// When the councillor first finished setting up their profile; `None` while the
     /// first-run form is still being filled in.
     pub set_up_at: Option<DateTime<Utc>>,
+    /// Training and e-learning, kept in order of id (deleted ones stay, marked, so that a
+    /// deletion survives merging with an older copy).
+    pub learning: Vec<LearningActivity>,
 }
 
 impl MemberRecord {
@@ -24,11 +28,80 @@ impl MemberRecord {
             member_id,
             profile: Profile::empty(now),
             set_up_at: None,
+            learning: Vec::new(),
         }
     }
 
     /// Whether the first-run set-up is done, so the app can show the whole record.
     pub fn is_set_up(&self) -> bool {
         self.set_up_at.is_some()
+    }
+
+    /// The activities that have not been deleted.
+    pub fn activities(&self) -> impl Iterator<Item = &LearningActivity> {
+        self.learning.iter().filter(|a| !a.is_deleted())
+    }
+
+    /// Finds an activity, deleted or not.
+    pub fn activity(&self, id: Uuid) -> Option<&LearningActivity> {
+        self.learning
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .map(|i| &self.learning[i])
+    }
+
+    /// Adds an activity, or replaces the one with the same id.
+    pub fn put_activity(&mut self, activity: LearningActivity) {
+        match self.learning.binary_search_by_key(&activity.id, |a| a.id) {
+            Ok(i) => self.learning[i] = activity,
+            Err(i) => self.learning.insert(i, activity),
+        }
+    }
+
+    /// Marks an activity deleted (or, with `deleted` false, brings it back).
+    pub fn set_activity_deleted(&mut self, id: Uuid, deleted: bool, now: DateTime<Utc>) {
+        if let Ok(i) = self.learning.binary_search_by_key(&id, |a| a.id) {
+            let activity = &mut self.learning[i];
+            activity.deleted_at = deleted.then_some(now);
+            activity.updated_at = now;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activities_stay_in_id_order_and_are_replaced_in_place() {
+        let now = Utc::now();
+        let mut record = MemberRecord::new(Uuid::from_u128(1), now);
+        for n in [5u128, 2, 9] {
+            let mut a = LearningActivity::own(Uuid::from_u128(n), now);
+            a.title = format!("Activity {n}");
+            record.put_activity(a);
+        }
+        let ids: Vec<u128> = record.learning.iter().map(|a| a.id.as_u128()).collect();
+        assert_eq!(ids, [2, 5, 9]);
+        let mut changed = record.activity(Uuid::from_u128(5)).unwrap().clone();
+        changed.title = "Renamed".into();
+        record.put_activity(changed);
+        assert_eq!(record.learning.len(), 3);
+        assert_eq!(
+            record.activity(Uuid::from_u128(5)).unwrap().title,
+            "Renamed"
+        );
+    }
+
+    #[test]
+    fn a_deleted_activity_is_hidden_and_can_be_brought_back() {
+        let now = Utc::now();
+        let mut record = MemberRecord::new(Uuid::from_u128(1), now);
+        record.put_activity(LearningActivity::own(Uuid::from_u128(3), now));
+        record.set_activity_deleted(Uuid::from_u128(3), true, now);
+        assert_eq!(record.activities().count(), 0);
+        assert_eq!(record.learning.len(), 1, "the deletion is kept for merging");
+        record.set_activity_deleted(Uuid::from_u128(3), false, now);
+        assert_eq!(record.activities().count(), 1);
     }
 }

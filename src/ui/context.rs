@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::MemberFile;
-use crate::model::{MemberRecord, Profile};
+use crate::model::{Course, MemberRecord, Profile, default_catalogue};
 use crate::store::{LastExport, LocalStore, RecordKeeper, keys};
 
 /// How long after the last change the record is written. Short enough that a reload
@@ -33,6 +33,8 @@ pub struct MemberContext {
     pub last_export: RwSignal<Option<LastExport>>,
     /// The revision of the copy last saved, for the backup reminder.
     pub revision: RwSignal<u64>,
+    /// The course catalogue the councillor chooses from.
+    pub catalogue: Memo<Vec<Course>>,
     keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -49,6 +51,7 @@ pub fn provide_member_context() -> MemberContext {
         load_problem: RwSignal::new(load_problem),
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
         revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
+        catalogue: Memo::new(|_| default_catalogue()),
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
     };

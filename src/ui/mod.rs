@@ -3,6 +3,7 @@
 
 mod components;
 mod context;
+mod drafts;
 pub mod files;
 mod pages;
 
@@ -13,7 +14,10 @@ use leptos_router::path;
 pub use context::{MemberContext, provide_member_context, use_member};
 
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
-use pages::{BackupPage, HomePage, NotFound, ProfilePage};
+use pages::{
+    AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
+    LogCoursePage, NotFound, ProfilePage,
+};
 
 /// The whole app.
 #[component]
@@ -29,6 +33,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/profile") view=ProfilePage/>
                     <Route path=path!("/backup") view=BackupPage/>
+                    <Route path=path!("/learning") view=LearningPage/>
+                    <Route path=path!("/learning/add") view=AddActivityPage/>
+                    <Route path=path!("/learning/log/:course") view=LogCoursePage/>
+                    <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
+                    <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
                 </Routes>
             </main>
             <SiteFooter/>

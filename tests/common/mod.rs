@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use mdr::exchange::MemberFile;
-use mdr::model::{MemberRecord, Profile};
-use proptest::collection::btree_set;
+use mdr::model::learning::Evaluation;
+use mdr::model::{ActivityStatus, LearningActivity, LearningFormat, MemberRecord, Profile};
+use proptest::collection::{btree_map, btree_set};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -52,14 +53,87 @@ pub fn any_profile() -> impl Strategy<Value = Profile> {
         )
 }
 
+pub fn any_evaluation() -> impl Strategy<Value = Evaluation> {
+    (1u8..=5, 1u8..=5, any_text(), any::<bool>(), any_text()).prop_map(
+        |(rating, usefulness, do_differently, would_recommend, comments)| Evaluation {
+            rating,
+            usefulness,
+            do_differently,
+            would_recommend,
+            comments,
+        },
+    )
+}
+
+/// Any activity with the given id: catalogue or own, in any state, deleted or not.
+pub fn any_activity(id: Uuid) -> impl Strategy<Value = LearningActivity> {
+    (
+        (
+            proptest::option::of("[a-z][a-z-]{0,30}"),
+            any_text(),
+            any_text(),
+            any_text(),
+            proptest::option::of(proptest::sample::select(LearningFormat::ALL.to_vec())),
+        ),
+        (
+            proptest::sample::select(ActivityStatus::ALL.to_vec()),
+            proptest::option::of(any_date()),
+            proptest::option::of(any_date()),
+            0u32..30_000,
+            any_text(),
+        ),
+        proptest::option::of(any_evaluation()),
+        any_moment(),
+        proptest::option::of(any_moment()),
+    )
+        .prop_map(
+            move |(
+                (course_id, title, provider, topic, format),
+                (status, start_date, completed_on, minutes, evidence),
+                evaluation,
+                updated_at,
+                deleted_at,
+            )| LearningActivity {
+                id,
+                course_id,
+                title,
+                provider,
+                topic,
+                format,
+                status,
+                start_date,
+                completed_on,
+                minutes,
+                evidence,
+                evaluation,
+                updated_at,
+                deleted_at,
+            },
+        )
+}
+
+/// Up to eight activities, in id order as a record keeps them. Ids come from a small
+/// range so that two generated lists often share some.
+pub fn any_activities() -> impl Strategy<Value = Vec<LearningActivity>> {
+    btree_map(0u128..12, Just(()), 0..8).prop_flat_map(|ids| {
+        ids.into_keys()
+            .map(|n| any_activity(Uuid::from_u128(n)))
+            .collect::<Vec<_>>()
+    })
+}
+
 pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
-    (any_profile(), proptest::option::of(any_moment())).prop_map(move |(profile, set_up_at)| {
-        MemberRecord {
+    (
+        any_profile(),
+        proptest::option::of(any_moment()),
+        any_activities(),
+    )
+        .prop_map(move |(profile, set_up_at, learning)| MemberRecord {
             member_id,
             profile,
             set_up_at,
-        }
-    })
+            learning,
+        })
 }
 
 pub fn any_record() -> impl Strategy<Value = MemberRecord> {

@@ -77,6 +77,11 @@ test('missing answers are listed at the top and each link leads to its field', a
 
 test('a councillor exports their record and restores it on a new device', async ({ page, browser }) => {
   const profile = await setUpProfile(page, { roles: ['Cabinet member', 'Scrutiny committee member'] });
+  await page.getByRole('link', { name: 'Learning record' }).click();
+  await page.getByRole('link', { name: 'Log it Code of Conduct' }).click();
+  await page.getByLabel('Evidence (optional)').fill('Booked for January');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByText('Evidence: Booked for January')).toBeVisible();
   await page.getByRole('link', { name: 'Export and backup' }).click();
   await expectAccessible(page, 'export and backup');
   const downloading = page.waitForEvent('download');
@@ -122,6 +127,8 @@ test('a councillor exports their record and restores it on a new device', async 
   await expect(fresh.getByLabel('Cabinet member')).toBeChecked();
   await expect(fresh.getByLabel('Scrutiny committee member')).toBeChecked();
   await expect(fresh.getByLabel('Leader', { exact: true })).not.toBeChecked();
+  await fresh.getByRole('link', { name: 'Learning record' }).click();
+  await expect(fresh.getByText('Evidence: Booked for January')).toBeVisible();
   const restored = JSON.parse(await storedRecord(fresh));
   expect(restored.record).toEqual(exported.record);
   expect(restored.revision).toBeGreaterThan(exported.revision);

@@ -12,6 +12,88 @@ pub struct FieldProblem {
     pub message: String,
 }
 
+impl FieldProblem {
+    pub fn new(field_id: &str, message: impl std::fmt::Display) -> Self {
+        Self {
+            field_id: field_id.to_owned(),
+            message: message.to_string(),
+        }
+    }
+}
+
+/// A form's checks: its problems, and whether to show them yet (not before the first
+/// submit, as GOV.UK forms do).
+#[derive(Clone, Copy)]
+pub struct FormCheck {
+    submitted: RwSignal<bool>,
+    problems: Memo<Vec<FieldProblem>>,
+    summary: NodeRef<Div>,
+}
+
+impl FormCheck {
+    /// Checks a form with `problems`, which is re-run as the answers change.
+    pub fn new(problems: impl Fn() -> Vec<FieldProblem> + Send + Sync + 'static) -> Self {
+        Self {
+            submitted: RwSignal::new(false),
+            problems: Memo::new(move |_| problems()),
+            summary: NodeRef::new(),
+        }
+    }
+
+    /// The problems to show: none until the form has been submitted.
+    pub fn shown(self) -> Signal<Vec<FieldProblem>> {
+        Signal::derive(move || {
+            if self.submitted.get() {
+                self.problems.get()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// The message for one field, while it has a problem to show.
+    pub fn error_for(self, field: &'static str) -> Signal<Option<String>> {
+        let shown = self.shown();
+        Signal::derive(move || {
+            shown.with(|all| {
+                all.iter()
+                    .find(|p| p.field_id == field)
+                    .map(|p| p.message.clone())
+            })
+        })
+    }
+
+    /// Called on submit: whether the form can be saved. If not, the summary is shown and
+    /// focus moves to it, so a screen reader reads the problems out.
+    pub fn passes(self) -> bool {
+        self.submitted.set(true);
+        if self.problems.with_untracked(Vec::is_empty) {
+            return true;
+        }
+        let summary = self.summary;
+        request_animation_frame(move || {
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        });
+        false
+    }
+}
+
+/// A form's error summary, shown once the form has been submitted with problems.
+#[component]
+pub fn FormErrors(
+    /// The form's checks.
+    check: FormCheck,
+) -> impl IntoView {
+    let shown = check.shown();
+    view! {
+        <Show when=move || !shown.with(Vec::is_empty)>
+            <ErrorSummary problems=shown node_ref=check.summary/>
+        </Show>
+    }
+}
+
 /// Lists a form's problems. Give it a `node_ref` to move focus to it after a submit.
 #[component]
 pub fn ErrorSummary(

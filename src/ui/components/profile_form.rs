@@ -2,12 +2,11 @@
 //! page they come back to when their roles change. Every keystroke is saved as they go;
 //! the button checks the answers and confirms.
 
-use chrono::{Local, NaiveDate, Utc};
-use leptos::html::Div;
+use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{ErrorSummary, FieldError, FieldProblem, TextField};
+use super::{DateField, FieldError, FieldProblem, FormCheck, FormErrors, TextField};
 use crate::model::roles::default_roles;
 use crate::model::{Profile, ProfileProblem};
 use crate::ui::use_member;
@@ -26,46 +25,22 @@ pub fn ProfileForm(
                 .map_or_else(|| Profile::empty(Utc::now()), |r| r.profile.clone())
         })
     });
-    let submitted = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let problems = Memo::new(move |_| profile.with(|p| p.problems(today)));
-    let shown_problems = Signal::derive(move || {
-        if submitted.get() {
-            problems
-                .get()
+    let check = FormCheck::new(move || {
+        profile.with(|p| {
+            p.problems(today)
                 .into_iter()
-                .map(|problem| FieldProblem {
-                    field_id: problem.field_id().to_owned(),
-                    message: problem.to_string(),
-                })
+                .map(|problem| FieldProblem::new(problem.field_id(), problem))
                 .collect()
-        } else {
-            Vec::new()
-        }
-    });
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            shown_problems.with(|all: &Vec<FieldProblem>| {
-                all.iter()
-                    .find(|p| p.field_id == field)
-                    .map(|p| p.message.clone())
-            })
         })
-    };
-    let summary = NodeRef::<Div>::new();
+    });
+    let error_for = move |field| check.error_for(field);
     let navigate = use_navigate();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        submitted.set(true);
         saved.set(false);
-        if !problems.get_untracked().is_empty() {
-            // Wait for the summary to render, then take the reader to it.
-            request_animation_frame(move || {
-                if let Some(summary) = summary.get_untracked() {
-                    let _ = summary.focus();
-                }
-            });
+        if !check.passes() {
             return;
         }
         if first_run {
@@ -89,9 +64,7 @@ pub fn ProfileForm(
 
     view! {
         <form class="form" novalidate on:submit=on_submit>
-            <Show when=move || !shown_problems.with(Vec::is_empty)>
-                <ErrorSummary problems=shown_problems node_ref=summary/>
-            </Show>
+            <FormErrors check=check/>
             <TextField
                 label="Full name"
                 id="full-name"
@@ -124,7 +97,15 @@ pub fn ProfileForm(
                 on_input=edit(|p, v| p.political_group = v)
             />
             <RoleChoices profile=profile error=error_for("roles")/>
-            <DateElected profile=profile today=today error=error_for("date-elected")/>
+            <DateField
+                label="Date elected (optional)"
+                id="date-elected"
+                hint="The date you were first elected to this council, for example 6 May 2021"
+                max=today
+                value=Signal::derive(move || profile.with(|p| p.date_elected))
+                on_change=Callback::new(move |date| member.edit_profile(|p| p.date_elected = date))
+                error=error_for("date-elected")
+            />
             <div class="form__actions">
                 <button type="submit" class="button">
                     {if first_run { "Save and continue" } else { "Save profile" }}
@@ -197,50 +178,5 @@ fn RoleChoices(
                     .collect_view()}
             </div>
         </fieldset>
-    }
-}
-
-/// When the councillor was first elected; optional.
-#[component]
-fn DateElected(
-    /// The profile being edited.
-    profile: Memo<Profile>,
-    /// Today, the latest date allowed.
-    today: NaiveDate,
-    /// The message to show when the date needs fixing.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let member = use_member();
-    view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for="date-elected">"Date elected (optional)"</label>
-            <p class="field__hint" id="date-elected-hint">
-                "The date you were first elected to this council, for example 6 May 2021"
-            </p>
-            <FieldError id="date-elected-error" error=error/>
-            <input
-                class="field__input field__input--date"
-                type="date"
-                id="date-elected"
-                max=today.format("%Y-%m-%d").to_string()
-                aria-describedby=move || {
-                    if error.with(Option::is_some) {
-                        "date-elected-hint date-elected-error"
-                    } else {
-                        "date-elected-hint"
-                    }
-                }
-                prop:value=move || {
-                    profile
-                        .with(|p| {
-                            p.date_elected.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
-                        })
-                }
-                on:change=move |ev| {
-                    let date = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
-                    member.edit_profile(|p| p.date_elected = date);
-                }
-            />
-        </div>
     }
 }

@@ -22,6 +22,9 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="main-nav" aria-label="Main">
                 <ul>
                     <li><A href="/" exact=true>"Home"</A></li>
+                    <Show when=move || set_up.get()>
+                        <li><A href="/learning">"Learning record"</A></li>
+                    </Show>
                     <li><A href="/backup">"Export and backup"</A></li>
                 </ul>
             </nav>

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::model::MemberRecord;
 use crate::model::dates::{date_and_time, long_date};
 use crate::model::roles::{default_roles, role_name};
-use crate::ui::components::ProfileForm;
+use crate::ui::components::{ProfileForm, TrainingDue};
 use crate::ui::{set_page_title, use_member};
 
 /// The home page.
@@ -57,6 +57,7 @@ fn Summary() -> impl IntoView {
     };
     view! {
         <h1>"Welcome, " {full_name}</h1>
+        <TrainingDue/>
         <div class="cards">
             <ProfileCard/>
             <BackupCard/>

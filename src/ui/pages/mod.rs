@@ -1,11 +1,17 @@
 //! One component per page; each composes the small components in `ui::components`.
 
+pub(crate) mod activity;
 mod backup;
+mod evaluate;
 mod home;
+mod learning;
 mod not_found;
 mod profile;
 
+pub use activity::{AddActivityPage, EditActivityPage, LogCoursePage};
 pub use backup::BackupPage;
+pub use evaluate::EvaluatePage;
 pub use home::HomePage;
+pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use profile::ProfilePage;

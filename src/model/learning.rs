@@ -1,0 +1,408 @@
+//! What a councillor has learned, is learning, or plans to: one activity per course or
+//! event, with its dates, hours, evidence and, once done, their evaluation of it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use super::catalogue::{Course, CourseId, LearningFormat};
+
+/// The longest evidence note or single-line answer an activity accepts.
+pub const MAX_ACTIVITY_TEXT: usize = 200;
+/// The longest free-text answer in an evaluation.
+pub const MAX_EVALUATION_TEXT: usize = 2000;
+/// More hours than any single activity could honestly take.
+pub const MAX_ACTIVITY_MINUTES: u32 = 500 * 60;
+
+/// Where an activity stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    Planned,
+    InProgress,
+    Completed,
+}
+
+impl ActivityStatus {
+    pub const ALL: [Self; 3] = [Self::Planned, Self::InProgress, Self::Completed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Planned => "Planned",
+            Self::InProgress => "In progress",
+            Self::Completed => "Completed",
+        }
+    }
+}
+
+/// The councillor's own view of an activity once it is done.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// Overall, from 1 (poor) to 5 (excellent).
+    pub rating: u8,
+    /// How useful it was for their role, from 1 (not at all) to 5 (very).
+    pub usefulness: u8,
+    pub do_differently: String,
+    pub would_recommend: bool,
+    pub comments: String,
+}
+
+/// One piece of training or e-learning in a councillor's record.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LearningActivity {
+    pub id: Uuid,
+    /// The catalogue course, or `None` for something the councillor added themselves.
+    pub course_id: Option<CourseId>,
+    /// Copied from the course when logged, so the record keeps its meaning if the
+    /// catalogue later changes or retires the course.
+    pub title: String,
+    pub provider: String,
+    pub topic: String,
+    pub format: Option<LearningFormat>,
+    pub status: ActivityStatus,
+    /// When it started, or is planned to start.
+    pub start_date: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    /// Time spent, in minutes.
+    pub minutes: u32,
+    /// A certificate reference or other evidence.
+    pub evidence: String,
+    pub evaluation: Option<Evaluation>,
+    pub updated_at: DateTime<Utc>,
+    /// Set when deleted, so that the deletion wins when copies are merged.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// Something about an activity that needs fixing before it is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum ActivityProblem {
+    #[error("Enter the name of the training")]
+    TitleMissing,
+    #[error("Enter the date you completed it")]
+    CompletedDateMissing,
+    #[error("The date completed must be today or in the past")]
+    CompletedInFuture,
+    #[error("The date completed must be the same as or after the start date")]
+    CompletedBeforeStart,
+    #[error("Hours must be 500 or fewer")]
+    TooManyHours,
+    #[error("Each answer must be 200 characters or fewer")]
+    TooLong,
+}
+
+impl ActivityProblem {
+    /// The id of the form field the problem belongs to.
+    pub fn field_id(self) -> &'static str {
+        match self {
+            Self::TitleMissing | Self::TooLong => "activity-title",
+            Self::CompletedDateMissing | Self::CompletedInFuture | Self::CompletedBeforeStart => {
+                "completed-on"
+            }
+            Self::TooManyHours => "hours",
+        }
+    }
+}
+
+/// Something about an evaluation that needs fixing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum EvaluationProblem {
+    #[error("Choose a rating from 1 to 5 stars")]
+    RatingMissing,
+    #[error("Choose how useful it was for your role")]
+    UsefulnessMissing,
+    #[error("Say whether you would recommend it")]
+    RecommendMissing,
+    #[error("Each answer must be 2,000 characters or fewer")]
+    TooLong,
+}
+
+impl EvaluationProblem {
+    pub fn field_id(self) -> &'static str {
+        match self {
+            Self::RatingMissing => "rating",
+            Self::UsefulnessMissing => "usefulness",
+            Self::RecommendMissing => "would-recommend",
+            Self::TooLong => "do-differently",
+        }
+    }
+}
+
+/// An evaluation as it is being filled in: every answer may still be missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationDraft {
+    pub rating: Option<u8>,
+    pub usefulness: Option<u8>,
+    pub do_differently: String,
+    pub would_recommend: Option<bool>,
+    pub comments: String,
+}
+
+impl EvaluationDraft {
+    /// The finished evaluation, or everything still missing.
+    pub fn finish(&self) -> Result<Evaluation, Vec<EvaluationProblem>> {
+        let mut problems = Vec::new();
+        let rating = self.rating.filter(|r| (1..=5).contains(r));
+        let usefulness = self.usefulness.filter(|r| (1..=5).contains(r));
+        if rating.is_none() {
+            problems.push(EvaluationProblem::RatingMissing);
+        }
+        if usefulness.is_none() {
+            problems.push(EvaluationProblem::UsefulnessMissing);
+        }
+        if self.would_recommend.is_none() {
+            problems.push(EvaluationProblem::RecommendMissing);
+        }
+        if [&self.do_differently, &self.comments]
+            .iter()
+            .any(|t| t.chars().count() > MAX_EVALUATION_TEXT)
+        {
+            problems.push(EvaluationProblem::TooLong);
+        }
+        match (rating, usefulness, self.would_recommend) {
+            (Some(rating), Some(usefulness), Some(would_recommend)) if problems.is_empty() => {
+                Ok(Evaluation {
+                    rating,
+                    usefulness,
+                    do_differently: self.do_differently.trim().to_owned(),
+                    would_recommend,
+                    comments: self.comments.trim().to_owned(),
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// A draft holding an existing evaluation, for editing it.
+    pub fn from_evaluation(evaluation: &Evaluation) -> Self {
+        Self {
+            rating: Some(evaluation.rating),
+            usefulness: Some(evaluation.usefulness),
+            do_differently: evaluation.do_differently.clone(),
+            would_recommend: Some(evaluation.would_recommend),
+            comments: evaluation.comments.clone(),
+        }
+    }
+}
+
+impl LearningActivity {
+    /// A new activity for a catalogue course, with the course's details copied in.
+    pub fn for_course(id: Uuid, course: &Course, now: DateTime<Utc>) -> Self {
+        Self {
+            course_id: Some(course.id.clone()),
+            title: course.title.clone(),
+            provider: course.provider.clone(),
+            topic: course.topic.clone(),
+            format: Some(course.format),
+            minutes: course.minutes,
+            ..Self::own(id, now)
+        }
+    }
+
+    /// A new activity the councillor describes themselves.
+    pub fn own(id: Uuid, now: DateTime<Utc>) -> Self {
+        Self {
+            id,
+            course_id: None,
+            title: String::new(),
+            provider: String::new(),
+            topic: String::new(),
+            format: None,
+            status: ActivityStatus::Planned,
+            start_date: None,
+            completed_on: None,
+            minutes: 0,
+            evidence: String::new(),
+            evaluation: None,
+            updated_at: now,
+            deleted_at: None,
+        }
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+
+    /// The date it was completed, if it counts as completed.
+    pub fn completion(&self) -> Option<NaiveDate> {
+        (self.status == ActivityStatus::Completed && !self.is_deleted())
+            .then_some(self.completed_on)
+            .flatten()
+    }
+
+    /// Everything that stops the activity being saved.
+    pub fn problems(&self, today: NaiveDate) -> Vec<ActivityProblem> {
+        let mut problems = Vec::new();
+        if self.title.trim().is_empty() {
+            problems.push(ActivityProblem::TitleMissing);
+        }
+        if self.status == ActivityStatus::Completed {
+            match self.completed_on {
+                None => problems.push(ActivityProblem::CompletedDateMissing),
+                Some(done) if done > today => problems.push(ActivityProblem::CompletedInFuture),
+                Some(done) if self.start_date.is_some_and(|start| done < start) => {
+                    problems.push(ActivityProblem::CompletedBeforeStart);
+                }
+                Some(_) => {}
+            }
+        }
+        if self.minutes > MAX_ACTIVITY_MINUTES {
+            problems.push(ActivityProblem::TooManyHours);
+        }
+        if [&self.title, &self.provider, &self.evidence]
+            .iter()
+            .any(|t| t.chars().count() > MAX_ACTIVITY_TEXT)
+        {
+            problems.push(ActivityProblem::TooLong);
+        }
+        problems
+    }
+}
+
+/// Hours and minutes as a councillor writes them: `1.5` or `1 hour 30 minutes` → 90.
+/// Returns `None` for anything that is not a number of hours.
+pub fn parse_hours(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    let hours: f64 = text.parse().ok()?;
+    // Large values are accepted here and refused by validation, with a message.
+    (hours.is_finite() && (0.0..=10_000.0).contains(&hours)).then(|| (hours * 60.0).round() as u32)
+}
+
+/// Minutes as hours for a form or a table: 90 → `1.5`, 60 → `1`.
+pub fn format_hours(minutes: u32) -> String {
+    let hours = f64::from(minutes) / 60.0;
+    let text = format!("{hours:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+    }
+
+    fn completed(on: NaiveDate) -> LearningActivity {
+        let mut activity = LearningActivity::own(Uuid::from_u128(1), now());
+        activity.title = "LGA webinar on housing".into();
+        activity.status = ActivityStatus::Completed;
+        activity.completed_on = Some(on);
+        activity
+    }
+
+    #[test]
+    fn a_completed_activity_needs_a_date_that_has_passed() {
+        let today = day(2026, 11, 23);
+        assert!(completed(today).problems(today).is_empty());
+        assert_eq!(
+            completed(day(2026, 11, 24)).problems(today),
+            [ActivityProblem::CompletedInFuture]
+        );
+        let mut undated = completed(today);
+        undated.completed_on = None;
+        assert_eq!(
+            undated.problems(today),
+            [ActivityProblem::CompletedDateMissing]
+        );
+    }
+
+    #[test]
+    fn completion_cannot_come_before_the_start() {
+        let today = day(2026, 11, 23);
+        let mut activity = completed(day(2026, 10, 1));
+        activity.start_date = Some(day(2026, 10, 2));
+        assert_eq!(
+            activity.problems(today),
+            [ActivityProblem::CompletedBeforeStart]
+        );
+        activity.start_date = Some(day(2026, 10, 1));
+        assert!(activity.problems(today).is_empty());
+    }
+
+    #[test]
+    fn a_planned_activity_needs_only_a_title() {
+        let mut activity = LearningActivity::own(Uuid::from_u128(1), now());
+        assert_eq!(
+            activity.problems(day(2026, 1, 1)),
+            [ActivityProblem::TitleMissing]
+        );
+        activity.title = "Planning conference".into();
+        assert!(activity.problems(day(2026, 1, 1)).is_empty());
+        assert_eq!(activity.completion(), None);
+    }
+
+    #[test]
+    fn a_deleted_activity_no_longer_counts_as_completed() {
+        let mut activity = completed(day(2026, 6, 1));
+        assert_eq!(activity.completion(), Some(day(2026, 6, 1)));
+        activity.deleted_at = Some(now());
+        assert_eq!(activity.completion(), None);
+    }
+
+    #[test]
+    fn hours_are_read_as_people_write_them() {
+        assert_eq!(parse_hours("1.5"), Some(90));
+        assert_eq!(parse_hours(" 2 "), Some(120));
+        assert_eq!(parse_hours(""), Some(0));
+        assert_eq!(parse_hours("0.25"), Some(15));
+        assert_eq!(parse_hours("two"), None);
+        assert_eq!(parse_hours("-1"), None);
+        assert_eq!(parse_hours("NaN"), None);
+        assert_eq!(format_hours(90), "1.5");
+        assert_eq!(format_hours(60), "1");
+        assert_eq!(format_hours(20), "0.33");
+        assert_eq!(format_hours(0), "0");
+    }
+
+    #[test]
+    fn an_evaluation_needs_its_three_answers() {
+        let mut draft = EvaluationDraft::default();
+        assert_eq!(
+            draft.finish().unwrap_err(),
+            [
+                EvaluationProblem::RatingMissing,
+                EvaluationProblem::UsefulnessMissing,
+                EvaluationProblem::RecommendMissing
+            ]
+        );
+        draft.rating = Some(5);
+        draft.usefulness = Some(4);
+        draft.would_recommend = Some(true);
+        draft.do_differently = "  Declare interests earlier.  ".into();
+        let evaluation = draft.finish().unwrap();
+        assert_eq!(evaluation.do_differently, "Declare interests earlier.");
+        assert_eq!(
+            EvaluationDraft::from_evaluation(&evaluation)
+                .finish()
+                .unwrap(),
+            evaluation
+        );
+    }
+
+    #[test]
+    fn a_rating_outside_one_to_five_is_missing() {
+        let draft = EvaluationDraft {
+            rating: Some(6),
+            usefulness: Some(0),
+            would_recommend: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            draft.finish().unwrap_err(),
+            [
+                EvaluationProblem::RatingMissing,
+                EvaluationProblem::UsefulnessMissing
+            ]
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Browsing and searching the course catalogue, filtered by topic, format, provider and
+//! what is mandatory for the councillor.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::catalogue::{CourseFilter, distinct};
+use crate::model::dates::long_date;
+use crate::model::due::last_completed;
+use crate::model::learning::format_hours;
+use crate::model::money::cost;
+use crate::model::{Course, LearningFormat, MandatoryFor};
+use crate::ui::use_member;
+
+/// The catalogue with its search and filters.
+#[component]
+pub fn CatalogueBrowser() -> impl IntoView {
+    let member = use_member();
+    let search = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let format = RwSignal::new(String::new());
+    let provider = RwSignal::new(String::new());
+    let mine_only = RwSignal::new(false);
+
+    let filter = Memo::new(move |_| CourseFilter {
+        search: search.get(),
+        topic: Some(topic.get()).filter(|t| !t.is_empty()),
+        format: LearningFormat::ALL
+            .into_iter()
+            .find(|f| format.with(|v| v == f.label())),
+        provider: Some(provider.get()).filter(|p| !p.is_empty()),
+        mandatory_for: mine_only.get().then(|| {
+            member.record.with(|r| {
+                r.as_ref()
+                    .map(|r| r.profile.roles.clone())
+                    .unwrap_or_default()
+            })
+        }),
+    });
+    let shown = Memo::new(move |_| {
+        member.catalogue.with(|all| {
+            all.iter()
+                .filter(|c| filter.with(|f| f.matches(c)))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || member.catalogue.with(Vec::len);
+    let topics =
+        Signal::derive(move || member.catalogue.with(|c| distinct(c, |c| c.topic.as_str())));
+    let providers = Signal::derive(move || {
+        member
+            .catalogue
+            .with(|c| distinct(c, |c| c.provider.as_str()))
+    });
+    let formats = Signal::derive(|| {
+        LearningFormat::ALL
+            .iter()
+            .map(|f| f.label().to_owned())
+            .collect()
+    });
+
+    view! {
+        <div class="filters" role="search" aria-label="Course catalogue">
+            <div class="field filters__search">
+                <label class="field__label" for="course-search">"Search courses"</label>
+                <input
+                    class="field__input"
+                    type="search"
+                    id="course-search"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+            </div>
+            <Choice label="Topic" id="filter-topic" options=topics value=topic/>
+            <Choice label="Format" id="filter-format" options=formats value=format/>
+            <Choice label="Provider" id="filter-provider" options=providers value=provider/>
+            <div class="checkbox filters__mine">
+                <input
+                    class="checkbox__input"
+                    type="checkbox"
+                    id="filter-mine"
+                    prop:checked=move || mine_only.get()
+                    on:change=move |ev| mine_only.set(event_target_checked(&ev))
+                />
+                <label class="checkbox__label" for="filter-mine">"Mandatory for me"</label>
+            </div>
+        </div>
+        <p class="filters__count" role="status">
+            {move || format!("Showing {} of {} courses", shown.with(Vec::len), total())}
+        </p>
+        <ul class="course-list">
+            <For each=move || shown.get() key=|c| c.id.clone() let:course>
+                <CourseCard course=course/>
+            </For>
+        </ul>
+    }
+}
+
+/// A labelled drop-down with an "Any" choice.
+#[component]
+fn Choice(
+    /// The visible label.
+    label: &'static str,
+    /// The select's id.
+    id: &'static str,
+    /// The values to choose from.
+    options: Signal<Vec<String>>,
+    /// The chosen value; empty for any.
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <select
+                class="field__select"
+                id=id
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="">"Any"</option>
+                <For each=move || options.get() key=|o| o.clone() let:option>
+                    <option value=option.clone()>{option.clone()}</option>
+                </For>
+            </select>
+        </div>
+    }
+}
+
+/// One course, with what it asks of the councillor and a link to log it.
+#[component]
+fn CourseCard(
+    /// The course to show.
+    course: Course,
+) -> impl IntoView {
+    let member = use_member();
+    let mandatory_for_me = {
+        let rule = course.mandatory_for.clone();
+        move || {
+            member.record.with(|r| {
+                r.as_ref()
+                    .is_some_and(|r| rule.applies_to(&r.profile.roles))
+            })
+        }
+    };
+    let done = {
+        let course = course.clone();
+        move || {
+            member.record.with(|r| {
+                r.as_ref()
+                    .and_then(|r| last_completed(&course, &r.learning))
+                    .map(|d| format!("You completed this on {}.", long_date(d)))
+            })
+        }
+    };
+    let refresher = course.refresher_months.map(|m| {
+        if m % 12 == 0 {
+            let years = m / 12;
+            if years == 1 {
+                "Refresh every year".to_owned()
+            } else {
+                format!("Refresh every {years} years")
+            }
+        } else {
+            format!("Refresh every {m} months")
+        }
+    });
+    let who = match &course.mandatory_for {
+        MandatoryFor::AllMembers => Some("Mandatory for all members"),
+        MandatoryFor::Roles(_) => Some("Mandatory for some roles"),
+        MandatoryFor::Nobody => None,
+    };
+    let facts = format!(
+        "{} · {} · {} · {} hours · {}",
+        course.provider,
+        course.topic,
+        course.format.label(),
+        format_hours(course.minutes),
+        cost(u64::from(course.cost_pence))
+    );
+    view! {
+        <li class="course">
+            <h3 class="course__title">{course.title.clone()}</h3>
+            <p class="course__facts">{facts}</p>
+            <p class="course__tags">
+                <Show when=mandatory_for_me.clone()>
+                    <span class="tag tag--outstanding">"Mandatory for you"</span>
+                    " "
+                </Show>
+                {who.map(|w| view! { <span class="tag">{w}</span> " " })}
+                {refresher.map(|r| view! { <span class="tag">{r}</span> })}
+            </p>
+            <p class="course__summary">{course.summary.clone()}</p>
+            <p class="course__done">{done}</p>
+            <A href=format!("/learning/log/{}", course.id) attr:class="button button--secondary">
+                "Log this course" <span class="visually-hidden">{format!(" {}", course.title)}</span>
+            </A>
+        </li>
+    }
+}

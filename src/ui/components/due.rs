@@ -1,0 +1,77 @@
+//! What training is due for the councillor, and their hours this municipal year.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::dates::long_date;
+use crate::model::due::{DueStatus, MunicipalYear, minutes_in_year, training_due};
+use crate::model::learning::format_hours;
+use crate::ui::use_member;
+
+/// The list of mandatory training outstanding, overdue or due soon.
+#[component]
+pub fn TrainingDue() -> impl IntoView {
+    let member = use_member();
+    let today = Local::now().date_naive();
+    let due = Memo::new(move |_| {
+        member.record.with(|record| {
+            record.as_ref().map_or_else(Vec::new, |r| {
+                member
+                    .catalogue
+                    .with(|c| training_due(c, &r.profile.roles, &r.learning, today))
+            })
+        })
+    });
+    let hours = Memo::new(move |_| {
+        let year = MunicipalYear::containing(today);
+        let minutes = member
+            .record
+            .with(|r| r.as_ref().map_or(0, |r| minutes_in_year(&r.learning, year)));
+        format!(
+            "You have recorded {} hours of completed learning in {} (from {}).",
+            format_hours(minutes),
+            year.label(),
+            long_date(year.first_day())
+        )
+    });
+    view! {
+        <section class="card card--due" aria-labelledby="due-title">
+            <h2 id="due-title" class="card__title">"Training due"</h2>
+            <Show
+                when=move || !due.with(Vec::is_empty)
+                fallback=|| view! { <p class="notice notice--success">"You are up to date with the mandatory training for your roles."</p> }
+            >
+                <ul class="due-list">
+                    <For each=move || due.get() key=|d| d.course.id.clone() let:item>
+                        <li class="due-list__item">
+                            <span class=format!("tag tag--{}", tag_class(item.status))>{status_text(item.status)}</span>
+                            <span class="due-list__title">{item.course.title.clone()}</span>
+                            <A href=format!("/learning/log/{}", item.course.id) attr:class="due-list__action">
+                                "Log it"
+                                <span class="visually-hidden">{format!(" {}", item.course.title)}</span>
+                            </A>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+            <p class="due-hours">{move || hours.get()}</p>
+        </section>
+    }
+}
+
+fn tag_class(status: DueStatus) -> &'static str {
+    match status {
+        DueStatus::Overdue { .. } => "overdue",
+        DueStatus::Outstanding => "outstanding",
+        DueStatus::DueSoon { .. } => "soon",
+    }
+}
+
+fn status_text(status: DueStatus) -> String {
+    match status {
+        DueStatus::Overdue { due_on } => format!("Overdue since {}", long_date(due_on)),
+        DueStatus::Outstanding => "Mandatory, not done yet".to_owned(),
+        DueStatus::DueSoon { due_on } => format!("Refresher due by {}", long_date(due_on)),
+    }
+}

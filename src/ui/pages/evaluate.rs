@@ -1,0 +1,150 @@
+//! The short evaluation a councillor gives after completing an activity.
+
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::model::LearningActivity;
+use crate::model::learning::EvaluationDraft;
+use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea};
+use crate::ui::drafts::{forget_draft, use_draft};
+use crate::ui::pages::NotFound;
+use crate::ui::pages::activity::routed_activity;
+use crate::ui::{set_page_title, use_member};
+
+/// The evaluation page for one activity (`/learning/activity/:id/evaluate`).
+#[component]
+pub fn EvaluatePage() -> impl IntoView {
+    let params = use_params_map();
+    move || match routed_activity(params) {
+        None => NotFound().into_any(),
+        Some(activity) => {
+            set_page_title(&format!("Evaluate {}", activity.title));
+            view! {
+                <span class="caption">"How did it go?"</span>
+                <h1>{activity.title.clone()}</h1>
+                <p class="lead">
+                    "Your answers help you and your council see which training is worth it. "
+                    "They take a minute."
+                </p>
+                <EvaluationForm activity=activity/>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A scale of 1 to 5, each point labelled.
+fn scale(low: &str, high: &str) -> Vec<(String, String)> {
+    (1..=5)
+        .map(|n| {
+            let label = match n {
+                1 => format!("1 – {low}"),
+                5 => format!("5 – {high}"),
+                n => n.to_string(),
+            };
+            (n.to_string(), label)
+        })
+        .collect()
+}
+
+#[component]
+fn EvaluationForm(
+    /// The completed activity being evaluated.
+    activity: LearningActivity,
+) -> impl IntoView {
+    let member = use_member();
+    let navigate = use_navigate();
+    let id = activity.id;
+    let draft_name = format!("evaluation-{id}");
+    let existing = activity.evaluation.clone();
+    let draft = use_draft(draft_name.clone(), move || {
+        existing
+            .as_ref()
+            .map(EvaluationDraft::from_evaluation)
+            .unwrap_or_default()
+    });
+    let check = FormCheck::new(move || {
+        draft.with(|d| match d.finish() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems
+                .into_iter()
+                .map(|p| FieldProblem::new(p.field_id(), p))
+                .collect(),
+        })
+    });
+    let error_for = move |field| check.error_for(field);
+    let number = |value: Option<u8>| value.map(|v| v.to_string());
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !check.passes() {
+            return;
+        }
+        let Ok(evaluation) = draft.with_untracked(EvaluationDraft::finish) else {
+            return;
+        };
+        member.edit(|r| {
+            if let Some(mut activity) = r.activity(id).cloned() {
+                activity.evaluation = Some(evaluation);
+                activity.updated_at = Utc::now();
+                r.put_activity(activity);
+            }
+        });
+        member.save_now();
+        forget_draft(&draft_name);
+        navigate(&format!("/learning?saved={id}"), Default::default());
+    };
+
+    view! {
+        <form class="form" novalidate on:submit=save>
+            <FormErrors check=check/>
+            <RadioGroup
+                legend="How would you rate it overall?"
+                id="rating"
+                hint="1 star is poor, 5 stars is excellent"
+                options=(1..=5).map(|n| (n.to_string(), if n == 1 { "1 star".to_owned() } else { format!("{n} stars") })).collect()
+                inline=true
+                selected=Signal::derive(move || draft.with(|d| number(d.rating)))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.rating = v.parse().ok()))
+                error=error_for("rating")
+            />
+            <RadioGroup
+                legend="How useful was it for your role?"
+                id="usefulness"
+                options=scale("not useful", "very useful")
+                inline=true
+                selected=Signal::derive(move || draft.with(|d| number(d.usefulness)))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.usefulness = v.parse().ok()))
+                error=error_for("usefulness")
+            />
+            <TextArea
+                label="What will you do differently as a result? (optional)"
+                id="do-differently"
+                value=Signal::derive(move || draft.with(|d| d.do_differently.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.do_differently = v))
+                error=error_for("do-differently")
+            />
+            <RadioGroup
+                legend="Would you recommend it to other councillors?"
+                id="would-recommend"
+                options=vec![("yes".to_owned(), "Yes".to_owned()), ("no".to_owned(), "No".to_owned())]
+                inline=true
+                selected=Signal::derive(move || draft.with(|d| d.would_recommend.map(|r| if r { "yes" } else { "no" }.to_owned())))
+                on_change=Callback::new(move |v: String| draft.update(|d| d.would_recommend = Some(v == "yes")))
+                error=error_for("would-recommend")
+            />
+            <TextArea
+                label="Any other comments (optional)"
+                id="comments"
+                value=Signal::derive(move || draft.with(|d| d.comments.clone()))
+                on_input=Callback::new(move |v| draft.update(|d| d.comments = v))
+            />
+            <div class="form__actions button-group">
+                <button type="submit" class="button">"Save evaluation"</button>
+                <A href="/learning" attr:class="button-link">"Not now"</A>
+            </div>
+        </form>
+    }
+}
