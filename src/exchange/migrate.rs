@@ -9,6 +9,7 @@
 //! - 2: `full_name`; roles held by stable id, so a council can rename a role without
 //!   touching records; optional political group and date elected; the set-up time.
 //! - 3: the learning record (`learning`: training and e-learning activities).
+//! - 4: self-assessment surveys (`surveys`: responses by template, version and round).
 
 use serde_json::{Map, Value, json};
 
@@ -21,7 +22,8 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
     while version < SCHEMA_VERSION {
         record = match version {
             1 => v1_to_v2(record)?,
-            2 => v2_to_v3(record),
+            2 => add_list(record, "learning"),
+            3 => add_list(record, "surveys"),
             _ => {
                 return Err(ReadError::damaged(format!(
                     "it says it holds data version {version}, which never existed"
@@ -33,9 +35,10 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
     Ok(record)
 }
 
-fn v2_to_v3(mut record: Value) -> Value {
+/// A step that adds a new, empty list to the record.
+fn add_list(mut record: Value, name: &str) -> Value {
     if let Some(record) = record.as_object_mut() {
-        record.entry("learning").or_insert_with(|| json!([]));
+        record.entry(name).or_insert_with(|| json!([]));
     }
     record
 }
@@ -109,6 +112,7 @@ mod tests {
         assert_eq!(record.profile.date_elected, None);
         assert_eq!(record.set_up_at, Some(record.profile.updated_at));
         assert!(record.learning.is_empty());
+        assert!(record.surveys.is_empty());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::learning::LearningActivity;
 use super::record::MemberRecord;
+use super::survey::SurveyResponse;
 
 /// Why two records cannot be merged.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -47,6 +48,7 @@ pub fn merge_records(a: &MemberRecord, b: &MemberRecord) -> Result<MemberRecord,
         profile,
         set_up_at,
         learning: merge_by_id(&a.learning, &b.learning),
+        surveys: merge_by_id(&a.surveys, &b.surveys),
     })
 }
 
@@ -57,6 +59,15 @@ pub trait Versioned: Clone + Ord {
 }
 
 impl Versioned for LearningActivity {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+}
+
+impl Versioned for SurveyResponse {
     fn id(&self) -> Uuid {
         self.id
     }

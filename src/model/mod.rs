@@ -13,6 +13,8 @@ pub mod money;
 pub mod profile;
 pub mod record;
 pub mod roles;
+pub mod survey;
+pub mod survey_templates;
 
 pub use catalogue::{Course, CourseId, LearningFormat, MandatoryFor, default_catalogue};
 pub use learning::{ActivityStatus, Evaluation, LearningActivity};

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::learning::LearningActivity;
 use super::profile::Profile;
+use super::survey::SurveyResponse;
 
 /// One councillor's record. Every part of it travels together in an export.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +20,8 @@ pub struct MemberRecord {
     /// Training and e-learning, kept in order of id (deleted ones stay, marked, so that a
     /// deletion survives merging with an older copy).
     pub learning: Vec<LearningActivity>,
+    /// Survey responses, drafts and submitted, in order of id.
+    pub surveys: Vec<SurveyResponse>,
 }
 
 impl MemberRecord {
@@ -29,6 +32,7 @@ impl MemberRecord {
             profile: Profile::empty(now),
             set_up_at: None,
             learning: Vec::new(),
+            surveys: Vec::new(),
         }
     }
 
@@ -55,6 +59,14 @@ impl MemberRecord {
         match self.learning.binary_search_by_key(&activity.id, |a| a.id) {
             Ok(i) => self.learning[i] = activity,
             Err(i) => self.learning.insert(i, activity),
+        }
+    }
+
+    /// Adds a survey response, or replaces the one with the same id.
+    pub fn put_response(&mut self, response: SurveyResponse) {
+        match self.surveys.binary_search_by_key(&response.id, |r| r.id) {
+            Ok(i) => self.surveys[i] = response,
+            Err(i) => self.surveys.insert(i, response),
         }
     }
 

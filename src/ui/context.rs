@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::MemberFile;
+use crate::model::survey::SurveyTemplate;
+use crate::model::survey_templates::built_in_templates;
 use crate::model::{Course, MemberRecord, Profile, default_catalogue};
 use crate::store::{LastExport, LocalStore, RecordKeeper, keys};
 
@@ -35,6 +37,8 @@ pub struct MemberContext {
     pub revision: RwSignal<u64>,
     /// The course catalogue the councillor chooses from.
     pub catalogue: Memo<Vec<Course>>,
+    /// The surveys the councillor can answer.
+    pub templates: Memo<Vec<SurveyTemplate>>,
     keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -52,6 +56,7 @@ pub fn provide_member_context() -> MemberContext {
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
         revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
         catalogue: Memo::new(|_| default_catalogue()),
+        templates: Memo::new(|_| built_in_templates()),
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
     };

@@ -16,7 +16,7 @@ pub use context::{MemberContext, provide_member_context, use_member};
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
 use pages::{
     AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, ProfilePage,
+    LogCoursePage, NotFound, ProfilePage, ResponsePage, SurveyPage, SurveysPage,
 };
 
 /// The whole app.
@@ -38,6 +38,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learning/log/:course") view=LogCoursePage/>
                     <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
                     <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
+                    <Route path=path!("/surveys") view=SurveysPage/>
+                    <Route path=path!("/surveys/response/:id") view=ResponsePage/>
+                    <Route path=path!("/surveys/:template") view=SurveyPage/>
                 </Routes>
             </main>
             <SiteFooter/>

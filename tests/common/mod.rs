@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use mdr::exchange::MemberFile;
 use mdr::model::learning::Evaluation;
+use mdr::model::survey::{Answer, ResponseStatus, SurveyResponse};
 use mdr::model::{ActivityStatus, LearningActivity, LearningFormat, MemberRecord, Profile};
 use proptest::collection::{btree_map, btree_set};
 use proptest::prelude::*;
@@ -122,18 +123,80 @@ pub fn any_activities() -> impl Strategy<Value = Vec<LearningActivity>> {
     })
 }
 
+pub fn any_answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        (1u8..=5).prop_map(Answer::Scale),
+        "[a-z-]{1,20}".prop_map(Answer::Choice),
+        btree_set("[a-z-]{1,20}", 0..4).prop_map(Answer::Choices),
+        any::<bool>().prop_map(Answer::YesNo),
+        any::<i64>().prop_map(Answer::Number),
+        any_text().prop_map(Answer::Text),
+    ]
+}
+
+pub fn any_response(id: Uuid) -> impl Strategy<Value = SurveyResponse> {
+    (
+        "[a-z-]{1,20}",
+        0u32..5,
+        "20[0-9]{2}/[0-9]{2}",
+        btree_map("[a-z-]{1,20}", any_answer(), 0..6),
+        any::<bool>(),
+        proptest::option::of(any_moment()),
+        any_moment(),
+    )
+        .prop_map(
+            move |(
+                template_id,
+                template_version,
+                round,
+                answers,
+                submitted,
+                submitted_at,
+                updated_at,
+            )| {
+                SurveyResponse {
+                    id,
+                    template_id,
+                    template_version,
+                    round,
+                    answers,
+                    status: if submitted {
+                        ResponseStatus::Submitted
+                    } else {
+                        ResponseStatus::Draft
+                    },
+                    submitted_at,
+                    updated_at,
+                }
+            },
+        )
+}
+
+/// Up to five responses in id order, ids from a small range so that lists overlap.
+pub fn any_responses() -> impl Strategy<Value = Vec<SurveyResponse>> {
+    btree_map(0u128..8, Just(()), 0..5).prop_flat_map(|ids| {
+        ids.into_keys()
+            .map(|n| any_response(Uuid::from_u128(n)))
+            .collect::<Vec<_>>()
+    })
+}
+
 pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
     (
         any_profile(),
         proptest::option::of(any_moment()),
         any_activities(),
+        any_responses(),
     )
-        .prop_map(move |(profile, set_up_at, learning)| MemberRecord {
-            member_id,
-            profile,
-            set_up_at,
-            learning,
-        })
+        .prop_map(
+            move |(profile, set_up_at, learning, surveys)| MemberRecord {
+                member_id,
+                profile,
+                set_up_at,
+                learning,
+                surveys,
+            },
+        )
 }
 
 pub fn any_record() -> impl Strategy<Value = MemberRecord> {

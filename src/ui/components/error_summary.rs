@@ -53,6 +53,11 @@ impl FormCheck {
 
     /// The message for one field, while it has a problem to show.
     pub fn error_for(self, field: &'static str) -> Signal<Option<String>> {
+        self.error_for_owned(field.to_owned())
+    }
+
+    /// The message for one field given by an id made at run time.
+    pub fn error_for_owned(self, field: String) -> Signal<Option<String>> {
         let shown = self.shown();
         Signal::derive(move || {
             shown.with(|all| {
@@ -85,12 +90,19 @@ impl FormCheck {
 pub fn FormErrors(
     /// The form's checks.
     check: FormCheck,
+    /// Follows a link to a field on another page of the form.
+    #[prop(optional)]
+    on_follow: Option<Callback<String>>,
 ) -> impl IntoView {
     let shown = check.shown();
-    view! {
-        <Show when=move || !shown.with(Vec::is_empty)>
-            <ErrorSummary problems=shown node_ref=check.summary/>
-        </Show>
+    move || {
+        (!shown.with(Vec::is_empty)).then(|| match on_follow {
+            Some(follow) => {
+                view! { <ErrorSummary problems=shown node_ref=check.summary on_follow=follow/> }
+                    .into_any()
+            }
+            None => view! { <ErrorSummary problems=shown node_ref=check.summary/> }.into_any(),
+        })
     }
 }
 
@@ -102,6 +114,10 @@ pub fn ErrorSummary(
     problems: Signal<Vec<FieldProblem>>,
     /// Lets the form move focus here when a submit fails.
     node_ref: NodeRef<Div>,
+    /// Follows a link to a field not on this page (given the field's id); by default the
+    /// link moves focus to the field on this page.
+    #[prop(optional)]
+    on_follow: Option<Callback<String>>,
 ) -> impl IntoView {
     view! {
         <div
@@ -125,7 +141,10 @@ pub fn ErrorSummary(
                                 let id = problem.field_id.clone();
                                 move |ev| {
                                     ev.prevent_default();
-                                    focus_field(&id);
+                                    match on_follow {
+                                        Some(follow) => follow.run(id.clone()),
+                                        None => focus_field(&id),
+                                    }
                                 }
                             }
                         >
@@ -139,7 +158,7 @@ pub fn ErrorSummary(
 }
 
 /// Moves focus to a field, or to the first input inside a group of fields.
-fn focus_field(id: &str) {
+pub fn focus_field(id: &str) {
     let document = document();
     let Some(target) = document.get_element_by_id(id) else {
         return;

@@ -6,12 +6,14 @@ mod due;
 mod error_summary;
 mod fields;
 mod profile_form;
+mod question;
 mod shell;
 
 pub use activities::ActivityList;
 pub use catalogue::CatalogueBrowser;
 pub use due::TrainingDue;
-pub use error_summary::{FieldProblem, FormCheck, FormErrors};
-pub use fields::{DateField, FieldError, RadioGroup, TextArea, TextField};
+pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
+pub use fields::{CheckboxGroup, DateField, RadioGroup, TextArea, TextField};
 pub use profile_form::ProfileForm;
+pub use question::{QuestionInput, answer_text, question_dom_id, scale};
 pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};

@@ -6,7 +6,7 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{DateField, FieldError, FieldProblem, FormCheck, FormErrors, TextField};
+use super::{CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, TextField};
 use crate::model::roles::default_roles;
 use crate::model::{Profile, ProfileProblem};
 use crate::ui::use_member;
@@ -127,56 +127,27 @@ fn RoleChoices(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let member = use_member();
-    let roles = default_roles();
+    let options = default_roles()
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
     view! {
-        <fieldset
-            class="field fieldset"
+        <CheckboxGroup
+            legend="Your roles"
             id="roles"
-            class:field--error=move || error.with(Option::is_some)
-            aria-describedby=move || {
-                if error.with(Option::is_some) { "roles-hint roles-error" } else { "roles-hint" }
-            }
-        >
-            <legend class="field__label">"Your roles"</legend>
-            <p class="field__hint" id="roles-hint">"Select all that apply"</p>
-            <FieldError id="roles-error" error=error/>
-            <div class="checkboxes">
-                {roles
-                    .into_iter()
-                    .map(|role| {
-                        let input_id = format!("role-{}", role.id);
-                        let id_for_check = role.id.clone();
-                        let id_for_change = role.id.clone();
-                        view! {
-                            <div class="checkbox">
-                                <input
-                                    class="checkbox__input"
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    name="roles"
-                                    value=role.id.clone()
-                                    prop:checked=move || {
-                                        profile.with(|p| p.roles.contains(&id_for_check))
-                                    }
-                                    on:change=move |ev| {
-                                        let checked = event_target_checked(&ev);
-                                        let id = id_for_change.clone();
-                                        member
-                                            .edit_profile(|p| {
-                                                if checked {
-                                                    p.roles.insert(id);
-                                                } else {
-                                                    p.roles.remove(&id);
-                                                }
-                                            });
-                                    }
-                                />
-                                <label class="checkbox__label" for=input_id>{role.name}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        </fieldset>
+            hint="Select all that apply"
+            options=options
+            selected=Signal::derive(move || profile.with(|p| p.roles.clone()))
+            on_toggle=Callback::new(move |(role, ticked): (String, bool)| {
+                member.edit_profile(|p| {
+                    if ticked {
+                        p.roles.insert(role);
+                    } else {
+                        p.roles.remove(&role);
+                    }
+                });
+            })
+            error=error
+        />
     }
 }

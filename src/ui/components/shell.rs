@@ -24,6 +24,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/" exact=true>"Home"</A></li>
                     <Show when=move || set_up.get()>
                         <li><A href="/learning">"Learning record"</A></li>
+                        <li><A href="/surveys">"Surveys"</A></li>
                     </Show>
                     <li><A href="/backup">"Export and backup"</A></li>
                 </ul>

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::model::LearningActivity;
 use crate::model::learning::EvaluationDraft;
-use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea};
+use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, scale};
 use crate::ui::drafts::{forget_draft, use_draft};
 use crate::ui::pages::NotFound;
 use crate::ui::pages::activity::routed_activity;
@@ -33,20 +33,6 @@ pub fn EvaluatePage() -> impl IntoView {
             .into_any()
         }
     }
-}
-
-/// A scale of 1 to 5, each point labelled.
-fn scale(low: &str, high: &str) -> Vec<(String, String)> {
-    (1..=5)
-        .map(|n| {
-            let label = match n {
-                1 => format!("1 – {low}"),
-                5 => format!("5 – {high}"),
-                n => n.to_string(),
-            };
-            (n.to_string(), label)
-        })
-        .collect()
 }
 
 #[component]

@@ -7,6 +7,8 @@ mod home;
 mod learning;
 mod not_found;
 mod profile;
+mod survey;
+mod surveys;
 
 pub use activity::{AddActivityPage, EditActivityPage, LogCoursePage};
 pub use backup::BackupPage;
@@ -15,3 +17,5 @@ pub use home::HomePage;
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use profile::ProfilePage;
+pub use survey::{ResponsePage, SurveyPage};
+pub use surveys::SurveysPage;

@@ -1,0 +1,459 @@
+//! Self-assessment surveys: templates as data, a councillor's answers, which questions are
+//! shown, what must be answered, rounds, and the change since the last round.
+//!
+//! A template is plain data (built-in ones live in `survey_templates`; a council pack may
+//! bring others). A response records the template's id and version, so it keeps its
+//! meaning when the template changes later.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use super::due::MunicipalYear;
+
+pub type QuestionId = String;
+pub type TemplateId = String;
+
+/// A survey as a council publishes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyTemplate {
+    pub id: TemplateId,
+    /// Rises whenever the questions change.
+    pub version: u32,
+    pub title: String,
+    pub intro: String,
+    pub sections: Vec<Section>,
+}
+
+/// A page of questions: councillors on a tablet see one section at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: QuestionId,
+    pub text: String,
+    pub hint: String,
+    pub kind: QuestionKind,
+    pub required: bool,
+    /// Shown only when an earlier answer matches; always shown when `None`.
+    pub shown_when: Option<Condition>,
+}
+
+/// The kinds of question a survey can ask.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum QuestionKind {
+    /// A scale from 1 to 5 with its ends labelled.
+    Likert {
+        low: String,
+        high: String,
+    },
+    SingleChoice {
+        options: Vec<Choice>,
+    },
+    MultipleChoice {
+        options: Vec<Choice>,
+    },
+    YesNo,
+    Number {
+        min: i64,
+        max: i64,
+    },
+    FreeText {
+        max_chars: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// Shows a question when the answer to an earlier one is any of `any_of`: choice ids,
+/// `yes` or `no`, or a number on a scale written as digits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub question: QuestionId,
+    pub any_of: Vec<String>,
+}
+
+/// One answer.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum Answer {
+    Scale(u8),
+    Choice(String),
+    Choices(BTreeSet<String>),
+    YesNo(bool),
+    Number(i64),
+    Text(String),
+}
+
+impl Answer {
+    /// The values a condition compares against.
+    fn values(&self) -> Vec<String> {
+        match self {
+            Self::Scale(n) => vec![n.to_string()],
+            Self::Choice(c) => vec![c.clone()],
+            Self::Choices(cs) => cs.iter().cloned().collect(),
+            Self::YesNo(true) => vec!["yes".into()],
+            Self::YesNo(false) => vec!["no".into()],
+            Self::Number(n) => vec![n.to_string()],
+            Self::Text(_) => Vec::new(),
+        }
+    }
+
+    /// Whether the answer says anything: blank text and an empty set of choices do not.
+    pub fn is_given(&self) -> bool {
+        match self {
+            Self::Text(t) => !t.trim().is_empty(),
+            Self::Choices(cs) => !cs.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// Where a response stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseStatus {
+    Draft,
+    Submitted,
+}
+
+/// A councillor's answers to one survey in one round.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SurveyResponse {
+    pub id: Uuid,
+    pub template_id: TemplateId,
+    pub template_version: u32,
+    /// The round's name, e.g. `2026/27`.
+    pub round: String,
+    pub answers: BTreeMap<QuestionId, Answer>,
+    pub status: ResponseStatus,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A survey round: everyone answering in it is compared with their previous round.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SurveyRound {
+    /// e.g. `2026/27`. Rounds sort by name, so names must sort in time order.
+    pub name: String,
+}
+
+impl SurveyRound {
+    /// The round for a municipal year, used when the council has not named its own.
+    pub fn for_year(year: MunicipalYear) -> Self {
+        Self { name: year.label() }
+    }
+
+    /// The current round on `today`, by municipal year.
+    pub fn current(today: NaiveDate) -> Self {
+        Self::for_year(MunicipalYear::containing(today))
+    }
+}
+
+/// What stops a response being submitted, tied to the question to fix.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SurveyProblem {
+    #[error("Answer “{text}”")]
+    Unanswered { question: QuestionId, text: String },
+    #[error("Enter a whole number between {min} and {max} for “{text}”")]
+    OutOfRange {
+        question: QuestionId,
+        text: String,
+        min: i64,
+        max: i64,
+    },
+    #[error("Shorten your answer to “{text}” to {max_chars} characters or fewer")]
+    TooLong {
+        question: QuestionId,
+        text: String,
+        max_chars: u32,
+    },
+    #[error("Choose one of the options given for “{text}”")]
+    UnknownChoice { question: QuestionId, text: String },
+}
+
+impl SurveyProblem {
+    pub fn question(&self) -> &str {
+        match self {
+            Self::Unanswered { question, .. }
+            | Self::OutOfRange { question, .. }
+            | Self::TooLong { question, .. }
+            | Self::UnknownChoice { question, .. } => question,
+        }
+    }
+}
+
+impl Question {
+    /// Whether `answer` is acceptable for this question, and if not, why.
+    fn check(&self, answer: &Answer) -> Option<SurveyProblem> {
+        let text = self.text.clone();
+        let question = self.id.clone();
+        match (&self.kind, answer) {
+            (QuestionKind::Number { min, max }, Answer::Number(n)) if n < min || n > max => {
+                Some(SurveyProblem::OutOfRange {
+                    question,
+                    text,
+                    min: *min,
+                    max: *max,
+                })
+            }
+            (QuestionKind::FreeText { max_chars }, Answer::Text(t))
+                if t.chars().count() > *max_chars as usize =>
+            {
+                Some(SurveyProblem::TooLong {
+                    question,
+                    text,
+                    max_chars: *max_chars,
+                })
+            }
+            (QuestionKind::SingleChoice { options }, Answer::Choice(c))
+                if !options.iter().any(|o| &o.id == c) =>
+            {
+                Some(SurveyProblem::UnknownChoice { question, text })
+            }
+            (QuestionKind::MultipleChoice { options }, Answer::Choices(cs))
+                if cs.iter().any(|c| !options.iter().any(|o| &o.id == c)) =>
+            {
+                Some(SurveyProblem::UnknownChoice { question, text })
+            }
+            (QuestionKind::Likert { .. }, Answer::Scale(n)) if !(1..=5).contains(n) => {
+                Some(SurveyProblem::UnknownChoice { question, text })
+            }
+            (QuestionKind::Likert { .. }, Answer::Scale(_))
+            | (QuestionKind::SingleChoice { .. }, Answer::Choice(_))
+            | (QuestionKind::MultipleChoice { .. }, Answer::Choices(_))
+            | (QuestionKind::YesNo, Answer::YesNo(_))
+            | (QuestionKind::Number { .. }, Answer::Number(_))
+            | (QuestionKind::FreeText { .. }, Answer::Text(_)) => None,
+            // An answer of the wrong kind, from a damaged file or an older template.
+            _ => Some(SurveyProblem::UnknownChoice { question, text }),
+        }
+    }
+}
+
+impl SurveyTemplate {
+    /// Every question, in order, across sections.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// The index of the section holding a question.
+    pub fn section_of(&self, id: &str) -> Option<usize> {
+        self.sections
+            .iter()
+            .position(|s| s.questions.iter().any(|q| q.id == id))
+    }
+
+    /// The questions shown for these answers. A question is shown when it has no condition,
+    /// or when the question its condition names is itself shown and answered with one of
+    /// the listed values; so hiding a question hides everything that depends on it.
+    pub fn shown(&self, answers: &BTreeMap<QuestionId, Answer>) -> BTreeSet<QuestionId> {
+        let mut shown = BTreeSet::new();
+        for question in self.questions() {
+            let visible = match &question.shown_when {
+                None => true,
+                Some(condition) => {
+                    shown.contains(&condition.question)
+                        && answers.get(&condition.question).is_some_and(|answer| {
+                            answer.values().iter().any(|v| condition.any_of.contains(v))
+                        })
+                }
+            };
+            if visible {
+                shown.insert(question.id.clone());
+            }
+        }
+        shown
+    }
+
+    /// Sets (or, with `None`, clears) one answer, then drops answers to questions that are
+    /// no longer shown, so a hidden question is never kept or exported as answered.
+    pub fn answer(
+        &self,
+        answers: &mut BTreeMap<QuestionId, Answer>,
+        question: &str,
+        answer: Option<Answer>,
+    ) {
+        match answer.filter(Answer::is_given) {
+            Some(answer) => answers.insert(question.to_owned(), answer),
+            None => answers.remove(question),
+        };
+        let shown = self.shown(answers);
+        answers.retain(|id, _| shown.contains(id));
+    }
+
+    /// Everything that stops these answers being submitted, in question order: required
+    /// questions that are shown but unanswered, and answers out of range or too long.
+    /// Hidden questions are never required.
+    pub fn problems(&self, answers: &BTreeMap<QuestionId, Answer>) -> Vec<SurveyProblem> {
+        let shown = self.shown(answers);
+        self.questions()
+            .filter(|q| shown.contains(&q.id))
+            .filter_map(|q| match answers.get(&q.id) {
+                Some(answer) => q.check(answer),
+                None if q.required => Some(SurveyProblem::Unanswered {
+                    question: q.id.clone(),
+                    text: q.text.clone(),
+                }),
+                None => None,
+            })
+            .collect()
+    }
+}
+
+/// Why a survey cannot be started in a round.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum RoundError {
+    #[error(
+        "You have already answered this survey in {0}. You can answer it again in the next round."
+    )]
+    AlreadyAnswered(String),
+}
+
+impl SurveyResponse {
+    /// A new, empty draft of `template` in `round`.
+    pub fn start(
+        id: Uuid,
+        template: &SurveyTemplate,
+        round: &SurveyRound,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id,
+            template_id: template.id.clone(),
+            template_version: template.version,
+            round: round.name.clone(),
+            answers: BTreeMap::new(),
+            status: ResponseStatus::Draft,
+            submitted_at: None,
+            updated_at: now,
+        }
+    }
+
+    pub fn is_submitted(&self) -> bool {
+        self.status == ResponseStatus::Submitted
+    }
+
+    /// Submits the response if nothing stops it; a submitted response is read-only.
+    pub fn submit(
+        &mut self,
+        template: &SurveyTemplate,
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<SurveyProblem>> {
+        let problems = template.problems(&self.answers);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let shown = template.shown(&self.answers);
+        self.answers.retain(|id, _| shown.contains(id));
+        self.status = ResponseStatus::Submitted;
+        self.submitted_at = Some(now);
+        self.updated_at = now;
+        Ok(())
+    }
+}
+
+/// The response to `template` in `round`, if the councillor has started one.
+pub fn response_in_round<'a>(
+    responses: &'a [SurveyResponse],
+    template_id: &str,
+    round: &str,
+) -> Option<&'a SurveyResponse> {
+    responses
+        .iter()
+        .filter(|r| r.template_id == template_id && r.round == round)
+        .max_by_key(|r| (r.is_submitted(), r.updated_at))
+}
+
+/// Whether the councillor may start `template` in `round`: once per round.
+pub fn may_start(
+    responses: &[SurveyResponse],
+    template_id: &str,
+    round: &SurveyRound,
+) -> Result<(), RoundError> {
+    match response_in_round(responses, template_id, &round.name) {
+        Some(_) => Err(RoundError::AlreadyAnswered(round.name.clone())),
+        None => Ok(()),
+    }
+}
+
+/// The latest submitted response to `template` from a round before `round`.
+pub fn previous_response<'a>(
+    responses: &'a [SurveyResponse],
+    template_id: &str,
+    round: &str,
+) -> Option<&'a SurveyResponse> {
+    responses
+        .iter()
+        .filter(|r| r.template_id == template_id && r.is_submitted() && r.round.as_str() < round)
+        .max_by(|a, b| a.round.cmp(&b.round).then(a.updated_at.cmp(&b.updated_at)))
+}
+
+/// How one scale answer moved between two rounds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleChange {
+    pub question: QuestionId,
+    pub text: String,
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+}
+
+impl ScaleChange {
+    /// `+2`, `-1`, `0`, or `None` when either round has no answer.
+    pub fn difference(&self) -> Option<i16> {
+        Some(i16::from(self.after?) - i16::from(self.before?))
+    }
+}
+
+/// The councillor's change on every scale question of `template` between a previous
+/// response and the current one.
+pub fn scale_changes(
+    template: &SurveyTemplate,
+    previous: &SurveyResponse,
+    current: &SurveyResponse,
+) -> Vec<ScaleChange> {
+    let scale = |response: &SurveyResponse, id: &str| match response.answers.get(id) {
+        Some(Answer::Scale(n)) => Some(*n),
+        _ => None,
+    };
+    template
+        .questions()
+        .filter(|q| matches!(q.kind, QuestionKind::Likert { .. }))
+        .filter_map(|q| {
+            let change = ScaleChange {
+                question: q.id.clone(),
+                text: q.text.clone(),
+                before: scale(previous, &q.id),
+                after: scale(current, &q.id),
+            };
+            (change.before.is_some() || change.after.is_some()).then_some(change)
+        })
+        .collect()
+}
+
+/// `baseline` for a councillor's first round of a survey, `repeat` after that.
+pub fn round_kind(responses: &[SurveyResponse], template_id: &str, round: &str) -> &'static str {
+    if previous_response(responses, template_id, round).is_some() {
+        "repeat"
+    } else {
+        "baseline"
+    }
+}

@@ -1,0 +1,481 @@
+//! Answering a survey: one section at a time with progress shown, every answer saved as a
+//! draft as it is given, a check of all answers before submitting, and once submitted a
+//! read-only record with the change since the councillor's previous round.
+
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use uuid::Uuid;
+
+use crate::model::dates::date_and_time;
+use crate::model::survey::{
+    Answer, SurveyResponse, SurveyRound, SurveyTemplate, previous_response, response_in_round,
+    round_kind, scale_changes,
+};
+use crate::ui::components::{
+    FieldProblem, FormCheck, FormErrors, QuestionInput, answer_text, focus_field, question_dom_id,
+};
+use crate::ui::pages::NotFound;
+use crate::ui::{set_page_title, use_member};
+
+/// Where the councillor is with a survey in the current round.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    NotStarted,
+    Answering(Uuid),
+    Submitted(Uuid),
+}
+
+/// A survey in the current round (`/surveys/:template`).
+#[component]
+pub fn SurveyPage() -> impl IntoView {
+    let member = use_member();
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("template").unwrap_or_default());
+        match member
+            .templates
+            .with(|ts| ts.iter().find(|t| t.id == id).cloned())
+        {
+            None => NotFound().into_any(),
+            Some(template) => {
+                set_page_title(&template.title);
+                let round = SurveyRound::current(Local::now().date_naive());
+                view! { <SurveyInRound template=template round=round/> }.into_any()
+            }
+        }
+    }
+}
+
+#[component]
+fn SurveyInRound(template: SurveyTemplate, round: SurveyRound) -> impl IntoView {
+    let member = use_member();
+    let template = StoredValue::new(template);
+    let round_name = round.name.clone();
+    let stage = Memo::new(move |_| {
+        let id = template.with_value(|t| t.id.clone());
+        member.record.with(|r| {
+            match r
+                .as_ref()
+                .and_then(|r| response_in_round(&r.surveys, &id, &round_name))
+            {
+                None => Stage::NotStarted,
+                Some(s) if s.is_submitted() => Stage::Submitted(s.id),
+                Some(s) => Stage::Answering(s.id),
+            }
+        })
+    });
+    let kind = {
+        let round_name = round.name.clone();
+        move || {
+            let id = template.with_value(|t| t.id.clone());
+            member.record.with(|r| {
+                r.as_ref()
+                    .map_or("baseline", |r| round_kind(&r.surveys, &id, &round_name))
+            })
+        }
+    };
+    let caption = move || format!("Survey · {} ({})", round.name, kind());
+    let start = move |_| {
+        let round = SurveyRound::current(Local::now().date_naive());
+        member.edit(|r| {
+            let response = template
+                .with_value(|t| SurveyResponse::start(Uuid::new_v4(), t, &round, Utc::now()));
+            r.put_response(response);
+        });
+    };
+    view! {
+        <span class="caption">{caption}</span>
+        <h1>{template.with_value(|t| t.title.clone())}</h1>
+        {move || match stage.get() {
+            Stage::NotStarted => view! {
+                <p class="lead">{template.with_value(|t| t.intro.clone())}</p>
+                <p>{template.with_value(|t| format!(
+                    "{} questions in {} sections. Your answers are saved as you go, so you can stop and come back.",
+                    t.questions().count(),
+                    t.sections.len()
+                ))}</p>
+                <button type="button" class="button" on:click=start>"Start survey"</button>
+            }
+            .into_any(),
+            Stage::Answering(id) => view! { <Answering template=template response_id=id/> }.into_any(),
+            Stage::Submitted(id) => view! { <Submitted template=template response_id=id/> }.into_any(),
+        }}
+    }
+}
+
+/// The response with this id, tracked.
+fn response_signal(response_id: Uuid) -> Memo<Option<SurveyResponse>> {
+    let member = use_member();
+    Memo::new(move |_| {
+        member.record.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.surveys.iter().find(|s| s.id == response_id).cloned())
+        })
+    })
+}
+
+/// Answering, one section at a time; the step after the last section checks and submits.
+#[component]
+fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl IntoView {
+    let member = use_member();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let response = response_signal(response_id);
+    let sections = template.with_value(|t| t.sections.len());
+    let template_id = template.with_value(|t| t.id.clone());
+    let step = Memo::new(move |_| {
+        query
+            .with(|q| q.get("section").and_then(|s| s.parse::<usize>().ok()))
+            .unwrap_or(0)
+            .min(sections)
+    });
+    let answers = Memo::new(move |_| {
+        response.with(|r| r.as_ref().map(|r| r.answers.clone()).unwrap_or_default())
+    });
+    let shown = Memo::new(move |_| answers.with(|a| template.with_value(|t| t.shown(a))));
+    let check = FormCheck::new(move || {
+        answers.with(|a| {
+            template.with_value(|t| {
+                t.problems(a)
+                    .iter()
+                    .map(|p| FieldProblem::new(&question_dom_id(p.question()), p))
+                    .collect()
+            })
+        })
+    });
+    let go_to = {
+        let navigate = navigate.clone();
+        let template_id = template_id.clone();
+        move |step: usize| {
+            navigate(
+                &format!("/surveys/{template_id}?section={step}"),
+                Default::default(),
+            )
+        }
+    };
+    // A link in the error summary opens the question's section, then moves focus to it.
+    let follow = {
+        let go_to = go_to.clone();
+        Callback::new(move |dom_id: String| {
+            let question = dom_id.trim_start_matches("q-");
+            if let Some(section) = template.with_value(|t| t.section_of(question)) {
+                go_to(section);
+                set_timeout(move || focus_field(&dom_id), Duration::from_millis(50));
+            }
+        })
+    };
+    let answer = move |question: String, answer: Option<Answer>| {
+        member.edit(|r| {
+            if let Some(mut response) = r.surveys.iter().find(|s| s.id == response_id).cloned() {
+                template.with_value(|t| t.answer(&mut response.answers, &question, answer));
+                response.updated_at = Utc::now();
+                r.put_response(response);
+            }
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !check.passes() {
+            return;
+        }
+        member.edit(|r| {
+            if let Some(mut response) = r.surveys.iter().find(|s| s.id == response_id).cloned()
+                && template
+                    .with_value(|t| response.submit(t, Utc::now()))
+                    .is_ok()
+            {
+                r.put_response(response);
+            }
+        });
+        member.save_now();
+        scroll_to_top();
+    };
+    let next = {
+        let go_to = go_to.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            go_to(step.get_untracked() + 1);
+            scroll_to_top();
+        }
+    };
+
+    view! {
+        <Progress step=step sections=sections template=template/>
+        {move || {
+            let current = step.get();
+            if current < sections {
+                let questions = template.with_value(|t| t.sections[current].questions.clone());
+                let (title, intro) = template.with_value(|t| (t.sections[current].title.clone(), t.sections[current].intro.clone()));
+                let back = (current > 0).then(|| format!("/surveys/{}?section={}", template.with_value(|t| t.id.clone()), current - 1));
+                view! {
+                    <form class="form" novalidate on:submit=next.clone()>
+                        <h2>{title}</h2>
+                        {(!intro.is_empty()).then(|| view! { <p>{intro}</p> })}
+                        {questions
+                            .into_iter()
+                            .map(|q| {
+                                let id = q.id.clone();
+                                let for_answer = q.id.clone();
+                                let visible = q.id.clone();
+                                let error = check.error_for_owned(question_dom_id(&q.id));
+                                view! {
+                                    <Show when=move || shown.with(|s| s.contains(&visible))>
+                                        <QuestionInput
+                                            question=q.clone()
+                                            answer=Signal::derive({
+                                                let id = id.clone();
+                                                move || answers.with(|a| a.get(&id).cloned())
+                                            })
+                                            on_answer=Callback::new({
+                                                let for_answer = for_answer.clone();
+                                                move |a| answer(for_answer.clone(), a)
+                                            })
+                                            error=error
+                                        />
+                                    </Show>
+                                }
+                            })
+                            .collect_view()}
+                        <div class="form__actions button-group">
+                            <button type="submit" class="button">"Continue"</button>
+                            {back.map(|href| view! { <A href=href attr:class="button-link">"Back"</A> })}
+                        </div>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <form class="form" novalidate on:submit=submit>
+                        <FormErrors check=check on_follow=follow/>
+                        <h2>"Check your answers"</h2>
+                        <p>"You cannot change your answers once you submit them."</p>
+                        <AnswersSummary template=template response=response change_links=true/>
+                        <div class="form__actions button-group">
+                            <button type="submit" class="button">"Submit survey"</button>
+                            <A href=format!("/surveys/{}?section={}", template.with_value(|t| t.id.clone()), sections - 1) attr:class="button-link">"Back"</A>
+                        </div>
+                    </form>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Which step the councillor is on, in words and as a bar.
+#[component]
+fn Progress(
+    step: Memo<usize>,
+    sections: usize,
+    template: StoredValue<SurveyTemplate>,
+) -> impl IntoView {
+    let text = move || {
+        let current = step.get();
+        if current < sections {
+            let title = template.with_value(|t| t.sections[current].title.clone());
+            format!("Section {} of {}: {}", current + 1, sections, title)
+        } else {
+            format!("All {sections} sections done: check and submit")
+        }
+    };
+    view! {
+        <div class="progress">
+            <p class="progress__text" id="progress-text">{text}</p>
+            <progress
+                class="progress__bar"
+                max=sections + 1
+                value=move || step.get() + 1
+                aria-labelledby="progress-text"
+            ></progress>
+        </div>
+    }
+}
+
+/// Every shown question and its answer, section by section.
+#[component]
+fn AnswersSummary(
+    template: StoredValue<SurveyTemplate>,
+    response: Memo<Option<SurveyResponse>>,
+    /// Whether to offer a link to change each section.
+    change_links: bool,
+) -> impl IntoView {
+    move || {
+        let Some(response) = response.get() else {
+            return Vec::new();
+        };
+        template.with_value(|t| {
+            let shown = t.shown(&response.answers);
+            t.sections
+                .iter()
+                .enumerate()
+                .map(|(index, section)| {
+                    let rows = section
+                        .questions
+                        .iter()
+                        .filter(|q| shown.contains(&q.id))
+                        .map(|q| {
+                            view! {
+                                <div class="summary__row">
+                                    <dt>{q.text.clone()}</dt>
+                                    <dd>{answer_text(q, response.answers.get(&q.id))}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    let change = change_links.then(|| {
+                        let href = format!("/surveys/{}?section={index}", t.id);
+                        let hidden = format!(" {}", section.title);
+                        view! {
+                            <A href=href>
+                                "Change" <span class="visually-hidden">{hidden}</span>
+                            </A>
+                        }
+                    });
+                    view! {
+                        <section class="answers" aria-label=section.title.clone()>
+                            <div class="answers__head">
+                                <h3>{section.title.clone()}</h3>
+                                {change}
+                            </div>
+                            <dl class="summary">{rows}</dl>
+                        </section>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    }
+}
+
+/// A submitted response, read-only, with the change since the previous round.
+#[component]
+fn Submitted(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl IntoView {
+    let response = response_signal(response_id);
+    let when = move || {
+        response.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.submitted_at)
+                .map(|at| {
+                    format!(
+                        "You submitted this survey on {}. Your answers can no longer be changed.",
+                        date_and_time(&at.with_timezone(&Local))
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <p class="notice notice--success">{when}</p>
+        <ChangeSinceLastRound template=template response=response/>
+        <h2>"Your answers"</h2>
+        <AnswersSummary template=template response=response change_links=false/>
+        <p><A href="/surveys">"Back to surveys"</A></p>
+    }
+}
+
+/// A submitted response from any round (`/surveys/response/:id`).
+#[component]
+pub fn ResponsePage() -> impl IntoView {
+    let member = use_member();
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").and_then(|id| id.parse::<Uuid>().ok()));
+        let found = id.and_then(|id| {
+            member.record.with_untracked(|r| {
+                r.as_ref()?
+                    .surveys
+                    .iter()
+                    .find(|s| s.id == id && s.is_submitted())
+                    .cloned()
+            })
+        });
+        let template = found.as_ref().and_then(|r| {
+            member
+                .templates
+                .with(|ts| ts.iter().find(|t| t.id == r.template_id).cloned())
+        });
+        match (found, template) {
+            (Some(found), Some(template)) => {
+                set_page_title(&format!("{} – {}", template.title, found.round));
+                let heading = template.title.clone();
+                let caption = format!("Survey · {}", found.round);
+                view! {
+                    <span class="caption">{caption}</span>
+                    <h1>{heading}</h1>
+                    <Submitted template=StoredValue::new(template) response_id=found.id/>
+                }
+                .into_any()
+            }
+            _ => NotFound().into_any(),
+        }
+    }
+}
+
+/// For each scale question, the answer in the previous round, this round, and the change.
+#[component]
+fn ChangeSinceLastRound(
+    template: StoredValue<SurveyTemplate>,
+    response: Memo<Option<SurveyResponse>>,
+) -> impl IntoView {
+    let member = use_member();
+    move || {
+        let current = response.get()?;
+        let previous = member.record.with(|r| {
+            r.as_ref().and_then(|r| {
+                previous_response(&r.surveys, &current.template_id, &current.round).cloned()
+            })
+        })?;
+        let changes = template.with_value(|t| scale_changes(t, &previous, &current));
+        let rows = changes
+            .into_iter()
+            .map(|c| {
+                let change = match c.difference() {
+                    Some(d) if d > 0 => format!("Up {d}"),
+                    Some(d) if d < 0 => format!("Down {}", -d),
+                    Some(_) => "No change".to_owned(),
+                    None => "–".to_owned(),
+                };
+                let score = |n: Option<u8>| n.map_or_else(|| "–".to_owned(), |n| n.to_string());
+                let class = match c.difference() {
+                    Some(d) if d > 0 => "change change--up",
+                    Some(d) if d < 0 => "change change--down",
+                    _ => "change",
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{c.text}</th>
+                        <td>{score(c.before)}</td>
+                        <td>{score(c.after)}</td>
+                        <td class=class>{change}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="section" aria-labelledby="change-title">
+                <h2 id="change-title">{format!("Your change since {}", previous.round)}</h2>
+                <p>"Your answers on each 1 to 5 scale, then and now."</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Change since your last round">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Question"</th>
+                                <th scope="col">{previous.round.clone()}</th>
+                                <th scope="col">{current.round.clone()}</th>
+                                <th scope="col">"Change"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,125 @@
+//! Surveys: the list of surveys with where the councillor stands in this round, and their
+//! earlier responses.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::dates::long_date;
+use crate::model::survey::{SurveyRound, SurveyTemplate, response_in_round};
+use crate::ui::{set_page_title, use_member};
+
+/// The Surveys page.
+#[component]
+pub fn SurveysPage() -> impl IntoView {
+    set_page_title("Surveys");
+    let member = use_member();
+    let round = SurveyRound::current(Local::now().date_naive());
+    let heading = format!("This round: {}", round.name);
+    view! {
+        <h1>"Surveys"</h1>
+        <p class="lead">
+            "Short self-assessments. Your answers stay on this device until you export your record. "
+            "Each survey is repeated once a year, so you can see what has changed."
+        </p>
+        <h2>{heading}</h2>
+        <ul class="survey-list">
+            {move || {
+                member
+                    .templates
+                    .get()
+                    .into_iter()
+                    .map(|template| view! { <SurveyCard template=template round=round.clone()/> })
+                    .collect_view()
+            }}
+        </ul>
+        <EarlierResponses/>
+    }
+}
+
+/// One survey and where the councillor is with it this round.
+#[component]
+fn SurveyCard(
+    /// The survey.
+    template: SurveyTemplate,
+    /// The current round.
+    round: SurveyRound,
+) -> impl IntoView {
+    let member = use_member();
+    let id = template.id.clone();
+    let status = Memo::new(move |_| {
+        member.record.with(|r| {
+            let response = r
+                .as_ref()
+                .and_then(|r| response_in_round(&r.surveys, &id, &round.name));
+            match response {
+                None => ("Not started", "Start"),
+                Some(r) if r.is_submitted() => ("Submitted", "View your answers"),
+                Some(_) => ("In progress", "Continue"),
+            }
+        })
+    });
+    let questions = template.questions().count();
+    view! {
+        <li class="survey">
+            <h3 class="survey__title">{template.title.clone()}</h3>
+            <p>{template.intro.clone()}</p>
+            <p class="survey__meta">
+                <span class="tag">{move || status.get().0}</span>
+                {format!(" {questions} questions in {} sections", template.sections.len())}
+            </p>
+            <A href=format!("/surveys/{}", template.id) attr:class="button button--secondary">
+                {move || status.get().1}
+                <span class="visually-hidden">{format!(" {}", template.title)}</span>
+            </A>
+        </li>
+    }
+}
+
+/// Responses from earlier rounds, to look back on.
+#[component]
+fn EarlierResponses() -> impl IntoView {
+    let member = use_member();
+    let current = SurveyRound::current(Local::now().date_naive()).name;
+    let earlier = Memo::new(move |_| {
+        let titles = member.templates.get();
+        member.record.with(|r| {
+            let mut list: Vec<(String, String, String)> = r
+                .iter()
+                .flat_map(|r| r.surveys.iter())
+                .filter(|s| s.is_submitted() && s.round != current)
+                .map(|s| {
+                    let title = titles
+                        .iter()
+                        .find(|t| t.id == s.template_id)
+                        .map_or_else(|| s.template_id.clone(), |t| t.title.clone());
+                    let when = s
+                        .submitted_at
+                        .map(|at| {
+                            format!(
+                                ", submitted {}",
+                                long_date(at.with_timezone(&Local).date_naive())
+                            )
+                        })
+                        .unwrap_or_default();
+                    (s.id.to_string(), format!("{title}: {}", s.round), when)
+                })
+                .collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1));
+            list
+        })
+    });
+    view! {
+        <Show when=move || !earlier.with(Vec::is_empty)>
+            <h2>"Earlier rounds"</h2>
+            <ul class="plain-list">
+                <For each=move || earlier.get() key=|e| e.0.clone() let:item>
+                    <li>
+                        <A href=format!("/surveys/response/{}", item.0)>{item.1.clone()}</A>
+                        {item.2.clone()}
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
