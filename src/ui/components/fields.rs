@@ -223,6 +223,40 @@ fn ChoiceGroup(
     }
 }
 
+/// The inputs of a radio or checkbox group, each with its label.
+fn choice_inputs(
+    kind: &'static str,
+    name: &str,
+    options: Vec<(String, String)>,
+    is_checked: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,
+    on_change: impl Fn(String, bool) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    options
+        .into_iter()
+        .map(|(value, label)| {
+            let input_id = format!("{name}-{value}");
+            let checked = value.clone();
+            let is_checked = is_checked.clone();
+            let on_change = on_change.clone();
+            view! {
+                <div class="choice">
+                    <input
+                        class="choice__input"
+                        type=kind
+                        id=input_id.clone()
+                        name=name.to_owned()
+                        value=value.clone()
+                        prop:checked=move || is_checked(&checked)
+                        on:change=move |ev| on_change(value.clone(), event_target_checked(&ev))
+                    />
+                    <label class="choice__label" for=input_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 /// A group of radio buttons: one answer from a few, each with a visible label.
 #[component]
 pub fn RadioGroup(
@@ -250,28 +284,13 @@ pub fn RadioGroup(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let name = id.clone();
-    let choices = options
-        .into_iter()
-        .map(|(value, label)| {
-            let input_id = format!("{name}-{value}");
-            let checked = value.clone();
-            view! {
-                <div class="choice">
-                    <input
-                        class="choice__input"
-                        type="radio"
-                        id=input_id.clone()
-                        name=name.clone()
-                        value=value.clone()
-                        prop:checked=move || selected.with(|s| s.as_deref() == Some(checked.as_str()))
-                        on:change=move |_| on_change.run(value.clone())
-                    />
-                    <label class="choice__label" for=input_id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    let choices = choice_inputs(
+        "radio",
+        &id,
+        options,
+        move |value| selected.with(|s| s.as_deref() == Some(value)),
+        move |value, _| on_change.run(value),
+    );
     view! {
         <ChoiceGroup legend=legend id=id hint=hint.get_untracked() error=error inline=inline>
             {choices}
@@ -303,28 +322,13 @@ pub fn CheckboxGroup(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let name = id.clone();
-    let choices = options
-        .into_iter()
-        .map(|(value, label)| {
-            let input_id = format!("{name}-{value}");
-            let checked = value.clone();
-            view! {
-                <div class="choice">
-                    <input
-                        class="choice__input"
-                        type="checkbox"
-                        id=input_id.clone()
-                        name=name.clone()
-                        value=value.clone()
-                        prop:checked=move || selected.with(|s| s.contains(&checked))
-                        on:change=move |ev| on_toggle.run((value.clone(), event_target_checked(&ev)))
-                    />
-                    <label class="choice__label" for=input_id>{label}</label>
-                </div>
-            }
-        })
-        .collect_view();
+    let choices = choice_inputs(
+        "checkbox",
+        &id,
+        options,
+        move |value| selected.with(|s| s.contains(value)),
+        move |value, ticked| on_toggle.run((value, ticked)),
+    );
     view! {
         <ChoiceGroup legend=legend id=id hint=hint.get_untracked() error=error inline=false>
             {choices}
