@@ -10,6 +10,7 @@
 //!   touching records; optional political group and date elected; the set-up time.
 //! - 3: the learning record (`learning`: training and e-learning activities).
 //! - 4: self-assessment surveys (`surveys`: responses by template, version and round).
+//! - 5: Personal Development Plans (`plans`: one per municipal year).
 
 use serde_json::{Map, Value, json};
 
@@ -24,6 +25,7 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
             1 => v1_to_v2(record)?,
             2 => add_list(record, "learning"),
             3 => add_list(record, "surveys"),
+            4 => add_list(record, "plans"),
             _ => {
                 return Err(ReadError::damaged(format!(
                     "it says it holds data version {version}, which never existed"
@@ -113,6 +115,7 @@ mod tests {
         assert_eq!(record.set_up_at, Some(record.profile.updated_at));
         assert!(record.learning.is_empty());
         assert!(record.surveys.is_empty());
+        assert!(record.plans.is_empty());
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub const MEMBER_FORMAT: &str = "member-development-record";
 /// The shape of the record this version of the app writes. Raise it, and add a step to
 /// [`migrate_record`], whenever the shape changes, so that older data is upgraded and an
 /// older app refuses newer data rather than dropping what it does not understand.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The largest member file the app will read, checked before parsing.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;

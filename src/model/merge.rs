@@ -13,6 +13,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::learning::LearningActivity;
+use super::plan::DevelopmentPlan;
 use super::record::MemberRecord;
 use super::survey::SurveyResponse;
 
@@ -49,16 +50,19 @@ pub fn merge_records(a: &MemberRecord, b: &MemberRecord) -> Result<MemberRecord,
         set_up_at,
         learning: merge_by_id(&a.learning, &b.learning),
         surveys: merge_by_id(&a.surveys, &b.surveys),
+        plans: merge_by_id(&a.plans, &b.plans),
     })
 }
 
-/// A part of a record that has its own id and its own updated-at time.
+/// A part of a record that has its own key and its own updated-at time.
 pub trait Versioned: Clone + Ord {
-    fn id(&self) -> Uuid;
+    type Key: Ord + Clone;
+    fn id(&self) -> Self::Key;
     fn updated_at(&self) -> DateTime<Utc>;
 }
 
 impl Versioned for LearningActivity {
+    type Key = Uuid;
     fn id(&self) -> Uuid {
         self.id
     }
@@ -68,6 +72,7 @@ impl Versioned for LearningActivity {
 }
 
 impl Versioned for SurveyResponse {
+    type Key = Uuid;
     fn id(&self) -> Uuid {
         self.id
     }
@@ -76,9 +81,20 @@ impl Versioned for SurveyResponse {
     }
 }
 
-/// Keeps, for each id in either list, the newer copy (ties broken by content), in id order.
+/// Plans are kept one per municipal year, so two devices' plans for a year are one plan.
+impl Versioned for DevelopmentPlan {
+    type Key = i32;
+    fn id(&self) -> i32 {
+        self.year
+    }
+    fn updated_at(&self) -> DateTime<Utc> {
+        self.updated_at
+    }
+}
+
+/// Keeps, for each key in either list, the newer copy (ties broken by content), in id order.
 pub fn merge_by_id<T: Versioned>(a: &[T], b: &[T]) -> Vec<T> {
-    let mut merged: BTreeMap<Uuid, &T> = BTreeMap::new();
+    let mut merged: BTreeMap<T::Key, &T> = BTreeMap::new();
     for item in a.iter().chain(b) {
         merged
             .entry(item.id())

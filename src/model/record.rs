@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::learning::LearningActivity;
+use super::plan::DevelopmentPlan;
 use super::profile::Profile;
 use super::survey::SurveyResponse;
 
@@ -22,6 +23,8 @@ pub struct MemberRecord {
     pub learning: Vec<LearningActivity>,
     /// Survey responses, drafts and submitted, in order of id.
     pub surveys: Vec<SurveyResponse>,
+    /// Personal Development Plans, one per municipal year, in year order.
+    pub plans: Vec<DevelopmentPlan>,
 }
 
 impl MemberRecord {
@@ -33,6 +36,7 @@ impl MemberRecord {
             set_up_at: None,
             learning: Vec::new(),
             surveys: Vec::new(),
+            plans: Vec::new(),
         }
     }
 
@@ -67,6 +71,14 @@ impl MemberRecord {
         match self.surveys.binary_search_by_key(&response.id, |r| r.id) {
             Ok(i) => self.surveys[i] = response,
             Err(i) => self.surveys.insert(i, response),
+        }
+    }
+
+    /// Adds the plan for its year, or replaces the one already there.
+    pub fn put_plan(&mut self, plan: DevelopmentPlan) {
+        match self.plans.binary_search_by_key(&plan.year, |p| p.year) {
+            Ok(i) => self.plans[i] = plan,
+            Err(i) => self.plans.insert(i, plan),
         }
     }
 

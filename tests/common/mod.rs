@@ -5,6 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use mdr::exchange::MemberFile;
 use mdr::model::learning::Evaluation;
+use mdr::model::plan::{
+    CourseRequest, DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, LearningPreferences,
+    PdpMeeting, Priority, Reopening, SignOff,
+};
 use mdr::model::survey::{Answer, ResponseStatus, SurveyResponse};
 use mdr::model::{ActivityStatus, LearningActivity, LearningFormat, MemberRecord, Profile};
 use proptest::collection::{btree_map, btree_set};
@@ -181,20 +185,138 @@ pub fn any_responses() -> impl Strategy<Value = Vec<SurveyResponse>> {
     })
 }
 
+fn any_sign_off() -> impl Strategy<Value = SignOff> {
+    (any_text(), any_date()).prop_map(|(name, on)| SignOff { name, on })
+}
+
+/// Any plan for the given year.
+pub fn any_plan(year: i32) -> impl Strategy<Value = DevelopmentPlan> {
+    let need = (
+        any_uuid(),
+        any_text(),
+        proptest::sample::select(Priority::ALL.to_vec()),
+        any_text(),
+        proptest::option::of(proptest::sample::select(LearningFormat::ALL.to_vec())),
+    )
+        .prop_map(
+            |(id, need, priority, why, preferred_format)| DevelopmentNeed {
+                id,
+                need,
+                priority,
+                why,
+                preferred_format,
+            },
+        );
+    let goal = (
+        any_uuid(),
+        any_text(),
+        proptest::option::of(any_date()),
+        proptest::sample::select(GoalStatus::ALL.to_vec()),
+    )
+        .prop_map(|(id, goal, target, status)| Goal {
+            id,
+            goal,
+            target,
+            status,
+        });
+    let request = ("[a-z-]{1,20}", any_text())
+        .prop_map(|(course_id, title)| CourseRequest { course_id, title });
+    let preferences = (
+        btree_set(proptest::sample::select(LearningFormat::ALL.to_vec()), 0..3),
+        btree_set("[a-z-]{1,15}", 0..3),
+        any_text(),
+    )
+        .prop_map(|(formats, times, access_needs)| LearningPreferences {
+            formats,
+            times,
+            access_needs,
+        });
+    let meeting = (
+        proptest::option::of(any_date()),
+        any_text(),
+        any_text(),
+        any_text(),
+    )
+        .prop_map(|(date, held_by, notes, agreed_actions)| PdpMeeting {
+            date,
+            held_by,
+            notes,
+            agreed_actions,
+        });
+    (
+        (
+            btree_set("[a-z-]{1,20}", 0..4),
+            any_text(),
+            proptest::collection::vec(need, 0..3),
+        ),
+        (
+            proptest::collection::vec(request, 0..3),
+            proptest::collection::vec(any_text(), 0..3),
+            preferences,
+        ),
+        (
+            proptest::collection::vec(goal, 0..4),
+            meeting,
+            proptest::option::of(any_date()),
+        ),
+        (
+            proptest::option::of(any_sign_off()),
+            proptest::collection::vec(
+                (any_moment(), any_sign_off())
+                    .prop_map(|(at, sign_off)| Reopening { at, sign_off }),
+                0..2,
+            ),
+            any_moment(),
+        ),
+    )
+        .prop_map(
+            move |(
+                (roles, strengths, needs),
+                (requested_courses, other_requests, preferences),
+                (goals, meeting, review_on),
+                (sign_off, reopenings, updated_at),
+            )| {
+                DevelopmentPlan {
+                    year,
+                    roles,
+                    strengths,
+                    needs,
+                    requested_courses,
+                    other_requests,
+                    preferences,
+                    goals,
+                    meeting,
+                    review_on,
+                    sign_off,
+                    reopenings,
+                    updated_at,
+                }
+            },
+        )
+}
+
+/// Up to three plans, one per year, in year order.
+pub fn any_plans() -> impl Strategy<Value = Vec<DevelopmentPlan>> {
+    btree_set(2024i32..2030, 0..3)
+        .prop_flat_map(|years| years.into_iter().map(any_plan).collect::<Vec<_>>())
+}
+
 pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
     (
         any_profile(),
         proptest::option::of(any_moment()),
         any_activities(),
         any_responses(),
+        any_plans(),
     )
         .prop_map(
-            move |(profile, set_up_at, learning, surveys)| MemberRecord {
+            move |(profile, set_up_at, learning, surveys, plans)| MemberRecord {
                 member_id,
                 profile,
                 set_up_at,
                 learning,
                 surveys,
+                plans,
             },
         )
 }
