@@ -16,7 +16,7 @@ pub use context::{MemberContext, provide_member_context, use_member};
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
 use pages::{
     AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, ProfilePage, ResponsePage, SurveyPage, SurveysPage,
+    LogCoursePage, NotFound, PlanPage, ProfilePage, ResponsePage, SurveyPage, SurveysPage,
 };
 
 /// The whole app.
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
                     <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
                     <Route path=path!("/surveys") view=SurveysPage/>
+                    <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/surveys/response/:id") view=ResponsePage/>
                     <Route path=path!("/surveys/:template") view=SurveyPage/>
                 </Routes>

@@ -25,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <Show when=move || set_up.get()>
                         <li><A href="/learning">"Learning record"</A></li>
                         <li><A href="/surveys">"Surveys"</A></li>
+                        <li><A href="/plan">"Development plan"</A></li>
                     </Show>
                     <li><A href="/backup">"Export and backup"</A></li>
                 </ul>

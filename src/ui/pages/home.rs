@@ -6,6 +6,8 @@ use leptos_router::components::A;
 
 use crate::model::MemberRecord;
 use crate::model::dates::{date_and_time, long_date};
+use crate::model::due::MunicipalYear;
+use crate::model::plan::{ReviewStatus, latest_before, plan_for};
 use crate::model::roles::{default_roles, role_name};
 use crate::ui::components::{ProfileForm, TrainingDue};
 use crate::ui::{set_page_title, use_member};
@@ -59,9 +61,45 @@ fn Summary() -> impl IntoView {
         <h1>"Welcome, " {full_name}</h1>
         <TrainingDue/>
         <div class="cards">
+            <PlanCard/>
             <ProfileCard/>
             <BackupCard/>
         </div>
+    }
+}
+
+/// This year's development plan, and its review date when that is near or past.
+#[component]
+fn PlanCard() -> impl IntoView {
+    let member = use_member();
+    let today = Local::now().date_naive();
+    let year = MunicipalYear::containing(today);
+    let status = move || {
+        member.record.with(|r| {
+            let plan = r.as_ref().and_then(|r| plan_for(&r.plans, year));
+            // Last year's plan may still await its review in the first weeks of a new year.
+            let latest = plan.or_else(|| r.as_ref().and_then(|r| latest_before(&r.plans, year)));
+            let review = latest.and_then(|p| p.review_status(today)).map(|status| match status {
+                ReviewStatus::Near { on } => format!("Your plan's review is due on {}.", long_date(on)),
+                ReviewStatus::Overdue { on } => format!("Your plan's review was due on {}. Arrange it with your member development officer.", long_date(on)),
+            });
+            let state = match plan {
+                None => format!("You have not started your {} plan yet.", year.label()),
+                Some(p) => match &p.sign_off {
+                    Some(s) => format!("Your {} plan was signed off on {}.", year.label(), long_date(s.on)),
+                    None => format!("Your {} plan is in progress.", year.label()),
+                },
+            };
+            (state, review)
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="plan-card-title">
+            <h2 id="plan-card-title" class="card__title">"Development plan"</h2>
+            <p>{move || status().0}</p>
+            {move || status().1.map(|review| view! { <p class="notice notice--warning"><strong>{review}</strong></p> })}
+            <p><A href="/plan">"Open your development plan"</A></p>
+        </section>
     }
 }
 

@@ -1,0 +1,128 @@
+// The Personal Development Plan: filled in, courses requested, signed off and locked,
+// printed as a confidential A4 document naming the councillor and the year on every page.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { test, expect, expectAccessible, setUpProfile } from './fixtures.js';
+
+async function pdfPages(buffer) {
+  const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => item.str + (item.hasEOL ? ' ' : '')).join('').replace(/\s+/g, ' '));
+  }
+  return pages;
+}
+
+test('a councillor fills in their plan, signs it off, and prints it', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page, { name: 'Cllr Amrit Kaur', roles: ['Planning committee member', 'Committee chair'] });
+  await expect(page.getByRole('region', { name: 'Development plan' })).toContainText(
+    'You have not started your 2026/27 plan yet.',
+  );
+  await page.getByRole('link', { name: 'Development plan' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Development plan 2026/27');
+  await expect(page.getByText('Confidential: your personal development plan')).toBeVisible();
+  await page.getByRole('button', { name: 'Start a blank plan' }).click();
+  await expect(page.getByRole('group', { name: 'Roles you hold this year' }).getByLabel('Committee chair')).toBeChecked();
+  await expectAccessible(page, 'a new plan');
+
+  await page.getByLabel('Your strengths').fill('Casework, and knowing Tipton Green well');
+  await page.getByRole('button', { name: 'Add a development need' }).click();
+  const need = page.getByRole('group', { name: 'Development need 1' });
+  await need.getByLabel('What do you want to develop?').fill('Chairing meetings');
+  await need.getByRole('group', { name: 'Priority' }).getByLabel('High').check();
+  await need.getByLabel('Why it matters for your role').fill('I chair the planning committee from May');
+  await need.getByRole('group', { name: 'Preferred way of learning' }).getByLabel('Face to face').check();
+
+  await page.getByLabel('Choose a course from the catalogue').selectOption({ label: 'Chairing meetings and committees' });
+  await page.getByRole('button', { name: 'Request this course' }).click();
+  await page.getByLabel('Choose a course from the catalogue').selectOption({ label: 'Presenting with Impact' });
+  await page.getByRole('button', { name: 'Request this course' }).click();
+  await page.getByLabel('What would you like to learn?').fill("A visit to a neighbouring council's planning committee");
+  await page.getByRole('button', { name: 'Add this request' }).click();
+  await page.getByRole('group', { name: 'Ways of learning that suit you' }).getByLabel('Blended').check();
+  await page.getByRole('group', { name: 'Times that suit you' }).getByLabel('Weekday evenings').check();
+
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  const goal = page.getByRole('group', { name: 'Goal 1', exact: true });
+  await goal.getByLabel('What do you want to achieve?').fill('Chair the planning committee confidently');
+  await goal.getByLabel('Target date').fill('2027-03-31');
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('What do you want to achieve?').fill('Complete the Code of Conduct refresher');
+  // Enough goals to run onto a second page.
+  for (let n = 3; n <= 14; n++) {
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page
+      .getByRole('group', { name: `Goal ${n}`, exact: true })
+      .getByLabel('What do you want to achieve?')
+      .fill(`Goal number ${n}: attend the ward forum and report back to residents on the outcome`);
+  }
+  await page.getByLabel('Date of the PDP meeting').fill('2026-11-20');
+  await page.getByLabel('Meeting held by').fill('Member Development Officer');
+  await page.getByLabel('Review date').fill('2027-05-20');
+  await expectAccessible(page, 'a filled plan');
+
+  // Nothing typed is lost on reload.
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Goal 1', exact: true }).getByLabel('What do you want to achieve?')).toHaveValue(
+    'Chair the planning committee confidently',
+  );
+  await expect(page.getByRole('listitem').filter({ hasText: 'Presenting with Impact' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign off this plan' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Type your name to sign off the plan' })).toBeVisible();
+  await page.getByLabel('Your name', { exact: true }).fill('Amrit Kaur');
+  await page.getByRole('button', { name: 'Sign off this plan' }).click();
+  await expect(page.getByText('Signed off by Amrit Kaur on 23 Nov 2026. The plan is locked.')).toBeVisible();
+  await expect(page.getByLabel('Your strengths')).toHaveCount(0);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectAccessible(page, 'a signed-off plan');
+
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  const text = pages.join(' ');
+  expect(pages.length).toBeGreaterThan(1);
+  for (const p of pages) {
+    expect(p, 'every page names the councillor and the year').toContain(
+      'Confidential · Cllr Amrit Kaur · Personal Development Plan 2026/27',
+    );
+  }
+  expect(text).toContain('Chair the planning committee confidently');
+  expect(text).toContain('Complete the Code of Conduct refresher');
+  expect(text).toContain('Chairing meetings and committees; Presenting with Impact');
+  expect(text).toContain('Signed off by Amrit Kaur on 23 Nov 2026');
+  expect(text).not.toContain('Export and backup');
+  expect(text).not.toContain('Reopen this plan');
+
+  await page.getByRole('button', { name: 'Reopen this plan' }).click();
+  await expect(page.getByLabel('Your strengths')).toHaveValue('Casework, and knowing Tipton Green well');
+  await expect(page.getByText('Reopened 23 Nov 2026')).toBeAttached();
+
+  // The review date shows on the home page once it is near.
+  await page.clock.setFixedTime(new Date('2027-05-01T10:00:00Z'));
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('region', { name: 'Development plan' })).toContainText(
+    "Your plan's review is due on 20 May 2027.",
+  );
+});
+
+test("next year's plan starts from this year's, with only the open goals", async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page);
+  await page.getByRole('link', { name: 'Development plan' }).first().click();
+  await page.getByRole('button', { name: 'Start a blank plan' }).click();
+  await page.getByLabel('Your strengths').fill('Listening to residents');
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByRole('group', { name: 'Goal 1', exact: true }).getByLabel('What do you want to achieve?').fill('Finish induction');
+  await page.getByRole('group', { name: 'Goal 1', exact: true }).getByRole('group', { name: 'Where it stands' }).getByLabel('Achieved').check();
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('What do you want to achieve?').fill('Learn Excel');
+  await page.waitForTimeout(400);
+
+  await page.clock.setFixedTime(new Date('2027-06-01T10:00:00Z'));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Development plan 2027/28');
+  await page.getByRole('button', { name: 'Start from your 2026/27 plan' }).click();
+  await expect(page.getByLabel('Your strengths')).toHaveValue('Listening to residents');
+  await expect(page.getByRole('group', { name: 'Goal 1', exact: true }).getByLabel('What do you want to achieve?')).toHaveValue('Learn Excel');
+  await expect(page.getByRole('group', { name: 'Goal 2', exact: true })).toHaveCount(0);
+});
