@@ -24,6 +24,11 @@ pub enum ReadError {
         found.as_ref().map(|f| format!(" (it says it is “{f}”)")).unwrap_or_default()
     )]
     NotOurFormat { found: Option<String> },
+    #[error("This is {found}, not {expected}. Check that you chose the right file.")]
+    WrongKind {
+        found: &'static str,
+        expected: &'static str,
+    },
     #[error(
         "This was written by a newer version of the app (data version {found}; this version reads up to {supported}). Update the app on this device, then try again."
     )]

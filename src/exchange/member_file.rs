@@ -54,46 +54,10 @@ pub fn write_member_file(file: &MemberFile) -> String {
 /// current one. Nothing is read from a file that is too large, not ours, or newer than
 /// this app understands.
 pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge { bytes: text.len() });
-    }
-    let mut value: Value = serde_json::from_str(text).map_err(|error| {
-        if error.is_eof() {
-            ReadError::Truncated
-        } else if text.trim_start().starts_with('{') {
-            ReadError::damaged(format!(
-                "it has a fault at line {}, column {}",
-                error.line(),
-                error.column()
-            ))
-        } else {
-            ReadError::NotJson
-        }
-    })?;
-    let Value::Object(header) = &mut value else {
-        return Err(ReadError::NotOurFormat { found: None });
-    };
-    match header.get("format") {
-        Some(Value::String(format)) if format == MEMBER_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(ReadError::NotOurFormat {
-                found: Some(format.chars().take(60).collect()),
-            });
-        }
-        _ => return Err(ReadError::NotOurFormat { found: None }),
-    }
-    let version = header
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .filter(|v| *v >= 1)
-        .ok_or_else(|| ReadError::damaged("it does not say which data version it holds"))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > SCHEMA_VERSION {
-        return Err(ReadError::NewerSchema {
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
-    }
+    let (mut value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
+    let header = value
+        .as_object_mut()
+        .expect("read_header checks for an object");
     let record = header
         .remove("record")
         .ok_or_else(|| ReadError::damaged("it holds no record"))?;
@@ -108,6 +72,72 @@ pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
         ));
     }
     Ok(file)
+}
+
+/// Checks what every file of ours must be before its content is read: not too large,
+/// JSON, an object with our `format`, and a data version this app understands. Returns
+/// the parsed file and the version it was written at.
+pub(crate) fn read_header(
+    text: &str,
+    format: &str,
+    supported: u32,
+) -> Result<(Value, u32), ReadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        if error.is_eof() {
+            ReadError::Truncated
+        } else if text.trim_start().starts_with('{') {
+            ReadError::damaged(format!(
+                "it has a fault at line {}, column {}",
+                error.line(),
+                error.column()
+            ))
+        } else {
+            ReadError::NotJson
+        }
+    })?;
+    let Value::Object(header) = &value else {
+        return Err(ReadError::NotOurFormat { found: None });
+    };
+    match header.get("format") {
+        Some(Value::String(found)) if found == format => {}
+        Some(Value::String(found)) if kind_of(found).is_some() => {
+            return Err(ReadError::WrongKind {
+                found: kind_of(found).unwrap_or_default(),
+                expected: kind_of(format).unwrap_or_default(),
+            });
+        }
+        Some(Value::String(found)) => {
+            return Err(ReadError::NotOurFormat {
+                found: Some(found.chars().take(60).collect()),
+            });
+        }
+        _ => return Err(ReadError::NotOurFormat { found: None }),
+    }
+    let version = header
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| ReadError::damaged("it does not say which data version it holds"))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > supported {
+        return Err(ReadError::NewerSchema {
+            found: version,
+            supported,
+        });
+    }
+    Ok((value, version))
+}
+
+/// What one of our formats holds, in words.
+fn kind_of(format: &str) -> Option<&'static str> {
+    match format {
+        MEMBER_FORMAT => Some("a member's record"),
+        super::PACK_FORMAT => Some("a council pack"),
+        _ => None,
+    }
 }
 
 /// The data version a file says it was written at, before any upgrade; `None` if the file

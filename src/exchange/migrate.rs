@@ -11,6 +11,7 @@
 //! - 3: the learning record (`learning`: training and e-learning activities).
 //! - 4: self-assessment surveys (`surveys`: responses by template, version and round).
 //! - 5: Personal Development Plans (`plans`: one per municipal year).
+//! - 6: the council pack last applied (`pack`).
 
 use serde_json::{Map, Value, json};
 
@@ -26,6 +27,12 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
             2 => add_list(record, "learning"),
             3 => add_list(record, "surveys"),
             4 => add_list(record, "plans"),
+            5 => {
+                if let Some(fields) = record.as_object_mut() {
+                    fields.entry("pack").or_insert(Value::Null);
+                }
+                record
+            }
             _ => {
                 return Err(ReadError::damaged(format!(
                     "it says it holds data version {version}, which never existed"
@@ -116,6 +123,7 @@ mod tests {
         assert!(record.learning.is_empty());
         assert!(record.surveys.is_empty());
         assert!(record.plans.is_empty());
+        assert_eq!(record.pack, None);
     }
 
     #[test]

@@ -8,20 +8,28 @@
 mod error;
 mod member_file;
 mod migrate;
+mod pack_file;
 
 pub use error::ReadError;
 pub use member_file::{
     MemberFile, export_file_name, read_member_file, write_member_file, written_schema_version,
 };
 pub use migrate::migrate_record;
+pub use pack_file::{PackFile, pack_file_name, read_pack_file, write_pack_file};
 
 /// The format name written into every member file, so a file can be recognised as ours.
 pub const MEMBER_FORMAT: &str = "member-development-record";
 
+/// The format name of a council pack file.
+pub const PACK_FORMAT: &str = "member-development-council-pack";
+
+/// The shape of a council pack this version of the app writes.
+pub const PACK_SCHEMA_VERSION: u32 = 1;
+
 /// The shape of the record this version of the app writes. Raise it, and add a step to
 /// [`migrate_record`], whenever the shape changes, so that older data is upgraded and an
 /// older app refuses newer data rather than dropping what it does not understand.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The largest member file the app will read, checked before parsing.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;

@@ -72,6 +72,11 @@ pub struct Course {
     /// How often it must be taken again, in months; `None` when once is enough.
     pub refresher_months: Option<u32>,
     pub summary: String,
+    /// A link to book it or the venue, when the council gives one.
+    pub location: String,
+    /// No longer offered. Records of it keep their details; it leaves the catalogue and
+    /// stops being mandatory.
+    pub retired: bool,
 }
 
 /// Everything needed to write one built-in course on one line.
@@ -147,6 +152,8 @@ pub fn default_catalogue() -> Vec<Course> {
             },
             refresher_months: e.refresher_months,
             summary: e.summary.to_owned(),
+            location: String::new(),
+            retired: false,
         })
         .collect()
 }

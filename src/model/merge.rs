@@ -13,6 +13,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::learning::LearningActivity;
+use super::pack::CouncilPack;
 use super::plan::DevelopmentPlan;
 use super::record::MemberRecord;
 use super::survey::SurveyResponse;
@@ -51,7 +52,29 @@ pub fn merge_records(a: &MemberRecord, b: &MemberRecord) -> Result<MemberRecord,
         learning: merge_by_id(&a.learning, &b.learning),
         surveys: merge_by_id(&a.surveys, &b.surveys),
         plans: merge_by_id(&a.plans, &b.plans),
+        pack: newer_pack(a.pack.as_ref(), b.pack.as_ref()).cloned(),
     })
+}
+
+/// The newer of two packs: the higher version, then the later issue; ties broken by
+/// content so that the merge stays independent of order.
+fn newer_pack<'a>(
+    a: Option<&'a CouncilPack>,
+    b: Option<&'a CouncilPack>,
+) -> Option<&'a CouncilPack> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let key = |p: &CouncilPack| {
+                (
+                    p.pack_version,
+                    p.issued_at,
+                    serde_json::to_string(p).unwrap_or_default(),
+                )
+            };
+            Some(if key(a) >= key(b) { a } else { b })
+        }
+        (a, b) => a.or(b),
+    }
 }
 
 /// A part of a record that has its own key and its own updated-at time.

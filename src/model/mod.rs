@@ -10,6 +10,7 @@ pub mod due;
 pub mod learning;
 pub mod merge;
 pub mod money;
+pub mod pack;
 pub mod plan;
 pub mod profile;
 pub mod record;

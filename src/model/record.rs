@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::learning::LearningActivity;
+use super::pack::CouncilPack;
 use super::plan::DevelopmentPlan;
 use super::profile::Profile;
 use super::survey::SurveyResponse;
@@ -25,6 +26,8 @@ pub struct MemberRecord {
     pub surveys: Vec<SurveyResponse>,
     /// Personal Development Plans, one per municipal year, in year order.
     pub plans: Vec<DevelopmentPlan>,
+    /// The council pack last applied, whose roles, catalogue and surveys the member uses.
+    pub pack: Option<CouncilPack>,
 }
 
 impl MemberRecord {
@@ -37,6 +40,7 @@ impl MemberRecord {
             learning: Vec::new(),
             surveys: Vec::new(),
             plans: Vec::new(),
+            pack: None,
         }
     }
 

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use mdr::exchange::MemberFile;
 use mdr::model::learning::Evaluation;
+use mdr::model::pack::CouncilPack;
 use mdr::model::plan::{
     CourseRequest, DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, LearningPreferences,
     PdpMeeting, Priority, Reopening, SignOff,
@@ -301,6 +302,51 @@ pub fn any_plans() -> impl Strategy<Value = Vec<DevelopmentPlan>> {
         .prop_flat_map(|years| years.into_iter().map(any_plan).collect::<Vec<_>>())
 }
 
+/// Any pack: the built-in one with any council, version, budget, rounds, retirements and
+/// renamings.
+pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
+    (
+        ("\\PC{1,40}", 0u32..50, any_moment(), 0u64..10_000_000),
+        (
+            proptest::collection::vec(any::<bool>(), 40),
+            proptest::collection::vec(any::<bool>(), 12),
+            "20[0-9]{2}/[0-9]{2}",
+            any_text(),
+        ),
+    )
+        .prop_map(
+            |((council, version, at, budget), (retire_courses, retire_roles, round, text))| {
+                let mut pack = CouncilPack::starting(
+                    &council,
+                    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                    at,
+                );
+                pack.pack_version = version;
+                pack.budget_pence = budget;
+                for (course, retired) in pack.courses.iter_mut().zip(retire_courses) {
+                    course.retired = retired;
+                }
+                for (role, retired) in pack.roles.iter_mut().zip(retire_roles) {
+                    role.retired = retired;
+                }
+                if let Some(role) = pack.roles.first_mut() {
+                    role.name = format!(
+                        "{} {}",
+                        role.name,
+                        text.chars().take(20).collect::<String>()
+                    );
+                }
+                if let Some(course) = pack.courses.first_mut() {
+                    course.location = text;
+                }
+                for survey in &mut pack.surveys {
+                    survey.round = round.clone();
+                }
+                pack
+            },
+        )
+}
+
 pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
     (
         any_profile(),
@@ -308,15 +354,17 @@ pub fn any_record_of(member_id: Uuid) -> impl Strategy<Value = MemberRecord> {
         any_activities(),
         any_responses(),
         any_plans(),
+        proptest::option::weighted(0.2, any_pack()),
     )
         .prop_map(
-            move |(profile, set_up_at, learning, surveys, plans)| MemberRecord {
+            move |(profile, set_up_at, learning, surveys, plans, pack)| MemberRecord {
                 member_id,
                 profile,
                 set_up_at,
                 learning,
                 surveys,
                 plans,
+                pack,
             },
         )
 }

@@ -1,0 +1,312 @@
+//! The council pack: what a council offers its members (roles, the course catalogue and
+//! which training is mandatory, the surveys and their rounds, the training budget),
+//! published by an officer as a file and imported by each member.
+//!
+//! A member's record keeps the pack it last applied. A newer pack replaces it; an older or
+//! identical one changes nothing; one for another council is applied only when the member
+//! confirms. Nothing the member recorded depends on the pack staying the same: activities
+//! copy their course's details and survey responses their template's version.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{Course, default_catalogue};
+use super::due::MunicipalYear;
+use super::roles::{Role, RoleId, default_roles};
+use super::survey::{SurveyRound, SurveyTemplate};
+use super::survey_templates::built_in_templates;
+
+/// The budget a council starts with: the seeds' £5,000 for all members' training.
+pub const DEFAULT_BUDGET_PENCE: u64 = 500_000;
+
+/// A role as a council defines it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackRole {
+    pub id: RoleId,
+    pub name: String,
+    /// No longer used; members who held it keep it on their record.
+    pub retired: bool,
+}
+
+/// A survey the council runs, and its current round.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackSurvey {
+    pub template: SurveyTemplate,
+    /// The current round's name, e.g. `2026/27`. Names must sort in time order.
+    pub round: String,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+}
+
+/// Everything a council publishes to its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilPack {
+    pub council: String,
+    /// Rises with each publish, so members can tell a newer pack from an older one.
+    pub pack_version: u32,
+    pub issued_at: DateTime<Utc>,
+    pub roles: Vec<PackRole>,
+    pub courses: Vec<Course>,
+    pub surveys: Vec<PackSurvey>,
+    /// The year's training budget, in pence.
+    pub budget_pence: u64,
+}
+
+impl CouncilPack {
+    /// A council's first pack: the built-in roles, catalogue and surveys, not yet published.
+    pub fn starting(council: &str, today: NaiveDate, now: DateTime<Utc>) -> Self {
+        let round = SurveyRound::current(today).name;
+        Self {
+            council: council.to_owned(),
+            pack_version: 0,
+            issued_at: now,
+            roles: default_roles()
+                .into_iter()
+                .map(|r| PackRole {
+                    id: r.id,
+                    name: r.name,
+                    retired: false,
+                })
+                .collect(),
+            courses: default_catalogue(),
+            surveys: built_in_templates()
+                .into_iter()
+                .map(|template| PackSurvey {
+                    template,
+                    round: round.clone(),
+                    opens_on: None,
+                    closes_on: None,
+                })
+                .collect(),
+            budget_pence: DEFAULT_BUDGET_PENCE,
+        }
+    }
+
+    /// The pack as published: numbered one above the last publish, stamped with the time.
+    pub fn published(&self, now: DateTime<Utc>) -> Self {
+        Self {
+            pack_version: self.pack_version + 1,
+            issued_at: now,
+            ..self.clone()
+        }
+    }
+
+    /// Whether this pack is for `council`, ignoring case and spacing.
+    pub fn is_for(&self, council: &str) -> bool {
+        normalise(&self.council) == normalise(council)
+    }
+}
+
+fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What the councillor chooses from: the pack's, or the built-in ones before any pack.
+pub fn offered_courses(pack: Option<&CouncilPack>) -> Vec<Course> {
+    match pack {
+        Some(pack) => pack
+            .courses
+            .iter()
+            .filter(|c| !c.retired)
+            .cloned()
+            .collect(),
+        None => default_catalogue(),
+    }
+}
+
+/// The roles a councillor can choose from.
+pub fn offered_roles(pack: Option<&CouncilPack>) -> Vec<Role> {
+    match pack {
+        Some(pack) => pack
+            .roles
+            .iter()
+            .filter(|r| !r.retired)
+            .map(|r| Role {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect(),
+        None => default_roles(),
+    }
+}
+
+/// Every role name the pack knows, retired ones included, for showing records.
+pub fn all_roles(pack: Option<&CouncilPack>) -> Vec<Role> {
+    match pack {
+        Some(pack) => pack
+            .roles
+            .iter()
+            .map(|r| Role {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect(),
+        None => default_roles(),
+    }
+}
+
+/// The surveys on offer, each with its current round.
+pub fn offered_surveys(
+    pack: Option<&CouncilPack>,
+    today: NaiveDate,
+) -> Vec<(SurveyTemplate, SurveyRound)> {
+    match pack {
+        Some(pack) => pack
+            .surveys
+            .iter()
+            .map(|s| {
+                (
+                    s.template.clone(),
+                    SurveyRound {
+                        name: s.round.clone(),
+                    },
+                )
+            })
+            .collect(),
+        None => {
+            let round = SurveyRound::for_year(MunicipalYear::containing(today));
+            built_in_templates()
+                .into_iter()
+                .map(|t| (t, round.clone()))
+                .collect()
+        }
+    }
+}
+
+/// What a pack changes, compared with what the member had, in words for them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PackChanges {
+    pub courses_added: Vec<String>,
+    pub courses_changed: Vec<String>,
+    pub courses_retired: Vec<String>,
+    pub roles_added: Vec<String>,
+    /// (old name, new name)
+    pub roles_renamed: Vec<(String, String)>,
+    pub roles_retired: Vec<String>,
+    /// Surveys new to the member, or with new questions or a new round.
+    pub surveys: Vec<String>,
+    /// (before, after) in pence.
+    pub budget: Option<(u64, u64)>,
+}
+
+impl PackChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// What applying `incoming` would change, compared with `held` (or the built-ins).
+pub fn pack_changes(held: Option<&CouncilPack>, incoming: &CouncilPack) -> PackChanges {
+    let before = held.cloned().unwrap_or_else(|| CouncilPack {
+        budget_pence: incoming.budget_pence,
+        ..CouncilPack::starting(&incoming.council, NaiveDate::MIN, incoming.issued_at)
+    });
+    let mut changes = PackChanges::default();
+
+    let old_courses: BTreeMap<&str, &Course> =
+        before.courses.iter().map(|c| (c.id.as_str(), c)).collect();
+    let new_ids: Vec<&str> = incoming.courses.iter().map(|c| c.id.as_str()).collect();
+    for course in &incoming.courses {
+        match old_courses.get(course.id.as_str()) {
+            None if !course.retired => changes.courses_added.push(course.title.clone()),
+            Some(old) if course.retired && !old.retired => {
+                changes.courses_retired.push(course.title.clone())
+            }
+            Some(old) if !course.retired && old.retired => {
+                changes.courses_added.push(course.title.clone())
+            }
+            Some(old) if !course.retired && *old != course => {
+                changes.courses_changed.push(course.title.clone())
+            }
+            _ => {}
+        }
+    }
+    for old in before
+        .courses
+        .iter()
+        .filter(|c| !c.retired && !new_ids.contains(&c.id.as_str()))
+    {
+        changes.courses_retired.push(old.title.clone());
+    }
+
+    let old_roles: BTreeMap<&str, &PackRole> =
+        before.roles.iter().map(|r| (r.id.as_str(), r)).collect();
+    for role in &incoming.roles {
+        match old_roles.get(role.id.as_str()) {
+            None if !role.retired => changes.roles_added.push(role.name.clone()),
+            Some(old) if role.retired && !old.retired => {
+                changes.roles_retired.push(role.name.clone())
+            }
+            Some(old) if !role.retired && old.name != role.name => {
+                changes
+                    .roles_renamed
+                    .push((old.name.clone(), role.name.clone()));
+            }
+            _ => {}
+        }
+    }
+
+    for survey in &incoming.surveys {
+        let old = before
+            .surveys
+            .iter()
+            .find(|s| s.template.id == survey.template.id);
+        let is_new = old.is_none_or(|old| {
+            old.template.version != survey.template.version || old.round != survey.round
+        });
+        if is_new {
+            changes.surveys.push(format!(
+                "{} ({} round)",
+                survey.template.title, survey.round
+            ));
+        }
+    }
+    if held.is_some() && before.budget_pence != incoming.budget_pence {
+        changes.budget = Some((before.budget_pence, incoming.budget_pence));
+    }
+    changes
+}
+
+/// What importing a pack would do, decided before anything changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackDecision {
+    /// The member's first pack, or a newer one from their council: apply these changes.
+    Apply(PackChanges),
+    /// The same version is already applied: nothing to do.
+    AlreadyApplied { version: u32 },
+    /// An older version than the one applied: refused.
+    Older { held: u32, incoming: u32 },
+    /// A pack for another council: applied only if the member confirms.
+    OtherCouncil {
+        held: String,
+        incoming: String,
+        changes: PackChanges,
+    },
+}
+
+/// Decides what importing `incoming` would do for a member holding `held`.
+pub fn assess_pack(held: Option<&CouncilPack>, incoming: &CouncilPack) -> PackDecision {
+    match held {
+        None => PackDecision::Apply(pack_changes(None, incoming)),
+        Some(held) if !held.is_for(&incoming.council) => PackDecision::OtherCouncil {
+            held: held.council.clone(),
+            incoming: incoming.council.clone(),
+            changes: pack_changes(Some(held), incoming),
+        },
+        Some(held) if incoming.pack_version > held.pack_version => {
+            PackDecision::Apply(pack_changes(Some(held), incoming))
+        }
+        Some(held) if incoming.pack_version == held.pack_version => PackDecision::AlreadyApplied {
+            version: held.pack_version,
+        },
+        Some(held) => PackDecision::Older {
+            held: held.pack_version,
+            incoming: incoming.pack_version,
+        },
+    }
+}

@@ -1,0 +1,193 @@
+//! The council pack: what an officer publishes and a member imports. What changes is shown
+//! before anything is applied; a newer pack replaces an older one; an older or identical
+//! one changes nothing; another council's pack needs the member's say-so; and nothing the
+//! member recorded is lost when courses or roles are retired.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::any_pack;
+use mdr::exchange::{read_pack_file, write_pack_file};
+use mdr::model::due::training_due;
+use mdr::model::pack::{
+    CouncilPack, PackDecision, assess_pack, offered_courses, offered_roles, pack_changes,
+};
+use mdr::model::{ActivityStatus, LearningActivity, LearningFormat, MandatoryFor};
+use proptest::prelude::*;
+use uuid::Uuid;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn published(council: &str, version: u32) -> CouncilPack {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let mut pack = CouncilPack::starting(council, today(), now);
+    pack.pack_version = version;
+    pack
+}
+
+static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../public/schema/council-pack.schema.json")).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+});
+
+#[test]
+fn an_officers_new_mandatory_planning_course_shows_as_added_and_is_outstanding_for_planners() {
+    let held = published("Sandwell Metropolitan Borough Council", 1);
+    let mut next = held.published(Utc::now());
+    let mut course = next.courses[0].clone();
+    course.id = "planning-enforcement".into();
+    course.title = "Planning enforcement".into();
+    course.mandatory_for = MandatoryFor::Roles(["planning-committee".to_owned()].into());
+    course.format = LearningFormat::FaceToFace;
+    next.courses.push(course);
+
+    let PackDecision::Apply(changes) = assess_pack(Some(&held), &next) else {
+        panic!("a newer pack from the same council is applied");
+    };
+    assert_eq!(changes.courses_added, ["Planning enforcement"]);
+    assert!(changes.courses_changed.is_empty() && changes.courses_retired.is_empty());
+
+    let roles = ["planning-committee".to_owned()].into();
+    let due = training_due(&offered_courses(Some(&next)), &roles, &[], today());
+    assert!(due.iter().any(|d| d.course.id == "planning-enforcement"));
+}
+
+#[test]
+fn the_same_pack_twice_changes_nothing_and_an_older_one_is_refused() {
+    let held = published("Sandwell Metropolitan Borough Council", 3);
+    assert_eq!(
+        assess_pack(Some(&held), &held),
+        PackDecision::AlreadyApplied { version: 3 }
+    );
+    let older = published("Sandwell Metropolitan Borough Council", 2);
+    assert_eq!(
+        assess_pack(Some(&held), &older),
+        PackDecision::Older {
+            held: 3,
+            incoming: 2
+        }
+    );
+}
+
+#[test]
+fn another_councils_pack_asks_before_switching() {
+    let held = published("Sandwell Metropolitan Borough Council", 3);
+    let other = published("Durham County Council", 1);
+    assert!(matches!(
+        assess_pack(Some(&held), &other),
+        PackDecision::OtherCouncil { ref held, ref incoming, .. }
+            if held == "Sandwell Metropolitan Borough Council" && incoming == "Durham County Council"
+    ));
+    let same_but_spaced = published("  sandwell metropolitan   borough council ", 4);
+    assert!(matches!(
+        assess_pack(Some(&held), &same_but_spaced),
+        PackDecision::Apply(_)
+    ));
+}
+
+#[test]
+fn a_first_pack_is_compared_with_the_built_in_catalogue() {
+    let mut pack = published("Sandwell Metropolitan Borough Council", 1);
+    pack.courses.retain(|c| c.id != "leadership-academy");
+    pack.roles[0].name = "Leader of the Council".into();
+    let PackDecision::Apply(changes) = assess_pack(None, &pack) else {
+        panic!("a first pack is applied");
+    };
+    assert_eq!(changes.courses_retired, ["LGA Leadership Academy"]);
+    assert_eq!(
+        changes.roles_renamed,
+        [("Leader".to_owned(), "Leader of the Council".to_owned())]
+    );
+    assert_eq!(changes.budget, None, "there was no budget before");
+}
+
+#[test]
+fn retired_courses_and_roles_leave_the_lists_but_records_keep_their_details() {
+    let held = published("Sandwell Metropolitan Borough Council", 1);
+    let mut next = held.published(Utc::now());
+    let code = next
+        .courses
+        .iter_mut()
+        .find(|c| c.id == "code-of-conduct")
+        .unwrap();
+    code.retired = true;
+    next.roles
+        .iter_mut()
+        .find(|r| r.id == "group-leader")
+        .unwrap()
+        .retired = true;
+    next.budget_pence = 750_000;
+
+    let changes = pack_changes(Some(&held), &next);
+    assert_eq!(changes.courses_retired, ["Code of Conduct"]);
+    assert_eq!(changes.roles_retired, ["Group leader"]);
+    assert_eq!(changes.budget, Some((500_000, 750_000)));
+    assert!(
+        offered_courses(Some(&next))
+            .iter()
+            .all(|c| c.id != "code-of-conduct")
+    );
+    assert!(
+        offered_roles(Some(&next))
+            .iter()
+            .all(|r| r.id != "group-leader")
+    );
+
+    let course = held
+        .courses
+        .iter()
+        .find(|c| c.id == "code-of-conduct")
+        .unwrap();
+    let mut done = LearningActivity::for_course(Uuid::from_u128(1), course, Utc::now());
+    done.status = ActivityStatus::Completed;
+    done.completed_on = Some(today());
+    assert_eq!(
+        done.title, "Code of Conduct",
+        "the activity keeps the retired course's title"
+    );
+    let all = ["backbench-member".to_owned()].into();
+    let due = training_due(&offered_courses(Some(&next)), &all, &[done], today());
+    assert!(
+        due.iter().all(|d| d.course.id != "code-of-conduct"),
+        "a retired course is no longer due"
+    );
+}
+
+#[test]
+fn a_new_survey_round_is_listed_as_a_change() {
+    let held = published("Sandwell Metropolitan Borough Council", 1);
+    let mut next = held.published(Utc::now());
+    next.surveys[0].round = "2027/28".into();
+    let changes = pack_changes(Some(&held), &next);
+    assert_eq!(
+        changes.surveys,
+        ["Ethical framework self-assessment (2027/28 round)"]
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_pack_published_and_imported_comes_back_exactly(pack in any_pack()) {
+        let text = write_pack_file(&pack);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let problems: Vec<String> = SCHEMA.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert_eq!(read_pack_file(&text).unwrap(), pack);
+    }
+
+    #[test]
+    fn a_pack_never_changes_anything_against_itself(pack in any_pack()) {
+        prop_assert!(pack_changes(Some(&pack), &pack).is_empty());
+        prop_assert_eq!(assess_pack(Some(&pack), &pack), PackDecision::AlreadyApplied { version: pack.pack_version });
+    }
+}
