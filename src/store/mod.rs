@@ -11,6 +11,7 @@ mod keeper;
 #[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
+pub mod officer;
 
 use thiserror::Error;
 

@@ -5,15 +5,15 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{Local, Utc};
 use leptos::ev;
 use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::MemberFile;
-use crate::model::survey::SurveyTemplate;
-use crate::model::survey_templates::built_in_templates;
-use crate::model::{Course, MemberRecord, Profile, default_catalogue};
+use crate::model::pack::{all_roles, offered_courses, offered_roles, offered_surveys};
+use crate::model::survey::{SurveyRound, SurveyTemplate};
+use crate::model::{Course, MemberRecord, Profile, Role};
 use crate::store::{LastExport, LocalStore, RecordKeeper, keys};
 
 /// How long after the last change the record is written. Short enough that a reload
@@ -35,10 +35,14 @@ pub struct MemberContext {
     pub last_export: RwSignal<Option<LastExport>>,
     /// The revision of the copy last saved, for the backup reminder.
     pub revision: RwSignal<u64>,
-    /// The course catalogue the councillor chooses from.
+    /// The course catalogue the councillor chooses from: the council pack's, once applied.
     pub catalogue: Memo<Vec<Course>>,
-    /// The surveys the councillor can answer.
-    pub templates: Memo<Vec<SurveyTemplate>>,
+    /// The surveys the councillor can answer, each with its current round.
+    pub surveys: Memo<Vec<(SurveyTemplate, SurveyRound)>>,
+    /// The roles a councillor can choose.
+    pub roles: Memo<Vec<Role>>,
+    /// Every role the council has named, retired ones included, for showing records.
+    pub role_names: Memo<Vec<Role>>,
     keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -49,14 +53,19 @@ pub fn provide_member_context() -> MemberContext {
         Ok((keeper, record)) => (Some(keeper), record, None),
         Err(problem) => (None, None, Some(problem.to_string())),
     };
+    let record = RwSignal::new(record);
+    let pack =
+        move || record.with(|r: &Option<MemberRecord>| r.as_ref().and_then(|r| r.pack.clone()));
     let context = MemberContext {
-        record: RwSignal::new(record),
+        record,
         save_problem: RwSignal::new(None),
         load_problem: RwSignal::new(load_problem),
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
         revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
-        catalogue: Memo::new(|_| default_catalogue()),
-        templates: Memo::new(|_| built_in_templates()),
+        catalogue: Memo::new(move |_| offered_courses(pack().as_ref())),
+        surveys: Memo::new(move |_| offered_surveys(pack().as_ref(), Local::now().date_naive())),
+        roles: Memo::new(move |_| offered_roles(pack().as_ref())),
+        role_names: Memo::new(move |_| all_roles(pack().as_ref())),
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
     };

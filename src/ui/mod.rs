@@ -16,7 +16,8 @@ pub use context::{MemberContext, provide_member_context, use_member};
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
 use pages::{
     AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, PlanPage, ProfilePage, ResponsePage, SurveyPage, SurveysPage,
+    LogCoursePage, NotFound, OfficerPage, PlanPage, ProfilePage, ResponsePage, SurveyPage,
+    SurveysPage,
 };
 
 /// The whole app.
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
                     <Route path=path!("/surveys") view=SurveysPage/>
                     <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/officer") view=OfficerPage/>
                     <Route path=path!("/surveys/response/:id") view=ResponsePage/>
                     <Route path=path!("/surveys/:template") view=SurveyPage/>
                 </Routes>

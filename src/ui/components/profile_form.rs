@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, TextField};
-use crate::model::roles::default_roles;
 use crate::model::{Profile, ProfileProblem};
 use crate::ui::use_member;
 
@@ -127,7 +126,9 @@ fn RoleChoices(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let member = use_member();
-    let options = default_roles()
+    let options = member
+        .roles
+        .get_untracked()
         .into_iter()
         .map(|r| (r.id, r.name))
         .collect();

@@ -28,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><A href="/plan">"Development plan"</A></li>
                     </Show>
                     <li><A href="/backup">"Export and backup"</A></li>
+                    <li><A href="/officer">"Officer workspace"</A></li>
                 </ul>
             </nav>
         </header>

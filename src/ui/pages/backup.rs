@@ -9,6 +9,7 @@ use crate::exchange::{self, MemberFile};
 use crate::model::dates::date_and_time;
 use crate::model::merge_records;
 use crate::store::{LocalStore, Storage, keys};
+use crate::ui::components::CouncilPackImport;
 use crate::ui::files::{download_text, read_text};
 use crate::ui::{set_page_title, use_member};
 
@@ -25,6 +26,7 @@ pub fn BackupPage() -> impl IntoView {
         >
             <ExportSection/>
             <RestoreSection/>
+            <CouncilPackImport/>
         </Show>
     }
 }

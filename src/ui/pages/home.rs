@@ -8,7 +8,7 @@ use crate::model::MemberRecord;
 use crate::model::dates::{date_and_time, long_date};
 use crate::model::due::MunicipalYear;
 use crate::model::plan::{ReviewStatus, latest_before, plan_for};
-use crate::model::roles::{default_roles, role_name};
+use crate::model::roles::role_name;
 use crate::ui::components::{ProfileForm, TrainingDue};
 use crate::ui::{set_page_title, use_member};
 
@@ -121,7 +121,7 @@ fn ProfileCard() -> impl IntoView {
             let Some(MemberRecord { profile, .. }) = record else {
                 return Vec::new();
             };
-            let roles = default_roles();
+            let roles = member.role_names.get();
             let role_names: Vec<String> = profile
                 .roles
                 .iter()

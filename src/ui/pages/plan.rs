@@ -11,7 +11,7 @@ use crate::model::due::MunicipalYear;
 use crate::model::plan::{
     DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, Priority, latest_before, plan_for,
 };
-use crate::model::roles::{default_roles, role_name};
+use crate::model::roles::role_name;
 use crate::model::{LearningFormat, MemberRecord};
 use crate::ui::components::{
     CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
@@ -133,7 +133,9 @@ fn PlanForm(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
     let write = move |apply: fn(&mut DevelopmentPlan, String)| {
         Callback::new(move |value: String| change_plan(member, year, |p| apply(p, value)))
     };
-    let roles = default_roles()
+    let roles = member
+        .roles
+        .get_untracked()
         .into_iter()
         .map(|r| (r.id, r.name))
         .collect();
@@ -576,7 +578,7 @@ fn PlanDocument(plan: Memo<Option<DevelopmentPlan>>) -> impl IntoView {
                 .map(|r| (r.profile.full_name.clone(), r.profile.council.clone()))
                 .unwrap_or_default()
         });
-        let roles = default_roles();
+        let roles = member.roles.get_untracked();
         let role_names: Vec<String> = plan.roles.iter().map(|id| role_name(&roles, id)).collect();
         let label = plan.municipal_year().label();
         let or_none = |text: &str| {

@@ -15,6 +15,7 @@ use crate::model::survey::{
     Answer, SurveyResponse, SurveyRound, SurveyTemplate, previous_response, response_in_round,
     round_kind, scale_changes,
 };
+use crate::model::survey_templates::built_in_templates;
 use crate::ui::components::{
     FieldProblem, FormCheck, FormErrors, QuestionInput, answer_text, focus_field, question_dom_id,
 };
@@ -37,13 +38,12 @@ pub fn SurveyPage() -> impl IntoView {
     move || {
         let id = params.with(|p| p.get("template").unwrap_or_default());
         match member
-            .templates
-            .with(|ts| ts.iter().find(|t| t.id == id).cloned())
+            .surveys
+            .with(|ss| ss.iter().find(|(t, _)| t.id == id).cloned())
         {
             None => NotFound().into_any(),
-            Some(template) => {
+            Some((template, round)) => {
                 set_page_title(&template.title);
-                let round = SurveyRound::current(Local::now().date_naive());
                 view! { <SurveyInRound template=template round=round/> }.into_any()
             }
         }
@@ -78,9 +78,16 @@ fn SurveyInRound(template: SurveyTemplate, round: SurveyRound) -> impl IntoView 
             })
         }
     };
-    let caption = move || format!("Survey · {} ({})", round.name, kind());
+    let round = StoredValue::new(round);
+    let caption = move || {
+        format!(
+            "Survey · {} ({})",
+            round.with_value(|r| r.name.clone()),
+            kind()
+        )
+    };
     let start = move |_| {
-        let round = SurveyRound::current(Local::now().date_naive());
+        let round = round.get_value();
         member.edit(|r| {
             let response = template
                 .with_value(|t| SurveyResponse::start(Uuid::new_v4(), t, &round, Utc::now()));
@@ -396,10 +403,20 @@ pub fn ResponsePage() -> impl IntoView {
                     .cloned()
             })
         });
+        // The survey as offered now, or as built in for one the council no longer runs.
         let template = found.as_ref().and_then(|r| {
             member
-                .templates
-                .with(|ts| ts.iter().find(|t| t.id == r.template_id).cloned())
+                .surveys
+                .with(|ss| {
+                    ss.iter()
+                        .find(|(t, _)| t.id == r.template_id)
+                        .map(|(t, _)| t.clone())
+                })
+                .or_else(|| {
+                    built_in_templates()
+                        .into_iter()
+                        .find(|t| t.id == r.template_id)
+                })
         });
         match (found, template) {
             (Some(found), Some(template)) => {

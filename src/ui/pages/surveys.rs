@@ -14,22 +14,20 @@ use crate::ui::{set_page_title, use_member};
 pub fn SurveysPage() -> impl IntoView {
     set_page_title("Surveys");
     let member = use_member();
-    let round = SurveyRound::current(Local::now().date_naive());
-    let heading = format!("This round: {}", round.name);
     view! {
         <h1>"Surveys"</h1>
         <p class="lead">
             "Short self-assessments. Your answers stay on this device until you export your record. "
             "Each survey is repeated once a year, so you can see what has changed."
         </p>
-        <h2>{heading}</h2>
+        <h2>"This round"</h2>
         <ul class="survey-list">
             {move || {
                 member
-                    .templates
+                    .surveys
                     .get()
                     .into_iter()
-                    .map(|template| view! { <SurveyCard template=template round=round.clone()/> })
+                    .map(|(template, round)| view! { <SurveyCard template=template round=round/> })
                     .collect_view()
             }}
         </ul>
@@ -47,6 +45,7 @@ fn SurveyCard(
 ) -> impl IntoView {
     let member = use_member();
     let id = template.id.clone();
+    let round_name = round.name.clone();
     let status = Memo::new(move |_| {
         member.record.with(|r| {
             let response = r
@@ -66,7 +65,7 @@ fn SurveyCard(
             <p>{template.intro.clone()}</p>
             <p class="survey__meta">
                 <span class="tag">{move || status.get().0}</span>
-                {format!(" {questions} questions in {} sections", template.sections.len())}
+                {format!(" {} round · {questions} questions in {} sections", round_name, template.sections.len())}
             </p>
             <A href=format!("/surveys/{}", template.id) attr:class="button button--secondary">
                 {move || status.get().1}
@@ -80,19 +79,23 @@ fn SurveyCard(
 #[component]
 fn EarlierResponses() -> impl IntoView {
     let member = use_member();
-    let current = SurveyRound::current(Local::now().date_naive()).name;
     let earlier = Memo::new(move |_| {
-        let titles = member.templates.get();
+        let surveys = member.surveys.get();
         member.record.with(|r| {
             let mut list: Vec<(String, String, String)> = r
                 .iter()
                 .flat_map(|r| r.surveys.iter())
-                .filter(|s| s.is_submitted() && s.round != current)
+                .filter(|s| {
+                    s.is_submitted()
+                        && !surveys
+                            .iter()
+                            .any(|(t, round)| t.id == s.template_id && round.name == s.round)
+                })
                 .map(|s| {
-                    let title = titles
+                    let title = surveys
                         .iter()
-                        .find(|t| t.id == s.template_id)
-                        .map_or_else(|| s.template_id.clone(), |t| t.title.clone());
+                        .find(|(t, _)| t.id == s.template_id)
+                        .map_or_else(|| s.template_id.clone(), |(t, _)| t.title.clone());
                     let when = s
                         .submitted_at
                         .map(|at| {

@@ -1,0 +1,208 @@
+//! The member's side of the council pack: which pack is in use, and importing a new one
+//! after seeing what it changes.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+use crate::exchange::read_pack_file;
+use crate::model::dates::long_date;
+use crate::model::money::pounds;
+use crate::model::pack::{CouncilPack, PackChanges, PackDecision, assess_pack};
+use crate::ui::files::read_text;
+use crate::ui::use_member;
+
+/// A pack the member chose, and what importing it would do.
+#[derive(Clone)]
+struct Chosen {
+    file_name: String,
+    pack: CouncilPack,
+    decision: PackDecision,
+}
+
+/// The council pack section of Export and backup.
+#[component]
+pub fn CouncilPackImport() -> impl IntoView {
+    let member = use_member();
+    let chosen = RwSignal::new(None::<Chosen>);
+    let problem = RwSignal::new(None::<String>);
+    let applied = RwSignal::new(None::<String>);
+    let in_use = move || {
+        member
+            .record
+            .with(|r| match r.as_ref().and_then(|r| r.pack.as_ref()) {
+                None => "You are using the app's built-in catalogue and surveys.".to_owned(),
+                Some(pack) => format!(
+                    "You are using {}'s pack, version {}, issued on {}.",
+                    pack.council,
+                    pack.pack_version,
+                    long_date(pack.issued_at.with_timezone(&Local).date_naive())
+                ),
+            })
+    };
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        chosen.set(None);
+        problem.set(None);
+        applied.set(None);
+        spawn_local(async move {
+            let file_name = file.name();
+            let pack = match read_text(&file).await {
+                Err(_) => Err(format!(
+                    "“{file_name}” could not be read. Check the file is still there and try again."
+                )),
+                Ok(text) => read_pack_file(&text)
+                    .map_err(|e| format!("“{file_name}” cannot be imported. {e}")),
+            };
+            match pack {
+                Err(message) => problem.set(Some(message)),
+                Ok(pack) => {
+                    let decision = member.record.with_untracked(|r| {
+                        assess_pack(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)
+                    });
+                    match decision {
+                        PackDecision::Older { held, incoming } => problem.set(Some(format!(
+                            "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
+                        ))),
+                        decision => chosen.set(Some(Chosen { file_name, pack, decision })),
+                    }
+                }
+            }
+        });
+    };
+    let apply = move |_| {
+        let Some(Chosen { pack, .. }) = chosen.get_untracked() else {
+            return;
+        };
+        let message = format!(
+            "{}'s pack, version {}, is now in use.",
+            pack.council, pack.pack_version
+        );
+        member.edit(|r| {
+            if r.profile.council.trim().is_empty() {
+                r.profile.council = pack.council.clone();
+            }
+            r.pack = Some(pack);
+        });
+        member.save_now();
+        chosen.set(None);
+        applied.set(Some(message));
+    };
+    view! {
+        <section class="section" aria-labelledby="pack-title">
+            <h2 id="pack-title">"Council pack"</h2>
+            <p>{in_use}</p>
+            <p>"Your member development officer publishes a pack with your council's courses, mandatory training and surveys. Importing it keeps everything you have recorded."</p>
+            <div class="field" class:field--error=move || problem.with(Option::is_some)>
+                <label class="field__label" for="pack-file">"Import council pack"</label>
+                <p class="field__hint" id="pack-file-hint">"A file called council-pack-… .json"</p>
+                <Show when=move || problem.with(Option::is_some)>
+                    <p class="field__error" id="pack-file-error" role="alert">
+                        <span class="visually-hidden">"Error: "</span>
+                        {move || problem.get()}
+                    </p>
+                </Show>
+                <input
+                    class="field__file"
+                    type="file"
+                    id="pack-file"
+                    accept=".json,application/json"
+                    aria-describedby=move || if problem.with(Option::is_some) { "pack-file-hint pack-file-error" } else { "pack-file-hint" }
+                    on:change=on_choose
+                />
+            </div>
+            {move || chosen.get().map(|c| view! { <PackPreview chosen=c on_apply=apply on_cancel=move |_| chosen.set(None)/> })}
+            <div role="status" class="outcome">
+                {move || applied.get().map(|m| view! { <p class="notice notice--success">{m}</p> })}
+            </div>
+        </section>
+    }
+}
+
+/// What a chosen pack would change, and the button to apply it.
+#[component]
+fn PackPreview(
+    chosen: Chosen,
+    on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let Chosen {
+        file_name,
+        pack,
+        decision,
+    } = chosen;
+    let heading = format!("{}'s pack, version {}", pack.council, pack.pack_version);
+    match decision {
+        PackDecision::AlreadyApplied { version } => view! {
+            <p class="notice notice--success" role="status">
+                {format!("“{file_name}” is version {version} of the pack, which you already use. Nothing has changed.")}
+            </p>
+        }
+        .into_any(),
+        PackDecision::Apply(changes) => view! {
+            <div class="preview">
+                <h3>{heading}</h3>
+                <ChangeList changes=changes/>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=on_apply>"Apply this pack"</button>
+                    <button type="button" class="button button--secondary" on:click=on_cancel>"Cancel"</button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        PackDecision::OtherCouncil { held, incoming, changes } => view! {
+            <div class="preview">
+                <h3>{heading}</h3>
+                <p class="notice notice--warning">
+                    {format!("This pack is for {incoming}, but you use {held}'s. Apply it only if you now serve on {incoming}. Your record is kept either way.")}
+                </p>
+                <ChangeList changes=changes/>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=on_apply>{format!("Switch to {incoming}'s pack")}</button>
+                    <button type="button" class="button button--secondary" on:click=on_cancel>"Cancel"</button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        PackDecision::Older { .. } => ().into_any(),
+    }
+}
+
+/// A pack's changes, in plain words.
+#[component]
+fn ChangeList(changes: PackChanges) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p>"It changes nothing you would notice."</p> }.into_any();
+    }
+    let group = |title: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| view! {
+            <h4>{title}</h4>
+            <ul class="plain-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        })
+    };
+    let renamed = changes
+        .roles_renamed
+        .iter()
+        .map(|(a, b)| format!("{a} is now called {b}"))
+        .collect();
+    let budget = changes
+        .budget
+        .map(|(a, b)| format!("Training budget: {} (was {})", pounds(b), pounds(a)));
+    view! {
+        <p>"Applying it will change:"</p>
+        {group("Courses added", changes.courses_added)}
+        {group("Courses changed", changes.courses_changed)}
+        {group("Courses no longer offered (your records of them are kept)", changes.courses_retired)}
+        {group("Roles added", changes.roles_added)}
+        {group("Roles renamed", renamed)}
+        {group("Roles retired", changes.roles_retired)}
+        {group("Surveys", changes.surveys)}
+        {budget.map(|b| view! { <p>{b}</p> })}
+    }
+    .into_any()
+}

@@ -1,0 +1,493 @@
+//! The officer workspace: preparing and publishing the council pack. Kept apart from any
+//! councillor's record on the same device, and usable before any profile exists.
+
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+
+use crate::exchange::{pack_file_name, write_pack_file};
+use crate::model::learning::{format_hours, parse_hours};
+use crate::model::money::pounds;
+use crate::model::pack::{CouncilPack, PackRole};
+use crate::model::roles::role_id_for_name;
+use crate::model::{Course, LearningFormat, MandatoryFor};
+use crate::store::LocalStore;
+use crate::store::officer::{load_officer_pack, save_officer_pack};
+use crate::ui::components::{
+    CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextField,
+};
+use crate::ui::files::download_text;
+use crate::ui::set_page_title;
+
+/// Reads money typed in pounds, `1,950` or `£75.50`, as pence.
+fn parse_pounds(text: &str) -> Option<u64> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('£')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    let value: f64 = cleaned.parse().ok()?;
+    (value.is_finite() && value >= 0.0).then(|| (value * 100.0).round() as u64)
+}
+
+/// The officer's pack as app-wide state for this page: every change is kept at once.
+#[derive(Clone, Copy)]
+struct Workspace {
+    pack: RwSignal<Option<CouncilPack>>,
+    problem: RwSignal<Option<String>>,
+}
+
+impl Workspace {
+    fn change(self, change: impl FnOnce(&mut CouncilPack)) {
+        self.pack.update(|p| {
+            if let Some(p) = p {
+                change(p);
+            }
+        });
+        if let Some(pack) = self.pack.get_untracked() {
+            self.problem.set(
+                save_officer_pack(&LocalStore, &pack)
+                    .err()
+                    .map(|e| e.to_string()),
+            );
+        }
+    }
+}
+
+/// The Officer workspace page.
+#[component]
+pub fn OfficerPage() -> impl IntoView {
+    set_page_title("Officer workspace");
+    let (pack, problem) = match load_officer_pack(&LocalStore) {
+        Ok(pack) => (pack, None),
+        Err(e) => (
+            None,
+            Some(format!(
+                "The council pack saved on this device could not be opened, and has been left as it is. {e}"
+            )),
+        ),
+    };
+    let workspace = Workspace {
+        pack: RwSignal::new(pack),
+        problem: RwSignal::new(problem),
+    };
+    let started = Memo::new(move |_| workspace.pack.with(Option::is_some));
+    view! {
+        <h1>"Officer workspace"</h1>
+        <p class="lead">
+            "For member development officers: prepare your council's pack of courses, mandatory "
+            "training and surveys, and publish it for members to import. This workspace is kept "
+            "apart from any councillor's record on this device."
+        </p>
+        {move || workspace.problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
+        {move || if started.get() { view! { <PackEditor workspace=workspace/> }.into_any() } else { view! { <StartPack workspace=workspace/> }.into_any() }}
+    }
+}
+
+#[component]
+fn StartPack(workspace: Workspace) -> impl IntoView {
+    let council = RwSignal::new(String::new());
+    let check = FormCheck::new(move || {
+        if council.with(|c| c.trim().is_empty()) {
+            vec![FieldProblem::new(
+                "pack-council",
+                "Enter the name of your council",
+            )]
+        } else {
+            Vec::new()
+        }
+    });
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !check.passes() {
+            return;
+        }
+        let pack = CouncilPack::starting(
+            council.get_untracked().trim(),
+            Local::now().date_naive(),
+            Utc::now(),
+        );
+        workspace.pack.set(Some(pack));
+        workspace.change(|_| {});
+    };
+    view! {
+        <form class="form" novalidate on:submit=start>
+            <FormErrors check=check/>
+            <h2>"Start your council pack"</h2>
+            <p>"It starts with the built-in roles, courses and surveys, which you can then change."</p>
+            <TextField label="Council name" id="pack-council" autocomplete="organization" value=council on_input=Callback::new(move |v| council.set(v)) error=check.error_for("pack-council")/>
+            <button type="submit" class="button">"Start the council pack"</button>
+        </form>
+    }
+}
+
+#[component]
+fn PackEditor(workspace: Workspace) -> impl IntoView {
+    let pack = workspace.pack;
+    let published = RwSignal::new(None::<String>);
+    let budget = RwSignal::new(pack.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| format!("{:.2}", p.budget_pence as f64 / 100.0))
+            .unwrap_or_default()
+    }));
+    let budget_error = Signal::derive(move || {
+        budget.with(|b| {
+            parse_pounds(b)
+                .is_none()
+                .then(|| "Enter the budget in pounds, for example 5000".to_owned())
+        })
+    });
+    let publish = move |_| {
+        let Some(current) = pack.get_untracked() else {
+            return;
+        };
+        let next = current.published(Utc::now());
+        let name = pack_file_name(&next);
+        match download_text(&name, &write_pack_file(&next), "application/json") {
+            Ok(()) => {
+                workspace.change(|p| *p = next.clone());
+                published.set(Some(format!("Version {} published as {name}. Send it to your members by email or on a memory stick.", next.pack_version)));
+            }
+            Err(_) => published.set(Some(
+                "The browser did not start the download. Try again.".to_owned(),
+            )),
+        }
+    };
+    let version = move || {
+        pack.with(|p| {
+            p.as_ref().map(|p| {
+                if p.pack_version == 0 {
+                    "Not published yet.".to_owned()
+                } else {
+                    format!("Last published as version {}.", p.pack_version)
+                }
+            })
+        })
+    };
+    view! {
+        <section class="section" aria-labelledby="pack-general">
+            <h2 id="pack-general">"Council and budget"</h2>
+            <p>{version}</p>
+            <TextField
+                label="Council name"
+                id="pack-council"
+                value=Signal::derive(move || pack.with(|p| p.as_ref().map(|p| p.council.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |v: String| workspace.change(|p| p.council = v))
+            />
+            <TextField
+                label="Training budget for the year (£)"
+                id="pack-budget"
+                inputmode="decimal"
+                value=budget
+                error=budget_error
+                on_input=Callback::new(move |v: String| {
+                    budget.set(v.clone());
+                    if let Some(pence) = parse_pounds(&v) { workspace.change(|p| p.budget_pence = pence) }
+                })
+            />
+            <p class="field__hint">{move || pack.with(|p| p.as_ref().map(|p| format!("Saved as {}", pounds(p.budget_pence))))}</p>
+        </section>
+        <RolesEditor workspace=workspace/>
+        <CoursesEditor workspace=workspace/>
+        <SurveysEditor workspace=workspace/>
+        <section class="section" aria-labelledby="pack-publish">
+            <h2 id="pack-publish">"Publish"</h2>
+            <p>"Publishing gives the pack a new version number, so members' apps know it is newer."</p>
+            <button type="button" class="button" on:click=publish>"Export council pack"</button>
+            <div role="status" class="outcome">{move || published.get().map(|m| view! { <p class="notice notice--success">{m}</p> })}</div>
+        </section>
+    }
+}
+
+#[component]
+fn RolesEditor(workspace: Workspace) -> impl IntoView {
+    let pack = workspace.pack;
+    let new_role = RwSignal::new(String::new());
+    let ids = Memo::new(move |_| {
+        pack.with(|p| {
+            p.as_ref()
+                .map(|p| p.roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let add = move |_| {
+        let name = new_role.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            return;
+        }
+        let mut id = role_id_for_name(&name);
+        while pack.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.roles.iter().any(|r| r.id == id))
+        }) {
+            id.push_str("-2");
+        }
+        workspace.change(|p| {
+            p.roles.push(PackRole {
+                id,
+                name,
+                retired: false,
+            })
+        });
+        new_role.set(String::new());
+    };
+    view! {
+        <section class="section" aria-labelledby="pack-roles">
+            <h2 id="pack-roles">"Roles"</h2>
+            <p>"Rename a role and members keep it; retire one and members who held it keep it on their record."</p>
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <RoleFields workspace=workspace id=id/>
+            </For>
+            <TextField label="New role" id="new-role" hint="For example, Armed Forces Champion" value=new_role on_input=Callback::new(move |v| new_role.set(v))/>
+            <button type="button" class="button button--secondary" on:click=add>"Add this role"</button>
+        </section>
+    }
+}
+
+#[component]
+fn RoleFields(workspace: Workspace, id: String) -> impl IntoView {
+    let pack = workspace.pack;
+    let role = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            pack.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.roles.iter().find(|r| r.id == id).cloned())
+            })
+        })
+    };
+    let retired_id = id.clone();
+    let name_id = id.clone();
+    view! {
+        <div class="inline-fields">
+            <TextField
+                label=format!("Role name ({id})")
+                id=format!("role-name-{id}")
+                value=Signal::derive(move || role.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |v: String| { let id = name_id.clone(); workspace.change(move |p| if let Some(r) = p.roles.iter_mut().find(|r| r.id == id) { r.name = v }) })
+            />
+            <div class="choice">
+                <input
+                    class="choice__input"
+                    type="checkbox"
+                    id=format!("role-retired-{id}")
+                    prop:checked=move || role.with(|r| r.as_ref().is_some_and(|r| r.retired))
+                    on:change=move |ev| { let ticked = event_target_checked(&ev); let id = retired_id.clone(); workspace.change(move |p| if let Some(r) = p.roles.iter_mut().find(|r| r.id == id) { r.retired = ticked }) }
+                />
+                <label class="choice__label" for=format!("role-retired-{id}")>"Retired"</label>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CoursesEditor(workspace: Workspace) -> impl IntoView {
+    let pack = workspace.pack;
+    let ids = Memo::new(move |_| {
+        pack.with(|p| {
+            p.as_ref()
+                .map(|p| p.courses.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let open = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let id = format!("course-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+        let course = Course {
+            id: id.clone(),
+            title: "New course".into(),
+            provider: String::new(),
+            topic: "Other".into(),
+            format: LearningFormat::Online,
+            minutes: 60,
+            cost_pence: 0,
+            mandatory_for: MandatoryFor::Nobody,
+            refresher_months: None,
+            summary: String::new(),
+            location: String::new(),
+            retired: false,
+        };
+        workspace.change(|p| p.courses.push(course));
+        open.set(Some(id));
+    };
+    view! {
+        <section class="section" aria-labelledby="pack-courses">
+            <h2 id="pack-courses">"Courses"</h2>
+            <p>"Open a course to change it. Retire a course rather than deleting it: members' records of it are kept."</p>
+            <button type="button" class="button button--secondary" on:click=add>"Add a course"</button>
+            <div class="course-editors">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <CourseFields workspace=workspace id=id.clone() open=open.get_untracked().as_deref() == Some(id.as_str())/>
+                </For>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
+    let pack = workspace.pack;
+    let course = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            pack.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.courses.iter().find(|c| c.id == id).cloned())
+            })
+        })
+    };
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Course) + Send>| {
+            let id = id.clone();
+            workspace.change(move |p| {
+                if let Some(c) = p.courses.iter_mut().find(|c| c.id == id) {
+                    change(c)
+                }
+            })
+        }
+    };
+    let text = move |read: fn(&Course) -> String| {
+        Signal::derive(move || course.with(|c| c.as_ref().map(read).unwrap_or_default()))
+    };
+    let set = {
+        let edit = edit.clone();
+        move |write: fn(&mut Course, String)| {
+            let edit = edit.clone();
+            Callback::new(move |v: String| edit(Box::new(move |c| write(c, v))))
+        }
+    };
+    let hours = RwSignal::new(course.with_untracked(|c| {
+        c.as_ref()
+            .map(|c| format_hours(c.minutes))
+            .unwrap_or_default()
+    }));
+    let cost = RwSignal::new(course.with_untracked(|c| {
+        c.as_ref()
+            .map(|c| format!("{:.2}", c.cost_pence as f64 / 100.0))
+            .unwrap_or_default()
+    }));
+    let refresher = RwSignal::new(course.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.refresher_months)
+            .map(|m| m.to_string())
+            .unwrap_or_default()
+    }));
+    let mandatory_kind = Signal::derive(move || {
+        course.with(|c| {
+            c.as_ref().map(|c| {
+                match &c.mandatory_for {
+                    MandatoryFor::Nobody => "nobody",
+                    MandatoryFor::AllMembers => "all",
+                    MandatoryFor::Roles(_) => "roles",
+                }
+                .to_owned()
+            })
+        })
+    });
+    let role_options = pack.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| {
+                p.roles
+                    .iter()
+                    .filter(|r| !r.retired)
+                    .map(|r| (r.id.clone(), r.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let summary = move || {
+        course.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    if c.retired {
+                        format!("{} (retired)", c.title)
+                    } else {
+                        c.title.clone()
+                    }
+                })
+                .unwrap_or_default()
+        })
+    };
+    let roles_id = format!("{id}-mandatory-roles");
+    let (e1, e2, e3, e4, e5, e6, e7) = (
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+    );
+    view! {
+        <details class="course-edit" open=open>
+            <summary class="course-edit__summary">{summary}</summary>
+            <TextField label="Title" id=format!("{id}-title") value=text(|c| c.title.clone()) on_input=set(|c, v| c.title = v)/>
+            <TextField label="Provider" id=format!("{id}-provider") value=text(|c| c.provider.clone()) on_input=set(|c, v| c.provider = v)/>
+            <TextField label="Topic" id=format!("{id}-topic") value=text(|c| c.topic.clone()) on_input=set(|c, v| c.topic = v)/>
+            <RadioGroup
+                legend="Format" id=format!("{id}-format") inline=true
+                options=LearningFormat::ALL.iter().map(|f| (format!("{f:?}").to_lowercase(), f.label().to_owned())).collect()
+                selected=Signal::derive(move || course.with(|c| c.as_ref().map(|c| format!("{:?}", c.format).to_lowercase())))
+                on_change=Callback::new(move |v: String| { if let Some(f) = LearningFormat::ALL.into_iter().find(|f| format!("{f:?}").to_lowercase() == v) { e1(Box::new(move |c| c.format = f)) } })
+            />
+            <TextField label="Typical hours" id=format!("{id}-hours") inputmode="decimal" value=hours
+                on_input=Callback::new(move |v: String| { hours.set(v.clone()); if let Some(m) = parse_hours(&v) { e2(Box::new(move |c| c.minutes = m)) } })/>
+            <TextField label="Cost per place (£)" id=format!("{id}-cost") inputmode="decimal" hint="0 for free" value=cost
+                on_input=Callback::new(move |v: String| { cost.set(v.clone()); if let Some(p) = parse_pounds(&v) { e3(Box::new(move |c| c.cost_pence = u32::try_from(p).unwrap_or(u32::MAX))) } })/>
+            <RadioGroup
+                legend="Mandatory for" id=format!("{id}-mandatory")
+                options=vec![("nobody".into(), "Nobody".into()), ("all".into(), "All members".into()), ("roles".into(), "Members with these roles".into())]
+                selected=mandatory_kind
+                on_change=Callback::new(move |v: String| e4(Box::new(move |c| c.mandatory_for = match v.as_str() {
+                    "all" => MandatoryFor::AllMembers,
+                    "roles" => MandatoryFor::Roles(match &c.mandatory_for { MandatoryFor::Roles(r) => r.clone(), _ => Default::default() }),
+                    _ => MandatoryFor::Nobody,
+                })))
+            />
+            <Show when=move || mandatory_kind.get().as_deref() == Some("roles")>
+                <CheckboxGroup
+                    legend="Roles it is mandatory for" id=roles_id.clone() options=role_options.clone()
+                    selected=Signal::derive(move || course.with(|c| match c.as_ref().map(|c| &c.mandatory_for) { Some(MandatoryFor::Roles(r)) => r.clone(), _ => Default::default() }))
+                    on_toggle=Callback::new({ let e5 = e5.clone(); move |(role, ticked): (String, bool)| e5(Box::new(move |c| if let MandatoryFor::Roles(r) = &mut c.mandatory_for { if ticked { r.insert(role); } else { r.remove(&role); } })) })
+                />
+            </Show>
+            <TextField label="Refresh every (months, optional)" id=format!("{id}-refresher") inputmode="numeric" hint="For example 36 for every three years; leave blank if once is enough" value=refresher
+                on_input=Callback::new(move |v: String| { refresher.set(v.clone()); let t = v.trim().to_owned(); if t.is_empty() { e6(Box::new(|c| c.refresher_months = None)) } else if let Ok(m) = t.parse::<u32>() { e6(Box::new(move |c| c.refresher_months = Some(m).filter(|m| *m > 0))) } })/>
+            <TextField label="Link or venue (optional)" id=format!("{id}-location") value=text(|c| c.location.clone()) on_input=set(|c, v| c.location = v)/>
+            <div class="choice">
+                <input class="choice__input" type="checkbox" id=format!("{id}-retired")
+                    prop:checked=move || course.with(|c| c.as_ref().is_some_and(|c| c.retired))
+                    on:change=move |ev| { let t = event_target_checked(&ev); e7(Box::new(move |c| c.retired = t)) }/>
+                <label class="choice__label" for=format!("{id}-retired")>"Retired: no longer offered"</label>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn SurveysEditor(workspace: Workspace) -> impl IntoView {
+    let pack = workspace.pack;
+    let count = pack.with_untracked(|p| p.as_ref().map_or(0, |p| p.surveys.len()));
+    view! {
+        <section class="section" aria-labelledby="pack-surveys">
+            <h2 id="pack-surveys">"Surveys and rounds"</h2>
+            <p>"Name the current round (for example 2026/27) and, if you like, when it opens and closes. Members answer each survey once per round."</p>
+            {(0..count).map(|i| {
+                let survey = Memo::new(move |_| pack.with(|p| p.as_ref().and_then(|p| p.surveys.get(i).cloned())));
+                let title = survey.with_untracked(|s| s.as_ref().map(|s| s.template.title.clone()).unwrap_or_default());
+                view! {
+                    <fieldset class="item-group">
+                        <legend class="item-group__legend">{title.clone()}</legend>
+                        <TextField label="Round name" id=format!("survey-{i}-round") value=Signal::derive(move || survey.with(|s| s.as_ref().map(|s| s.round.clone()).unwrap_or_default()))
+                            on_input=Callback::new(move |v: String| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.round = v }))/>
+                        <DateField label="Opens on (optional)" id=format!("survey-{i}-opens") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.opens_on)))
+                            on_change=Callback::new(move |d| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.opens_on = d }))/>
+                        <DateField label="Closes on (optional)" id=format!("survey-{i}-closes") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.closes_on)))
+                            on_change=Callback::new(move |d| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.closes_on = d }))/>
+                    </fieldset>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
