@@ -335,3 +335,65 @@ pub fn CheckboxGroup(
         </ChoiceGroup>
     }
 }
+
+/// A labelled file picker that reads the chosen file as text. Choosing clears the input, so
+/// the same file can be chosen again after a fix.
+#[component]
+pub fn FileField(
+    /// The visible label, which is also the input's accessible name.
+    #[prop(into)]
+    label: String,
+    /// The input's id.
+    #[prop(into)]
+    id: String,
+    /// Guidance shown under the label.
+    #[prop(into)]
+    hint: String,
+    /// Why the last file was refused, while that is shown.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+    /// Called when a file is chosen, before it is read.
+    #[prop(into)]
+    on_choose: Callback<()>,
+    /// Called with the file's name and its text, or a message if it could not be read.
+    #[prop(into)]
+    on_read: Callback<(String, Result<String, String>)>,
+) -> impl IntoView {
+    let described = described_by(&id, true, problem);
+    let error_id = format!("{id}-error");
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        on_choose.run(());
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = crate::ui::files::read_text(&file).await.map_err(|_| {
+                format!("“{name}” could not be read. Check the file is still there and try again.")
+            });
+            on_read.run((name, text));
+        });
+    };
+    view! {
+        <div class="field" class:field--error=move || problem.with(Option::is_some)>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <p class="field__hint" id=format!("{id}-hint")>{hint}</p>
+            <Show when=move || problem.with(Option::is_some)>
+                <p class="field__error" id=error_id.clone() role="alert">
+                    <span class="visually-hidden">"Error: "</span>
+                    {move || problem.get()}
+                </p>
+            </Show>
+            <input
+                class="field__file"
+                type="file"
+                id=id.clone()
+                accept=".json,application/json"
+                aria-describedby=described
+                on:change=choose
+            />
+        </div>
+    }
+}

@@ -3,14 +3,12 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::HtmlInputElement;
 
 use crate::exchange::read_pack_file;
 use crate::model::dates::long_date;
 use crate::model::money::pounds;
 use crate::model::pack::{CouncilPack, PackChanges, PackDecision, assess_pack};
-use crate::ui::files::read_text;
+use crate::ui::components::FileField;
 use crate::ui::use_member;
 
 /// A pack the member chose, and what importing it would do.
@@ -41,39 +39,29 @@ pub fn CouncilPackImport() -> impl IntoView {
                 ),
             })
     };
-    let on_choose = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    let on_choose = move |()| {
         chosen.set(None);
         problem.set(None);
         applied.set(None);
-        spawn_local(async move {
-            let file_name = file.name();
-            let pack = match read_text(&file).await {
-                Err(_) => Err(format!(
-                    "“{file_name}” could not be read. Check the file is still there and try again."
-                )),
-                Ok(text) => read_pack_file(&text)
-                    .map_err(|e| format!("“{file_name}” cannot be imported. {e}")),
-            };
-            match pack {
-                Err(message) => problem.set(Some(message)),
-                Ok(pack) => {
-                    let decision = member.record.with_untracked(|r| {
-                        assess_pack(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)
-                    });
-                    match decision {
-                        PackDecision::Older { held, incoming } => problem.set(Some(format!(
-                            "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
-                        ))),
-                        decision => chosen.set(Some(Chosen { file_name, pack, decision })),
-                    }
+    };
+    let on_read = move |(file_name, text): (String, Result<String, String>)| {
+        let pack = text.and_then(|text| {
+            read_pack_file(&text).map_err(|e| format!("“{file_name}” cannot be imported. {e}"))
+        });
+        match pack {
+            Err(message) => problem.set(Some(message)),
+            Ok(pack) => {
+                let decision = member.record.with_untracked(|r| {
+                    assess_pack(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)
+                });
+                match decision {
+                    PackDecision::Older { held, incoming } => problem.set(Some(format!(
+                        "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
+                    ))),
+                    decision => chosen.set(Some(Chosen { file_name, pack, decision })),
                 }
             }
-        });
+        }
     };
     let apply = move |_| {
         let Some(Chosen { pack, .. }) = chosen.get_untracked() else {
@@ -98,24 +86,14 @@ pub fn CouncilPackImport() -> impl IntoView {
             <h2 id="pack-title">"Council pack"</h2>
             <p>{in_use}</p>
             <p>"Your member development officer publishes a pack with your council's courses, mandatory training and surveys. Importing it keeps everything you have recorded."</p>
-            <div class="field" class:field--error=move || problem.with(Option::is_some)>
-                <label class="field__label" for="pack-file">"Import council pack"</label>
-                <p class="field__hint" id="pack-file-hint">"A file called council-pack-… .json"</p>
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="field__error" id="pack-file-error" role="alert">
-                        <span class="visually-hidden">"Error: "</span>
-                        {move || problem.get()}
-                    </p>
-                </Show>
-                <input
-                    class="field__file"
-                    type="file"
-                    id="pack-file"
-                    accept=".json,application/json"
-                    aria-describedby=move || if problem.with(Option::is_some) { "pack-file-hint pack-file-error" } else { "pack-file-hint" }
-                    on:change=on_choose
-                />
-            </div>
+            <FileField
+                label="Import council pack"
+                id="pack-file"
+                hint="A file called council-pack-… .json"
+                problem=problem
+                on_choose=on_choose
+                on_read=on_read
+            />
             {move || chosen.get().map(|c| view! { <PackPreview chosen=c on_apply=apply on_cancel=move |_| chosen.set(None)/> })}
             <div role="status" class="outcome">
                 {move || applied.get().map(|m| view! { <p class="notice notice--success">{m}</p> })}

@@ -2,15 +2,13 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use web_sys::HtmlInputElement;
 
 use crate::exchange::{self, MemberFile};
 use crate::model::dates::date_and_time;
 use crate::model::merge_records;
 use crate::store::{LocalStore, Storage, keys};
-use crate::ui::components::CouncilPackImport;
-use crate::ui::files::{download_text, read_text};
+use crate::ui::components::{CouncilPackImport, FileField};
+use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
 
 /// The Export and backup page.
@@ -98,30 +96,20 @@ fn RestoreSection() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let restored = RwSignal::new(None::<String>);
 
-    let on_choose = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        // Clearing lets the same file be chosen again after a fix.
-        input.set_value("");
+    let on_choose = move |()| {
         candidate.set(None);
         problem.set(None);
         restored.set(None);
-        spawn_local(async move {
-            let file_name = file.name();
-            let outcome = match read_text(&file).await {
-                Err(_) => Err(format!(
-                    "“{file_name}” could not be read. Check the file is still there and try again."
-                )),
-                Ok(text) => exchange::read_member_file(&text)
-                    .map_err(|error| format!("“{file_name}” cannot be restored. {error}")),
-            };
-            match outcome {
-                Ok(file) => candidate.set(Some(Candidate { file_name, file })),
-                Err(message) => problem.set(Some(message)),
-            }
+    };
+    let on_read = move |(file_name, text): (String, Result<String, String>)| {
+        let outcome = text.and_then(|text| {
+            exchange::read_member_file(&text)
+                .map_err(|error| format!("“{file_name}” cannot be restored. {error}"))
         });
+        match outcome {
+            Ok(file) => candidate.set(Some(Candidate { file_name, file })),
+            Err(message) => problem.set(Some(message)),
+        }
     };
 
     let confirm = move |_| {
@@ -143,28 +131,14 @@ fn RestoreSection() -> impl IntoView {
         <section class="section" aria-labelledby="restore-title">
             <h2 id="restore-title">"Restore from a backup"</h2>
             <p>"Choose a file you exported before. You will see what it holds before anything changes."</p>
-            <div class="field" class:field--error=move || problem.with(Option::is_some)>
-                <label class="field__label" for="restore-file">"Restore from a file"</label>
-                <p class="field__hint" id="restore-file-hint">
-                    "A file called member-record-… .json"
-                </p>
-                <Show when=move || problem.with(Option::is_some)>
-                    <p class="field__error" id="restore-file-error" role="alert">
-                        <span class="visually-hidden">"Error: "</span>
-                        {move || problem.get()}
-                    </p>
-                </Show>
-                <input
-                    class="field__file"
-                    type="file"
-                    id="restore-file"
-                    accept=".json,application/json"
-                    aria-describedby=move || {
-                        if problem.with(Option::is_some) { "restore-file-hint restore-file-error" } else { "restore-file-hint" }
-                    }
-                    on:change=on_choose
-                />
-            </div>
+            <FileField
+                label="Restore from a file"
+                id="restore-file"
+                hint="A file called member-record-… .json"
+                problem=problem
+                on_choose=on_choose
+                on_read=on_read
+            />
             {move || candidate.get().map(|c| view! { <RestorePreview candidate=c on_confirm=confirm on_cancel=move |_| candidate.set(None)/> })}
             <div role="status" class="outcome">
                 {move || restored.get().map(|name| view! {
