@@ -13,9 +13,9 @@ use common::any_response;
 use mdr::exchange::{MemberFile, read_member_file, write_member_file};
 use mdr::model::MemberRecord;
 use mdr::model::survey::{
-    Answer, Choice, Condition, Question, QuestionKind, ResponseStatus, RoundError, Section,
-    SurveyProblem, SurveyResponse, SurveyRound, SurveyTemplate, may_start, previous_response,
-    response_in_round, round_kind, scale_changes,
+    Answer, Choice, Condition, Question, QuestionKind, ResponseStatus, RoundError, RoundState,
+    Section, SurveyProblem, SurveyResponse, SurveyRound, SurveyTemplate, may_start,
+    previous_response, response_in_round, round_kind, scale_changes,
 };
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -248,9 +248,7 @@ fn an_answer_naming_a_choice_the_question_does_not_offer_is_refused() {
 #[test]
 fn a_submitted_response_holds_only_shown_answers_and_records_when() {
     let t = template();
-    let round = SurveyRound {
-        name: "2026/27".into(),
-    };
+    let round = SurveyRound::named("2026/27");
     let mut response = SurveyResponse::start(Uuid::from_u128(1), &t, &round, at(1));
     assert_eq!(response.template_version, 2);
     assert!(response.submit(&t, at(2)).is_err());
@@ -263,6 +261,24 @@ fn a_submitted_response_holds_only_shown_answers_and_records_when() {
     response.submit(&t, at(3)).unwrap();
     assert!(response.is_submitted());
     assert_eq!(response.submitted_at, Some(at(3)));
+}
+
+#[test]
+fn a_round_takes_answers_between_its_dates_including_both() {
+    let day = |d| NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+    let round = SurveyRound {
+        opens_on: Some(day(10)),
+        closes_on: Some(day(20)),
+        ..SurveyRound::named("2026/27")
+    };
+    assert_eq!(round.state(day(9)), RoundState::NotYetOpen(day(10)));
+    assert_eq!(round.state(day(10)), RoundState::Open);
+    assert_eq!(round.state(day(20)), RoundState::Open);
+    assert_eq!(round.state(day(21)), RoundState::Closed(day(20)));
+    assert_eq!(
+        SurveyRound::named("2026/27").state(day(1)),
+        RoundState::Open
+    );
 }
 
 #[test]
@@ -293,9 +309,7 @@ fn the_change_since_the_previous_round_is_shown_question_by_question() {
     let mut baseline = SurveyResponse::start(
         Uuid::from_u128(1),
         &t,
-        &SurveyRound {
-            name: "2025/26".into(),
-        },
+        &SurveyRound::named("2025/26"),
         at(1),
     );
     baseline.answers = answered(&[
@@ -310,9 +324,7 @@ fn the_change_since_the_previous_round_is_shown_question_by_question() {
     let mut repeat = SurveyResponse::start(
         Uuid::from_u128(3),
         &t,
-        &SurveyRound {
-            name: "2026/27".into(),
-        },
+        &SurveyRound::named("2026/27"),
         at(2),
     );
     repeat.answers = answered(&[("standards-role", Answer::Scale(4))]);

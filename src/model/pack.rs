@@ -164,6 +164,8 @@ pub fn offered_surveys(
                     s.template.clone(),
                     SurveyRound {
                         name: s.round.clone(),
+                        opens_on: s.opens_on,
+                        closes_on: s.closes_on,
                     },
                 )
             })

@@ -150,12 +150,42 @@ pub struct SurveyResponse {
 pub struct SurveyRound {
     /// e.g. `2026/27`. Rounds sort by name, so names must sort in time order.
     pub name: String,
+    /// The first day answers are taken, if the council set one.
+    pub opens_on: Option<NaiveDate>,
+    /// The last day answers are taken, if the council set one.
+    pub closes_on: Option<NaiveDate>,
+}
+
+/// Whether a round is taking answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundState {
+    NotYetOpen(NaiveDate),
+    Open,
+    Closed(NaiveDate),
 }
 
 impl SurveyRound {
+    /// A round with no dates: open all year.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            opens_on: None,
+            closes_on: None,
+        }
+    }
+
     /// The round for a municipal year, used when the council has not named its own.
     pub fn for_year(year: MunicipalYear) -> Self {
-        Self { name: year.label() }
+        Self::named(year.label())
+    }
+
+    /// Whether the round takes answers on `today`; both dates are included.
+    pub fn state(&self, today: NaiveDate) -> RoundState {
+        match (self.opens_on, self.closes_on) {
+            (Some(opens), _) if today < opens => RoundState::NotYetOpen(opens),
+            (_, Some(closes)) if today > closes => RoundState::Closed(closes),
+            _ => RoundState::Open,
+        }
     }
 
     /// The current round on `today`, by municipal year.

@@ -25,6 +25,11 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await course.getByRole('group', { name: 'Mandatory for' }).getByLabel('Members with these roles').check();
   await course.getByRole('group', { name: 'Roles it is mandatory for' }).getByLabel('Planning committee member').check();
   await officer.getByLabel('Training budget for the year (£)').fill('6500');
+  await officer.getByRole('group', { name: 'Surveys to offer' }).getByLabel('Skills self-assessment').uncheck();
+  await officer
+    .getByRole('group', { name: 'Ethical framework self-assessment' })
+    .getByLabel('Opens on (optional)')
+    .fill('2099-01-01');
   await expectAccessible(officer, 'the pack editor');
   await officer.reload();
   await expect(officer.getByText('Planning enforcement')).toBeVisible();
@@ -65,6 +70,12 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await expect(due.getByRole('listitem').filter({ hasText: 'Planning enforcement' })).toContainText('Mandatory, not done yet');
   await page.getByRole('link', { name: 'Learning record' }).click();
   await expect(page.getByText('Evidence: Booked for March')).toBeVisible();
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await expect(page.getByRole('heading', { name: 'Skills self-assessment' })).toHaveCount(0);
+  await expect(page.getByText('opens 1 Jan 2099')).toBeVisible();
+  await page.getByRole('link', { name: 'Start Ethical framework self-assessment' }).click();
+  await expect(page.getByText('This round opens on 1 Jan 2099.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start survey' })).toHaveCount(0);
 
   const before = await page.evaluate(() => localStorage.getItem('mdr.v1.record'));
   await page.getByRole('link', { name: 'Export and backup' }).click();

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use crate::exchange::{pack_file_name, write_pack_file};
 use crate::model::learning::{format_hours, parse_hours};
 use crate::model::money::pounds;
-use crate::model::pack::{CouncilPack, PackRole};
+use crate::model::pack::{CouncilPack, PackRole, PackSurvey};
 use crate::model::roles::role_id_for_name;
+use crate::model::survey::SurveyRound;
+use crate::model::survey_templates::built_in_templates;
 use crate::model::{Course, LearningFormat, MandatoryFor};
 use crate::store::LocalStore;
 use crate::store::officer::{load_officer_pack, save_officer_pack};
@@ -468,26 +470,96 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
 #[component]
 fn SurveysEditor(workspace: Workspace) -> impl IntoView {
     let pack = workspace.pack;
-    let count = pack.with_untracked(|p| p.as_ref().map_or(0, |p| p.surveys.len()));
+    let built_in = built_in_templates();
+    let options = built_in
+        .iter()
+        .map(|t| (t.id.clone(), t.title.clone()))
+        .collect();
+    let offered = Memo::new(move |_| {
+        pack.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.surveys
+                        .iter()
+                        .map(|s| s.template.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let toggle = move |(id, ticked): (String, bool)| {
+        let template = built_in_templates().into_iter().find(|t| t.id == id);
+        workspace.change(|p| {
+            p.surveys.retain(|s| s.template.id != id);
+            if let (true, Some(template)) = (ticked, template) {
+                let round = SurveyRound::current(Local::now().date_naive()).name;
+                p.surveys.push(PackSurvey {
+                    template,
+                    round,
+                    opens_on: None,
+                    closes_on: None,
+                });
+            }
+        });
+    };
     view! {
         <section class="section" aria-labelledby="pack-surveys">
             <h2 id="pack-surveys">"Surveys and rounds"</h2>
-            <p>"Name the current round (for example 2026/27) and, if you like, when it opens and closes. Members answer each survey once per round."</p>
-            {(0..count).map(|i| {
-                let survey = Memo::new(move |_| pack.with(|p| p.as_ref().and_then(|p| p.surveys.get(i).cloned())));
-                let title = survey.with_untracked(|s| s.as_ref().map(|s| s.template.title.clone()).unwrap_or_default());
-                view! {
-                    <fieldset class="item-group">
-                        <legend class="item-group__legend">{title.clone()}</legend>
-                        <TextField label="Round name" id=format!("survey-{i}-round") value=Signal::derive(move || survey.with(|s| s.as_ref().map(|s| s.round.clone()).unwrap_or_default()))
-                            on_input=Callback::new(move |v: String| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.round = v }))/>
-                        <DateField label="Opens on (optional)" id=format!("survey-{i}-opens") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.opens_on)))
-                            on_change=Callback::new(move |d| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.opens_on = d }))/>
-                        <DateField label="Closes on (optional)" id=format!("survey-{i}-closes") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.closes_on)))
-                            on_change=Callback::new(move |d| workspace.change(|p| if let Some(s) = p.surveys.get_mut(i) { s.closes_on = d }))/>
-                    </fieldset>
-                }
-            }).collect_view()}
+            <CheckboxGroup
+                legend="Surveys to offer"
+                id="pack-offered-surveys"
+                options=options
+                selected=Signal::derive(move || offered.get().into_iter().collect())
+                on_toggle=Callback::new(toggle)
+            />
+            <p>"Name each survey's current round (for example 2026/27) and, if you like, when it opens and closes. Members answer each survey once per round."</p>
+            <For each=move || offered.get() key=|id| id.clone() let:id>
+                <SurveyRoundFields workspace=workspace id=id/>
+            </For>
         </section>
+    }
+}
+
+#[component]
+fn SurveyRoundFields(workspace: Workspace, id: String) -> impl IntoView {
+    let pack = workspace.pack;
+    let survey = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            pack.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.surveys.iter().find(|s| s.template.id == id).cloned())
+            })
+        })
+    };
+    let edit = move |change: Box<dyn FnOnce(&mut PackSurvey) + Send>| {
+        let id = id.clone();
+        workspace.change(move |p| {
+            if let Some(s) = p.surveys.iter_mut().find(|s| s.template.id == id) {
+                change(s)
+            }
+        })
+    };
+    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    let key = survey.with_untracked(|s| {
+        s.as_ref()
+            .map(|s| s.template.id.clone())
+            .unwrap_or_default()
+    });
+    let title = survey.with_untracked(|s| {
+        s.as_ref()
+            .map(|s| s.template.title.clone())
+            .unwrap_or_default()
+    });
+    view! {
+        <fieldset class="item-group">
+            <legend class="item-group__legend">{title}</legend>
+            <TextField label="Round name" id=format!("survey-{key}-round") value=Signal::derive(move || survey.with(|s| s.as_ref().map(|s| s.round.clone()).unwrap_or_default()))
+                on_input=Callback::new(move |v: String| e1(Box::new(move |s| s.round = v)))/>
+            <DateField label="Opens on (optional)" id=format!("survey-{key}-opens") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.opens_on)))
+                on_change=Callback::new(move |d| e2(Box::new(move |s| s.opens_on = d)))/>
+            <DateField label="Closes on (optional)" id=format!("survey-{key}-closes") value=Signal::derive(move || survey.with(|s| s.as_ref().and_then(|s| s.closes_on)))
+                on_change=Callback::new(move |d| e3(Box::new(move |s| s.closes_on = d)))/>
+        </fieldset>
     }
 }

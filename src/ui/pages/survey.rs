@@ -10,10 +10,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
-use crate::model::dates::date_and_time;
+use crate::model::dates::{date_and_time, long_date};
 use crate::model::survey::{
-    Answer, SurveyResponse, SurveyRound, SurveyTemplate, previous_response, response_in_round,
-    round_kind, scale_changes,
+    Answer, RoundState, SurveyResponse, SurveyRound, SurveyTemplate, previous_response,
+    response_in_round, round_kind, scale_changes,
 };
 use crate::model::survey_templates::built_in_templates;
 use crate::ui::components::{
@@ -98,16 +98,33 @@ fn SurveyInRound(template: SurveyTemplate, round: SurveyRound) -> impl IntoView 
         <span class="caption">{caption}</span>
         <h1>{template.with_value(|t| t.title.clone())}</h1>
         {move || match stage.get() {
-            Stage::NotStarted => view! {
-                <p class="lead">{template.with_value(|t| t.intro.clone())}</p>
-                <p>{template.with_value(|t| format!(
-                    "{} questions in {} sections. Your answers are saved as you go, so you can stop and come back.",
-                    t.questions().count(),
-                    t.sections.len()
-                ))}</p>
-                <button type="button" class="button" on:click=start>"Start survey"</button>
-            }
-            .into_any(),
+            Stage::NotStarted => match round.with_value(|r| r.state(Local::now().date_naive())) {
+                RoundState::NotYetOpen(opens) => view! {
+                    <p class="notice notice--warning">{format!("This round opens on {}. You can start the survey then.", long_date(opens))}</p>
+                }
+                .into_any(),
+                RoundState::Closed(closed) => view! {
+                    <p class="notice notice--warning">{format!("This round closed on {}. Your council will open the next round.", long_date(closed))}</p>
+                }
+                .into_any(),
+                RoundState::Open => view! {
+                    <p class="lead">{template.with_value(|t| t.intro.clone())}</p>
+                    <p>
+                        {template
+                            .with_value(|t| {
+                                format!(
+                                    "{} questions in {} sections. Your answers are saved as you go, so you can stop and come back.",
+                                    t.questions().count(),
+                                    t.sections.len(),
+                                )
+                            })}
+                    </p>
+                    <button type="button" class="button" on:click=start>
+                        "Start survey"
+                    </button>
+                }
+                .into_any(),
+            },
             Stage::Answering(id) => view! { <Answering template=template response_id=id/> }.into_any(),
             Stage::Submitted(id) => view! { <Submitted template=template response_id=id/> }.into_any(),
         }}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::model::dates::long_date;
-use crate::model::survey::{SurveyRound, SurveyTemplate, response_in_round};
+use crate::model::survey::{RoundState, SurveyRound, SurveyTemplate, response_in_round};
 use crate::ui::{set_page_title, use_member};
 
 /// The Surveys page.
@@ -46,6 +46,7 @@ fn SurveyCard(
     let member = use_member();
     let id = template.id.clone();
     let round_name = round.name.clone();
+    let round_state = round.state(Local::now().date_naive());
     let status = Memo::new(move |_| {
         member.record.with(|r| {
             let response = r
@@ -66,6 +67,11 @@ fn SurveyCard(
             <p class="survey__meta">
                 <span class="tag">{move || status.get().0}</span>
                 {format!(" {} round · {questions} questions in {} sections", round_name, template.sections.len())}
+                {match round_state {
+                    RoundState::NotYetOpen(d) => format!(" · opens {}", long_date(d)),
+                    RoundState::Closed(d) => format!(" · closed {}", long_date(d)),
+                    RoundState::Open => String::new(),
+                }}
             </p>
             <A href=format!("/surveys/{}", template.id) attr:class="button button--secondary">
                 {move || status.get().1}
