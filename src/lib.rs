@@ -4,6 +4,7 @@
 //! storage logic in `store`) is plain Rust that builds and tests natively; only `ui` and the
 //! browser half of `store` are compiled for the web. See `ARCHITECTURE.md` for the map.
 
+pub mod consolidate;
 pub mod exchange;
 pub mod model;
 pub mod store;

@@ -1,0 +1,82 @@
+//! CSV that opens cleanly in Excel: RFC 4180 quoting, UTF-8 with a byte-order mark, CRLF
+//! line ends, and any cell that a spreadsheet would run as a formula made inert.
+
+/// A table to write as CSV: a header row and data rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Csv {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Makes a cell safe and correct: a leading `=`, `+`, `-`, `@`, tab or carriage return is
+/// prefixed with `'` so a spreadsheet shows it as text rather than running it (CSV formula
+/// injection); then the cell is quoted if it holds a comma, a quote or a line break.
+fn cell(value: &str) -> String {
+    let inert = match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_owned(),
+    };
+    if inert.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", inert.replace('"', "\"\""))
+    } else {
+        inert
+    }
+}
+
+/// The table as CSV text, starting with a byte-order mark so Excel reads it as UTF-8.
+pub fn to_csv(table: &Csv) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in std::iter::once(&table.header).chain(&table.rows) {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(value: &str) -> String {
+        to_csv(&Csv {
+            header: vec![value.to_owned()],
+            rows: vec![],
+        })
+        .trim_start_matches('\u{feff}')
+        .trim_end_matches("\r\n")
+        .to_owned()
+    }
+
+    #[test]
+    fn plain_cells_are_left_alone_and_the_file_starts_with_a_bom() {
+        let text = to_csv(&Csv {
+            header: vec!["Member".into(), "Course".into()],
+            rows: vec![vec!["Siân Evans".into(), "Code of Conduct".into()]],
+        });
+        assert_eq!(
+            text,
+            "\u{feff}Member,Course\r\nSiân Evans,Code of Conduct\r\n"
+        );
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted() {
+        assert_eq!(one("Kaur, Amrit"), "\"Kaur, Amrit\"");
+        assert_eq!(one("the \"Leader\""), "\"the \"\"Leader\"\"\"");
+        assert_eq!(one("line one\nline two"), "\"line one\nline two\"");
+    }
+
+    #[test]
+    fn formulas_are_made_inert() {
+        assert_eq!(
+            one("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(one("+44 1234"), "'+44 1234");
+        assert_eq!(one("-1"), "'-1");
+        assert_eq!(one("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(one("\tcmd"), "'\tcmd");
+        assert_eq!(one("a=b"), "a=b", "only a leading sign is a formula");
+    }
+}

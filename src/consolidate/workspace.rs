@@ -1,0 +1,229 @@
+//! The officer's workspace: the latest known record of each member, built from the files
+//! they send. Every file goes through the same merge, so importing the same files again,
+//! or in any order, gives the same workspace; and a bad file never touches what is held.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::exchange::{MemberFile, read_member_file};
+use crate::model::{MemberRecord, merge_records};
+
+/// What the workspace holds for one member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldMember {
+    /// The member's record, merged from every file received, numbered with the highest
+    /// revision seen.
+    pub file: MemberFile,
+    /// Every device the member's files came from.
+    pub devices: BTreeSet<Uuid>,
+}
+
+impl HeldMember {
+    pub fn name(&self) -> &str {
+        &self.file.record.profile.full_name
+    }
+
+    /// When the newest file this member sent was exported.
+    pub fn latest_export(&self) -> DateTime<Utc> {
+        self.file.exported_at
+    }
+}
+
+/// What happened to one imported file, for the officer's results table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A member the workspace did not hold.
+    Accepted { member: String },
+    /// A newer revision from the same device replaced the older one.
+    Updated { member: String, from: u64, to: u64 },
+    /// The same revision was already held.
+    Unchanged { member: String, revision: u64 },
+    /// An older revision than the one held; ignored.
+    Older {
+        member: String,
+        incoming: u64,
+        held: u64,
+    },
+    /// The same member from another device: combined part by part.
+    Merged { member: String, parts: Vec<String> },
+    /// Not imported, and why, in plain English.
+    Refused { reason: String },
+}
+
+impl ImportOutcome {
+    /// A one-word result for the table.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Accepted { .. } => "Accepted",
+            Self::Updated { .. } => "Updated",
+            Self::Unchanged { .. } => "Unchanged",
+            Self::Older { .. } => "Older",
+            Self::Merged { .. } => "Merged",
+            Self::Refused { .. } => "Refused",
+        }
+    }
+
+    /// What happened, in a sentence.
+    pub fn explanation(&self) -> String {
+        match self {
+            Self::Accepted { member } => format!("New member: {member}."),
+            Self::Updated { member, from, to } => {
+                format!("{member}'s record updated from revision {from} to {to}.")
+            }
+            Self::Unchanged { member, revision } => {
+                format!("{member}'s revision {revision} is already held; nothing changed.")
+            }
+            Self::Older {
+                member,
+                incoming,
+                held,
+            } => format!(
+                "This is {member}'s revision {incoming}, older than revision {held} already held; it was ignored."
+            ),
+            Self::Merged { member, parts } if parts.is_empty() => {
+                format!("{member}'s record from another device; nothing new in it.")
+            }
+            Self::Merged { member, parts } => format!(
+                "{member}'s record from another device, combined with the one held. Taken from this file: {}.",
+                parts.join("; ")
+            ),
+            Self::Refused { reason } => reason.clone(),
+        }
+    }
+}
+
+/// Every member's latest record, by member id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfficerWorkspace {
+    pub members: BTreeMap<Uuid, HeldMember>,
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// The parts of `merged` that differ from `before`, named for the officer.
+fn changed_parts(before: &MemberRecord, merged: &MemberRecord) -> Vec<String> {
+    let mut parts = Vec::new();
+    if before.profile != merged.profile {
+        parts.push("profile".to_owned());
+    }
+    for activity in &merged.learning {
+        if before.learning.iter().all(|a| a != activity) {
+            parts.push(format!("learning: {}", activity.title));
+        }
+    }
+    for response in &merged.surveys {
+        if before.surveys.iter().all(|r| r != response) {
+            parts.push(format!(
+                "survey: {} ({})",
+                response.template_id, response.round
+            ));
+        }
+    }
+    for plan in &merged.plans {
+        if before.plans.iter().all(|p| p != plan) {
+            parts.push(format!(
+                "development plan {}",
+                plan.municipal_year().label()
+            ));
+        }
+    }
+    parts
+}
+
+impl OfficerWorkspace {
+    /// Imports one member's exported file, and says what happened. A file that cannot be
+    /// read, or that claims an id held under another name, changes nothing.
+    pub fn import(&mut self, text: &str) -> ImportOutcome {
+        let file = match read_member_file(text) {
+            Ok(file) => file,
+            Err(error) => {
+                return ImportOutcome::Refused {
+                    reason: error.to_string(),
+                };
+            }
+        };
+        let member = file.record.profile.full_name.clone();
+        let Some(held) = self.members.get(&file.member_id) else {
+            self.members.insert(
+                file.member_id,
+                HeldMember {
+                    devices: BTreeSet::from([file.device_id]),
+                    file,
+                },
+            );
+            return ImportOutcome::Accepted { member };
+        };
+        if !same_name(held.name(), &member) {
+            return ImportOutcome::Refused {
+                reason: format!(
+                    "This file has the same member id as {}'s record but a different name ({member}), so it was not imported. Check with the member which is right.",
+                    held.name()
+                ),
+            };
+        }
+        let record = merge_records(&held.file.record, &file.record)
+            .expect("files held under one member id are for that member");
+        let from_new_device = !held.devices.contains(&file.device_id);
+        let outcome = if record != held.file.record && from_new_device {
+            ImportOutcome::Merged {
+                member,
+                parts: changed_parts(&held.file.record, &record),
+            }
+        } else if file.revision > held.file.revision {
+            ImportOutcome::Updated {
+                member,
+                from: held.file.revision,
+                to: file.revision,
+            }
+        } else if file.revision == held.file.revision {
+            ImportOutcome::Unchanged {
+                member,
+                revision: file.revision,
+            }
+        } else if record == held.file.record {
+            ImportOutcome::Older {
+                member,
+                incoming: file.revision,
+                held: held.file.revision,
+            }
+        } else {
+            ImportOutcome::Merged {
+                member,
+                parts: changed_parts(&held.file.record, &record),
+            }
+        };
+        // The newest file decides the header; ties are broken the same way whatever the order.
+        let newest = std::cmp::max_by_key(&held.file, &file, |f| {
+            (f.revision, f.exported_at, f.device_id)
+        });
+        let merged = MemberFile {
+            record,
+            ..newest.clone()
+        };
+        let mut devices = held.devices.clone();
+        devices.insert(file.device_id);
+        self.members.insert(
+            merged.member_id,
+            HeldMember {
+                file: merged,
+                devices,
+            },
+        );
+        outcome
+    }
+
+    /// Removes a member and everything held for them.
+    pub fn remove(&mut self, member_id: Uuid) -> Option<HeldMember> {
+        self.members.remove(&member_id)
+    }
+}

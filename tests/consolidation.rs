@@ -1,0 +1,263 @@
+//! An officer brings members' files together: a new member is accepted, a newer revision
+//! replaces an older one, the same or an older one changes nothing, a second device's file
+//! is merged part by part, a bad file is refused and changes nothing, and any order of any
+//! imports gives the same workspace.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use common::{any_moment, any_record_of};
+use mdr::consolidate::{ImportOutcome, OfficerWorkspace, training_audit, training_audit_csv};
+use mdr::exchange::{MemberFile, write_member_file};
+use mdr::model::{ActivityStatus, LearningActivity, MemberRecord, default_catalogue};
+use proptest::prelude::*;
+use uuid::Uuid;
+
+const TABLET: Uuid = Uuid::from_u128(100);
+const LAPTOP: Uuid = Uuid::from_u128(200);
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+fn member(n: u128, name: &str) -> MemberRecord {
+    let mut record = MemberRecord::new(Uuid::from_u128(n), at(0));
+    record.profile.full_name = name.into();
+    record.profile.council = "Sandwell Metropolitan Borough Council".into();
+    record.profile.ward = "Tipton Green".into();
+    record
+}
+
+fn completed(record: &mut MemberRecord, n: u128, course: &str, on: NaiveDate, minute: i64) {
+    let catalogue = default_catalogue();
+    let course = catalogue.iter().find(|c| c.id == course).unwrap();
+    let mut activity = LearningActivity::for_course(Uuid::from_u128(n), course, at(minute));
+    activity.status = ActivityStatus::Completed;
+    activity.completed_on = Some(on);
+    activity.evidence = format!("CERT-{n}");
+    record.put_activity(activity);
+}
+
+fn file(record: &MemberRecord, revision: u64, device: Uuid, minute: i64) -> String {
+    write_member_file(&MemberFile::new(
+        record.clone(),
+        revision,
+        device,
+        at(minute),
+    ))
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 10, d).unwrap()
+}
+
+#[test]
+fn a_new_member_is_accepted_and_a_newer_revision_replaces_the_older() {
+    let mut workspace = OfficerWorkspace::default();
+    let mut record = member(1, "Cllr Amrit Kaur");
+    assert_eq!(
+        workspace.import(&file(&record, 3, TABLET, 1)),
+        ImportOutcome::Accepted {
+            member: "Cllr Amrit Kaur".into()
+        }
+    );
+    completed(&mut record, 10, "code-of-conduct", day(1), 2);
+    assert_eq!(
+        workspace.import(&file(&record, 5, TABLET, 3)),
+        ImportOutcome::Updated {
+            member: "Cllr Amrit Kaur".into(),
+            from: 3,
+            to: 5
+        }
+    );
+    assert_eq!(workspace.members[&Uuid::from_u128(1)].file.revision, 5);
+    assert_eq!(
+        workspace.members[&Uuid::from_u128(1)]
+            .file
+            .record
+            .learning
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_same_revision_again_or_an_older_one_changes_nothing() {
+    let mut workspace = OfficerWorkspace::default();
+    let older = member(1, "Cllr Amrit Kaur");
+    let mut newer = older.clone();
+    completed(&mut newer, 10, "code-of-conduct", day(1), 2);
+    workspace.import(&file(&newer, 5, TABLET, 3));
+    let held = workspace.clone();
+    assert_eq!(
+        workspace.import(&file(&newer, 5, TABLET, 3)),
+        ImportOutcome::Unchanged {
+            member: "Cllr Amrit Kaur".into(),
+            revision: 5
+        }
+    );
+    assert_eq!(
+        workspace.import(&file(&older, 3, TABLET, 1)),
+        ImportOutcome::Older {
+            member: "Cllr Amrit Kaur".into(),
+            incoming: 3,
+            held: 5
+        }
+    );
+    assert_eq!(workspace, held);
+}
+
+#[test]
+fn a_second_devices_file_is_merged_and_the_officer_is_told_what_it_added() {
+    let mut workspace = OfficerWorkspace::default();
+    let base = member(1, "Cllr Amrit Kaur");
+    let mut on_tablet = base.clone();
+    completed(&mut on_tablet, 10, "code-of-conduct", day(1), 2);
+    let mut on_laptop = base.clone();
+    completed(&mut on_laptop, 20, "licensing-committee", day(2), 3);
+    workspace.import(&file(&on_tablet, 4, TABLET, 4));
+    let outcome = workspace.import(&file(&on_laptop, 2, LAPTOP, 5));
+    assert_eq!(
+        outcome,
+        ImportOutcome::Merged {
+            member: "Cllr Amrit Kaur".into(),
+            parts: vec!["learning: Licensing committee training".into()],
+        }
+    );
+    assert!(
+        outcome
+            .explanation()
+            .contains("Licensing committee training")
+    );
+    let held = &workspace.members[&Uuid::from_u128(1)];
+    assert_eq!(held.file.record.learning.len(), 2);
+    assert_eq!(held.file.revision, 4, "the highest revision is kept");
+    assert_eq!(held.devices.len(), 2);
+}
+
+#[test]
+fn a_bad_file_is_refused_with_its_reason_and_changes_nothing() {
+    let mut workspace = OfficerWorkspace::default();
+    let record = member(1, "Cllr Amrit Kaur");
+    let good = file(&record, 3, TABLET, 1);
+    workspace.import(&good);
+    let held = workspace.clone();
+    let cut = &good[..good.len() / 2];
+    let ImportOutcome::Refused { reason } = workspace.import(cut) else {
+        panic!("a truncated file is refused")
+    };
+    assert!(reason.contains("incomplete"), "{reason}");
+    assert!(matches!(
+        workspace.import("not json at all"),
+        ImportOutcome::Refused { .. }
+    ));
+    let impostor = member(1, "Cllr Somebody Else");
+    let ImportOutcome::Refused { reason } = workspace.import(&file(&impostor, 9, LAPTOP, 2)) else {
+        panic!("the same id under another name is refused")
+    };
+    assert!(
+        reason.contains("different name (Cllr Somebody Else)"),
+        "{reason}"
+    );
+    assert_eq!(workspace, held);
+}
+
+#[test]
+fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
+    let mut workspace = OfficerWorkspace::default();
+    let mut amrit = member(1, "Cllr Amrit Kaur");
+    completed(&mut amrit, 10, "licensing-committee", day(14), 1);
+    completed(&mut amrit, 11, "code-of-conduct", day(2), 1);
+    let mut joan = member(2, "=Cllr Joan Whitfield");
+    let catalogue = default_catalogue();
+    let mut planned = LearningActivity::for_course(
+        Uuid::from_u128(12),
+        catalogue.iter().find(|c| c.id == "ms-teams").unwrap(),
+        at(1),
+    );
+    planned.status = ActivityStatus::Planned;
+    joan.put_activity(planned);
+    workspace.import(&file(&amrit, 2, TABLET, 1));
+    workspace.import(&file(&joan, 1, LAPTOP, 1));
+
+    let rows = training_audit(&workspace);
+    let summary: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.member.as_str(),
+                r.course.as_str(),
+                r.status,
+                r.completed_on.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "=Cllr Joan Whitfield",
+                "MS Teams for members",
+                "Planned",
+                ""
+            ),
+            (
+                "Cllr Amrit Kaur",
+                "Code of Conduct",
+                "Completed",
+                "02/10/2026"
+            ),
+            (
+                "Cllr Amrit Kaur",
+                "Licensing committee training",
+                "Completed",
+                "14/10/2026"
+            ),
+        ]
+    );
+    let csv = training_audit_csv(&workspace);
+    assert!(csv.starts_with("\u{feff}Member,Council,Ward or division,Course,Provider,Status,Completed on,Hours,Evidence\r\n"));
+    assert!(
+        csv.contains("'=Cllr Joan Whitfield,"),
+        "a formula-like name is made inert"
+    );
+    assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,02/10/2026,2,CERT-11\r\n"));
+}
+
+/// Snapshots of up to three members, each from one of two devices, with any content.
+fn any_snapshots() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(
+        (1u128..4, any::<bool>(), 0u64..6, any_moment()).prop_flat_map(
+            |(n, laptop, revision, when)| {
+                any_record_of(Uuid::from_u128(n)).prop_map(move |mut record| {
+                    record.profile.full_name = format!("Member {n}");
+                    let device = if laptop { LAPTOP } else { TABLET };
+                    write_member_file(&MemberFile::new(record, revision, device, when))
+                })
+            },
+        ),
+        1..6,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_order_of_any_imports_gives_the_same_workspace(files in any_snapshots(), seed in any::<u64>()) {
+        let mut forwards = OfficerWorkspace::default();
+        for f in &files { forwards.import(f); }
+        let mut shuffled = files.clone();
+        let n = shuffled.len();
+        for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
+        let mut other = OfficerWorkspace::default();
+        for f in shuffled.iter().rev() { other.import(f); }
+        prop_assert_eq!(&forwards, &other);
+
+        let before = forwards.clone();
+        for f in &files { forwards.import(f); }
+        prop_assert_eq!(forwards, before, "importing the same files again changes nothing");
+    }
+}
