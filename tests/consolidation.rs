@@ -226,6 +226,20 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
     assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,02/10/2026,2,CERT-11\r\n"));
 }
 
+#[test]
+fn a_held_member_is_kept_and_read_back_whole() {
+    let mut workspace = OfficerWorkspace::default();
+    let mut record = member(1, "Cllr Amrit Kaur");
+    completed(&mut record, 10, "code-of-conduct", day(1), 2);
+    workspace.import(&file(&record, 4, TABLET, 1));
+    workspace.import(&file(&member(1, "Cllr Amrit Kaur"), 1, LAPTOP, 2));
+    let held = &workspace.members[&Uuid::from_u128(1)];
+    let back = mdr::consolidate::HeldMember::from_stored(&held.to_stored()).unwrap();
+    assert_eq!(&back, held);
+    assert_eq!(OfficerWorkspace::from_held([back]), workspace);
+    assert!(mdr::consolidate::HeldMember::from_stored("{").is_err());
+}
+
 /// Snapshots of up to three members, each from one of two devices, with any content.
 fn any_snapshots() -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(

@@ -20,7 +20,36 @@ pub struct HeldMember {
     pub devices: BTreeSet<Uuid>,
 }
 
+/// How a held member is kept in the officer's storage: the member file as text (so it is
+/// read back through the same checks and upgrades as any import) and the devices seen.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    devices: BTreeSet<Uuid>,
+    file: String,
+}
+
 impl HeldMember {
+    /// The member as text for the officer's storage.
+    pub fn to_stored(&self) -> String {
+        let stored = Stored {
+            devices: self.devices.clone(),
+            file: crate::exchange::write_member_file(&self.file),
+        };
+        serde_json::to_string(&stored).expect("a held member always serialises")
+    }
+
+    /// A member read back from the officer's storage.
+    pub fn from_stored(text: &str) -> Result<Self, crate::exchange::ReadError> {
+        let stored: Stored =
+            serde_json::from_str(text).map_err(|e| crate::exchange::ReadError::Damaged {
+                detail: format!("the saved workspace entry is unreadable ({e})"),
+            })?;
+        Ok(Self {
+            file: read_member_file(&stored.file)?,
+            devices: stored.devices,
+        })
+    }
+
     pub fn name(&self) -> &str {
         &self.file.record.profile.full_name
     }
@@ -220,6 +249,13 @@ impl OfficerWorkspace {
             },
         );
         outcome
+    }
+
+    /// A workspace from members read back from storage.
+    pub fn from_held(members: impl IntoIterator<Item = HeldMember>) -> Self {
+        Self {
+            members: members.into_iter().map(|m| (m.file.member_id, m)).collect(),
+        }
     }
 
     /// Removes a member and everything held for them.

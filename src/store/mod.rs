@@ -10,6 +10,8 @@ pub mod drafts;
 mod keeper;
 #[cfg(target_arch = "wasm32")]
 mod local;
+#[cfg(target_arch = "wasm32")]
+pub mod member_files;
 mod memory;
 pub mod officer;
 

@@ -16,8 +16,8 @@ pub use context::{MemberContext, provide_member_context, use_member};
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
 use pages::{
     AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, OfficerPage, PlanPage, ProfilePage, ResponsePage, SurveyPage,
-    SurveysPage,
+    LogCoursePage, NotFound, OfficerMembersPage, OfficerPage, PlanPage, ProfilePage, ResponsePage,
+    SurveyPage, SurveysPage,
 };
 
 /// The whole app.
@@ -41,7 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
                     <Route path=path!("/surveys") view=SurveysPage/>
                     <Route path=path!("/plan") view=PlanPage/>
-                    <Route path=path!("/officer") view=OfficerPage/>
+                    <Route path=path!("/officer") view=OfficerMembersPage/>
+                    <Route path=path!("/officer/pack") view=OfficerPage/>
                     <Route path=path!("/surveys/response/:id") view=ResponsePage/>
                     <Route path=path!("/surveys/:template") view=SurveyPage/>
                 </Routes>
@@ -49,6 +50,15 @@ pub fn App() -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
+}
+
+/// Lets the browser paint and handle input between chunks of long work, such as importing
+/// hundreds of files.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Sets the browser tab's title for a page, as screen reader users hear it first.

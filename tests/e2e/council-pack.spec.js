@@ -13,6 +13,7 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await openApp(officer, '/');
   await officer.getByRole('link', { name: 'Officer workspace' }).click();
   await expect(officer.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
+  await officer.getByRole('link', { name: 'Council pack' }).click();
   await expectAccessible(officer, 'the empty officer workspace');
   await officer.getByLabel('Council name').fill('Sandwell Metropolitan Borough Council');
   await officer.getByRole('button', { name: 'Start the council pack' }).click();

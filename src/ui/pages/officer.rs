@@ -59,7 +59,7 @@ impl Workspace {
 /// The Officer workspace page.
 #[component]
 pub fn OfficerPage() -> impl IntoView {
-    set_page_title("Officer workspace");
+    set_page_title("Council pack – Officer workspace");
     let (pack, problem) = match load_officer_pack(&LocalStore) {
         Ok(pack) => (pack, None),
         Err(e) => (
@@ -76,6 +76,7 @@ pub fn OfficerPage() -> impl IntoView {
     let started = Memo::new(move |_| workspace.pack.with(Option::is_some));
     view! {
         <h1>"Officer workspace"</h1>
+        <super::officer_members::OfficerNav/>
         <p class="lead">
             "For member development officers: prepare your council's pack of courses, mandatory "
             "training and surveys, and publish it for members to import. This workspace is kept "

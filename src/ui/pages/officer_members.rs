@@ -1,0 +1,362 @@
+//! The officer's members' files: import many at once (chosen or dropped), see what
+//! happened to each, keep them in IndexedDB, and download the training audit.
+
+use std::rc::Rc;
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use uuid::Uuid;
+
+use crate::consolidate::{
+    HeldMember, ImportOutcome, OfficerWorkspace, training_audit, training_audit_csv,
+};
+use crate::exchange::{MAX_FILE_BYTES, ReadError};
+use crate::model::dates::long_date;
+use crate::store::member_files::MemberFilesDb;
+use crate::ui::files::{download_text, read_text};
+use crate::ui::{set_page_title, yield_to_browser};
+
+/// Links between the officer's pages.
+#[component]
+pub fn OfficerNav() -> impl IntoView {
+    view! {
+        <nav class="sub-nav" aria-label="Officer workspace">
+            <ul>
+                <li><A href="/officer" exact=true>"Members' files and reports"</A></li>
+                <li><A href="/officer/pack">"Council pack"</A></li>
+            </ul>
+        </nav>
+    }
+}
+
+/// One row of the import results.
+#[derive(Clone)]
+struct ResultRow {
+    n: usize,
+    file: String,
+    outcome: ImportOutcome,
+}
+
+/// The Officer workspace's first page: members' files and the reports on them.
+#[component]
+pub fn OfficerMembersPage() -> impl IntoView {
+    set_page_title("Officer workspace");
+    let workspace = RwSignal::new(OfficerWorkspace::default());
+    let db = StoredValue::new_local(None::<Rc<MemberFilesDb>>);
+    let problem = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(true);
+    let results = RwSignal::new(Vec::<ResultRow>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+
+    spawn_local(async move {
+        match MemberFilesDb::open().await {
+            Err(e) => problem.set(Some(format!(
+                "The members' files on this device could not be opened. {e}"
+            ))),
+            Ok(opened) => {
+                match opened.load_all().await {
+                    Ok(texts) => {
+                        let held: Vec<HeldMember> = texts
+                            .iter()
+                            .filter_map(|t| HeldMember::from_stored(t).ok())
+                            .collect();
+                        if held.len() < texts.len() {
+                            problem.set(Some(format!(
+                                "{} saved members could not be read and are left as they are.",
+                                texts.len() - held.len()
+                            )));
+                        }
+                        workspace.set(OfficerWorkspace::from_held(held));
+                    }
+                    Err(e) => problem.set(Some(e.to_string())),
+                }
+                db.set_value(Some(Rc::new(opened)));
+            }
+        }
+        loading.set(false);
+    });
+
+    let import = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let before = workspace.get_untracked();
+            let total = files.len();
+            let mut rows = Vec::with_capacity(total);
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let outcome = if file.size() > MAX_FILE_BYTES as f64 {
+                    ImportOutcome::Refused {
+                        reason: ReadError::TooLarge {
+                            bytes: file.size() as usize,
+                        }
+                        .to_string(),
+                    }
+                } else {
+                    match read_text(&file).await {
+                        Err(_) => ImportOutcome::Refused {
+                            reason:
+                                "The file could not be read. Check it is still there and try again."
+                                    .to_owned(),
+                        },
+                        Ok(text) => workspace
+                            .try_update_untracked(|w| w.import(&text))
+                            .unwrap_or(ImportOutcome::Refused {
+                                reason: "The workspace is closed.".to_owned(),
+                            }),
+                    }
+                };
+                rows.push(ResultRow {
+                    n: i + 1,
+                    file: name,
+                    outcome,
+                });
+                if i % 10 == 9 {
+                    progress.set(Some((i + 1, total)));
+                    yield_to_browser().await;
+                }
+            }
+            progress.set(Some((total, total)));
+            workspace.update(|_| ());
+            results.set(rows);
+            let changed: Vec<(Uuid, String)> = workspace.with_untracked(|w| {
+                w.members
+                    .iter()
+                    .filter(|(id, held)| before.members.get(id) != Some(held))
+                    .map(|(id, held)| (*id, held.to_stored()))
+                    .collect()
+            });
+            if let Some(db) = db.get_value()
+                && let Err(e) = db.put_all(changed).await
+            {
+                problem.set(Some(format!("The imported files could not be saved on this device, so they will be lost when this page closes. {e}")));
+            }
+            progress.set(None);
+        });
+    };
+
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = input
+            .files()
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        input.set_value("");
+        import(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let files = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default();
+        import(files);
+    };
+
+    view! {
+        <h1>"Officer workspace"</h1>
+        <OfficerNav/>
+        {move || problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
+        <section class="section" aria-labelledby="import-title">
+            <h2 id="import-title">"Members' files"</h2>
+            <p>"Import the files members send you, many at once. Each member's newest record is kept; records from two of their devices are combined. Importing a file twice changes nothing."</p>
+            <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <div class="field">
+                    <label class="field__label" for="members-files">"Import members' files"</label>
+                    <p class="field__hint" id="members-files-hint">"Choose one or more member-record-… .json files, or drop them here"</p>
+                    <input class="field__file" type="file" id="members-files" multiple accept=".json,application/json" aria-describedby="members-files-hint" on:change=on_choose/>
+                </div>
+            </div>
+            {move || progress.get().map(|(done, total)| view! {
+                <div class="progress">
+                    <p class="progress__text" id="import-progress">{format!("Importing: {done} of {total} files")}</p>
+                    <progress class="progress__bar" max=total value=done aria-labelledby="import-progress"></progress>
+                </div>
+            })}
+            <ImportResults results=results/>
+        </section>
+        <HeldMembers workspace=workspace db=db loading=loading problem=problem/>
+        <TrainingAudit workspace=workspace/>
+    }
+}
+
+#[component]
+fn ImportResults(results: RwSignal<Vec<ResultRow>>) -> impl IntoView {
+    let summary = move || {
+        results.with(|rows| {
+            let count = |label: &str| rows.iter().filter(|r| r.outcome.label() == label).count();
+            format!(
+                "{} files: {} accepted, {} updated, {} merged, {} unchanged, {} older, {} refused.",
+                rows.len(),
+                count("Accepted"),
+                count("Updated"),
+                count("Merged"),
+                count("Unchanged"),
+                count("Older"),
+                count("Refused")
+            )
+        })
+    };
+    view! {
+        <Show when=move || !results.with(Vec::is_empty)>
+            <h3>"Import results"</h3>
+            <p role="status">{summary}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Import results, one row per file">
+                <table class="table">
+                    <thead><tr><th scope="col">"File"</th><th scope="col">"Result"</th><th scope="col">"What happened"</th></tr></thead>
+                    <tbody>
+                        <For each=move || results.get() key=|r| r.n let:row>
+                            <tr>
+                                <td>{row.file.clone()}</td>
+                                <td><span class=format!("tag tag--{}", row.outcome.label().to_lowercase())>{row.outcome.label()}</span></td>
+                                <td>{row.outcome.explanation()}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn HeldMembers(
+    workspace: RwSignal<OfficerWorkspace>,
+    db: StoredValue<Option<Rc<MemberFilesDb>>, LocalStorage>,
+    loading: RwSignal<bool>,
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let members = Memo::new(move |_| {
+        workspace.with(|w| {
+            let mut list: Vec<(Uuid, String, String, String, u64, String, usize)> = w
+                .members
+                .values()
+                .map(|m| {
+                    let p = &m.file.record.profile;
+                    (
+                        m.file.member_id,
+                        p.full_name.clone(),
+                        p.council.clone(),
+                        p.ward.clone(),
+                        m.file.revision,
+                        long_date(m.latest_export().with_timezone(&Local).date_naive()),
+                        m.file.record.activities().count(),
+                    )
+                })
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        })
+    });
+    let remove = move |id: Uuid, name: String| {
+        if !window()
+            .confirm_with_message(&format!(
+                "Remove {name} and everything held for them from this workspace?"
+            ))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        workspace.update(|w| {
+            w.remove(id);
+        });
+        spawn_local(async move {
+            if let Some(db) = db.get_value()
+                && let Err(e) = db.remove(id).await
+            {
+                problem.set(Some(e.to_string()));
+            }
+        });
+    };
+    let clear = move |_| {
+        if !window()
+            .confirm_with_message(
+                "Remove every member's file from this workspace? This cannot be undone.",
+            )
+            .unwrap_or(false)
+        {
+            return;
+        }
+        workspace.set(OfficerWorkspace::default());
+        spawn_local(async move {
+            if let Some(db) = db.get_value()
+                && let Err(e) = db.clear().await
+            {
+                problem.set(Some(e.to_string()));
+            }
+        });
+    };
+    view! {
+        <section class="section" aria-labelledby="members-title">
+            <h2 id="members-title">"Members held"</h2>
+            {move || if loading.get() {
+                view! { <p>"Opening the members' files saved on this device…"</p> }.into_any()
+            } else if members.with(Vec::is_empty) {
+                view! { <p>"No members' files yet."</p> }.into_any()
+            } else {
+                view! {
+                    <p>{move || format!("{} members.", members.with(Vec::len))}</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Members held">
+                        <table class="table">
+                            <thead><tr>
+                                <th scope="col">"Member"</th><th scope="col">"Council"</th><th scope="col">"Ward or division"</th>
+                                <th scope="col">"Revision"</th><th scope="col">"File exported"</th><th scope="col">"Activities"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            </tr></thead>
+                            <tbody>
+                                <For each=move || members.get() key=|m| (m.0, m.4) let:m>
+                                    <tr>
+                                        <th scope="row">{m.1.clone()}</th><td>{m.2.clone()}</td><td>{m.3.clone()}</td>
+                                        <td>{m.4}</td><td>{m.5.clone()}</td><td>{m.6}</td>
+                                        <td>
+                                            <button type="button" class="button-link" on:click={ let (id, name) = (m.0, m.1.clone()); move |_| remove(id, name.clone()) }>
+                                                "Remove" <span class="visually-hidden">{format!(" {}", m.1)}</span>
+                                            </button>
+                                        </td>
+                                    </tr>
+                                </For>
+                            </tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="button button--warning" on:click=clear>"Clear the workspace"</button>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
+    let rows = Memo::new(move |_| workspace.with(training_audit));
+    let download = move |_| {
+        let csv = workspace.with_untracked(training_audit_csv);
+        let name = format!(
+            "training-audit-{}.csv",
+            Local::now().date_naive().format("%Y-%m-%d")
+        );
+        let _ = download_text(&name, &csv, "text/csv;charset=utf-8");
+    };
+    view! {
+        <section class="section" aria-labelledby="audit-title">
+            <h2 id="audit-title">"Training audit"</h2>
+            <p>"Who has received what training, and when. The download opens in Excel."</p>
+            <button type="button" class="button" on:click=download>"Download training audit (CSV)"</button>
+            <Show when=move || !rows.with(Vec::is_empty)>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Training audit">
+                    <table class="table">
+                        <thead><tr><th scope="col">"Member"</th><th scope="col">"Course"</th><th scope="col">"Status"</th><th scope="col">"Completed on"</th><th scope="col">"Evidence"</th></tr></thead>
+                        <tbody>
+                            {move || rows.get().into_iter().take(200).map(|r| view! {
+                                <tr><td>{r.member}</td><td>{r.course}</td><td>{r.status}</td><td>{r.completed_on}</td><td>{r.evidence}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p class="field__hint">{move || { let n = rows.with(Vec::len); if n > 200 { format!("Showing the first 200 of {n} rows; the download has them all.") } else { format!("{n} rows.") } }}</p>
+            </Show>
+        </section>
+    }
+}

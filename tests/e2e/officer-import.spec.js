@@ -1,0 +1,61 @@
+// An officer imports fifty members' files and five bad ones in one go: a row for each,
+// the training audit downloads with fifty members, a second import changes nothing, and
+// the workspace is still there after a reload.
+import { readFile } from 'node:fs/promises';
+import { test, expect, expectAccessible, openApp } from './fixtures.js';
+import { asFile, memberFile } from './member-files.js';
+
+test('an officer imports fifty files and five bad ones, and downloads the training audit', async ({ page }) => {
+  const good = Array.from({ length: 50 }, (_, i) => asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1)));
+  const whole = JSON.stringify(memberFile(51), null, 2);
+  const bad = [
+    asFile('cut-short.json', whole.slice(0, whole.length / 2)),
+    asFile('attendance.csv', 'Name,Meeting\nCllr A,Full Council\n'),
+    asFile('council-pack.json', { format: 'member-development-council-pack', schema_version: 1 }),
+    asFile('from-the-future.json', { ...memberFile(52), schema_version: 99 }),
+    asFile('impostor.json', memberFile(7, { name: 'Cllr Somebody Else', revision: 9 })),
+  ];
+  await openApp(page, '/officer');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
+  await expect(page.getByText('No members\' files yet.')).toBeVisible();
+  await expectAccessible(page, 'an empty workspace');
+
+  await page.getByLabel("Import members' files").setInputFiles([...good, ...bad]);
+  const results = page.getByRole('region', { name: 'Import results, one row per file' });
+  await expect(results.getByRole('row')).toHaveCount(56);
+  await expect(page.getByRole('status').filter({ hasText: '55 files' })).toHaveText(
+    '55 files: 50 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 5 refused.',
+  );
+  const row = (file) => results.getByRole('row').filter({ hasText: file });
+  await expect(row('member-record-member-1.json')).toContainText('Accepted');
+  await expect(row('cut-short.json')).toContainText('incomplete');
+  await expect(row('attendance.csv')).toContainText('not a Member Development Record file');
+  await expect(row('council-pack.json')).toContainText("This is a council pack, not a member's record");
+  await expect(row('from-the-future.json')).toContainText('newer version of the app');
+  await expect(row('impostor.json')).toContainText('different name (Cllr Somebody Else)');
+  await expect(page.getByText('50 members.')).toBeVisible();
+  await expectAccessible(page, 'the import results');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download training audit (CSV)' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('Member,Council,Ward or division,Course,Provider,Status,Completed on,Hours,Evidence');
+  const members = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+  expect(members.size).toBe(50);
+  expect(lines).toContain('Cllr Member 7,Sandwell Metropolitan Borough Council,Ward 8,Code of Conduct,Monitoring Officer,Completed,01/10/2026,2,CERT-7');
+
+  await page.getByLabel("Import members' files").setInputFiles(good);
+  await expect(page.getByRole('status').filter({ hasText: '50 files' })).toHaveText(
+    '50 files: 0 accepted, 0 updated, 0 merged, 50 unchanged, 0 older, 0 refused.',
+  );
+
+  await page.reload();
+  await expect(page.getByText('50 members.')).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Cllr Member 7', exact: true })).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Remove Cllr Member 7', exact: true }).click();
+  await expect(page.getByText('49 members.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('49 members.')).toBeVisible();
+});
