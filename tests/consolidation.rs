@@ -275,3 +275,188 @@ proptest! {
         prop_assert_eq!(forwards, before, "importing the same files again changes nothing");
     }
 }
+
+mod reports {
+    use super::*;
+    use mdr::consolidate::{
+        compliance, compliance_csv, course_evaluation, engagement, spend, spend_csv,
+    };
+    use mdr::model::due::MunicipalYear;
+    use mdr::model::learning::Evaluation;
+    use mdr::model::roles::default_roles;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn activity(
+        n: u128,
+        course: &str,
+        status: ActivityStatus,
+        done: Option<NaiveDate>,
+    ) -> LearningActivity {
+        let catalogue = default_catalogue();
+        let mut a = LearningActivity::for_course(
+            Uuid::from_u128(n),
+            catalogue.iter().find(|c| c.id == course).unwrap(),
+            at(0),
+        );
+        a.status = status;
+        a.completed_on = done;
+        a
+    }
+
+    fn evaluated(
+        mut a: LearningActivity,
+        rating: u8,
+        usefulness: u8,
+        recommend: bool,
+        comment: &str,
+    ) -> LearningActivity {
+        a.evaluation = Some(Evaluation {
+            rating,
+            usefulness,
+            do_differently: comment.into(),
+            would_recommend: recommend,
+            comments: String::new(),
+        });
+        a
+    }
+
+    /// Two licensing committee members: Amrit has done nothing; Joan did the licensing
+    /// training on 1 Nov 2025 (refreshed yearly, so overdue since 1 Nov 2026) and the
+    /// I-ACT course (£75) this year; Amrit has I-ACT planned.
+    fn fixture() -> OfficerWorkspace {
+        let mut amrit = member(1, "Cllr Amrit Kaur");
+        amrit.profile.roles.insert("licensing-committee".into());
+        amrit.put_activity(activity(
+            10,
+            "iact-mental-health",
+            ActivityStatus::Planned,
+            None,
+        ));
+        amrit.put_activity(evaluated(
+            activity(
+                11,
+                "licensing-committee",
+                ActivityStatus::Completed,
+                Some(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()),
+            ),
+            4,
+            3,
+            false,
+            "Too long",
+        ));
+        let mut joan = member(2, "Cllr Joan Whitfield");
+        joan.profile.roles.insert("licensing-committee".into());
+        joan.put_activity(evaluated(
+            activity(
+                20,
+                "licensing-committee",
+                ActivityStatus::Completed,
+                Some(NaiveDate::from_ymd_opt(2025, 11, 1).unwrap()),
+            ),
+            5,
+            5,
+            true,
+            "Ask about conditions first",
+        ));
+        joan.put_activity(activity(
+            21,
+            "iact-mental-health",
+            ActivityStatus::Completed,
+            Some(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
+        ));
+        let mut workspace = OfficerWorkspace::default();
+        workspace.import(&file(&amrit, 1, TABLET, 1));
+        let old_export = write_member_file(&MemberFile::new(
+            joan,
+            1,
+            LAPTOP,
+            Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap(),
+        ));
+        workspace.import(&old_export);
+        workspace
+    }
+
+    #[test]
+    fn compliance_lists_who_is_overdue_or_has_not_done_each_course_by_role() {
+        let rows = compliance(&fixture(), &default_catalogue(), &default_roles(), today());
+        let lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} | {} | {} | {} {}",
+                    r.role, r.member, r.course, r.status, r.due_on
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "All members | Cllr Amrit Kaur | Code of Conduct | Not done ",
+                "All members | Cllr Amrit Kaur | Induction for newly elected members | Not done ",
+                "All members | Cllr Amrit Kaur | Safeguarding children and adults at risk | Not done ",
+                "All members | Cllr Joan Whitfield | Code of Conduct | Not done ",
+                "All members | Cllr Joan Whitfield | Induction for newly elected members | Not done ",
+                "All members | Cllr Joan Whitfield | Safeguarding children and adults at risk | Not done ",
+                "Licensing committee member | Cllr Amrit Kaur | Licensing committee training | Overdue 01/06/2025",
+                "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 01/11/2026",
+            ]
+        );
+        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,01/11/2026\r\n"));
+    }
+
+    #[test]
+    fn course_evaluation_averages_ratings_and_keeps_comments() {
+        let rows = course_evaluation(&fixture());
+        assert_eq!(rows.len(), 1);
+        let licensing = &rows[0];
+        assert_eq!(
+            (licensing.course.as_str(), licensing.responses),
+            ("Licensing committee training", 2)
+        );
+        assert!((licensing.average_rating - 4.5).abs() < 1e-9);
+        assert!((licensing.average_usefulness - 4.0).abs() < 1e-9);
+        assert!((licensing.recommend_percent - 50.0).abs() < 1e-9);
+        assert_eq!(
+            licensing.comments,
+            ["Too long", "Ask about conditions first"]
+        );
+    }
+
+    #[test]
+    fn spend_counts_completed_and_planned_paid_places_against_the_budget() {
+        let year = MunicipalYear::containing(today());
+        let spend = spend(&fixture(), &default_catalogue(), 500_000, year);
+        assert_eq!(spend.rows.len(), 1, "free courses cost nothing");
+        assert_eq!((spend.rows[0].completed, spend.rows[0].planned), (1, 1));
+        assert_eq!((spend.completed_pence, spend.planned_pence), (7_500, 7_500));
+        assert_eq!(spend.remaining_pence(), 485_000);
+        let csv = spend_csv(&spend);
+        assert!(csv.contains("I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
+        assert!(csv.contains("Budget 2026/27,,,,\"£5,000.00\"\r\n"));
+    }
+
+    #[test]
+    fn engagement_shows_who_has_sent_nothing_and_how_old_each_file_is() {
+        let roster = vec![
+            "Cllr Amrit Kaur".to_owned(),
+            " cllr   amrit kaur".to_owned(),
+            "Cllr Siân Evans".to_owned(),
+        ];
+        let rows = engagement(&fixture(), &roster, today());
+        let lines: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r.member.as_str(), r.status, r.latest_file.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("Cllr Siân Evans", "No file", ""),
+                ("Cllr Joan Whitfield", "Over a year old", "01/06/2025"),
+                ("Cllr Amrit Kaur", "Up to date", "23/11/2026"),
+            ]
+        );
+    }
+}

@@ -4,8 +4,17 @@
 
 mod csv;
 mod reports;
+mod survey_reports;
 mod workspace;
 
 pub use csv::{Csv, to_csv};
-pub use reports::{AuditRow, training_audit, training_audit_csv};
+pub use reports::{
+    AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
+    compliance_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv, spend,
+    spend_csv, training_audit, training_audit_csv,
+};
+pub use survey_reports::{
+    Distribution, GroupMean, NeedsRow, QuestionResult, SMALL_CELL, SurveyComparison,
+    needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+};
 pub use workspace::{HeldMember, ImportOutcome, OfficerWorkspace};

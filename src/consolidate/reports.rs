@@ -1,8 +1,15 @@
 //! The officer's reports, each a table that also downloads as CSV.
 
-use crate::model::ActivityStatus;
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
 use crate::model::dates::short_date;
-use crate::model::learning::format_hours;
+use crate::model::due::{DueStatus, MunicipalYear, training_due};
+use crate::model::learning::{Evaluation, format_hours};
+use crate::model::money::pounds;
+use crate::model::roles::role_name;
+use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
 
 use super::csv::{Csv, to_csv};
 use super::workspace::OfficerWorkspace;
@@ -84,5 +91,356 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
                 ]
             })
             .collect(),
+    })
+}
+
+/// One line of mandatory compliance: a member who is overdue or due soon for a course.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComplianceRow {
+    pub role: String,
+    pub member: String,
+    pub course: String,
+    /// "Overdue", "Not done" or "Due soon".
+    pub status: &'static str,
+    /// The date it was or is due, `dd/mm/yyyy`, empty for a course never done.
+    pub due_on: String,
+}
+
+/// Who is overdue, has never done, or is due within 90 days of each course mandatory for
+/// their roles, grouped by role (a member with two roles appears under each).
+pub fn compliance(
+    workspace: &OfficerWorkspace,
+    catalogue: &[Course],
+    roles: &[Role],
+    today: NaiveDate,
+) -> Vec<ComplianceRow> {
+    let mut rows = Vec::new();
+    for held in workspace.members.values() {
+        let record = &held.file.record;
+        for item in training_due(catalogue, &record.profile.roles, &record.learning, today) {
+            let (status, due_on) = match item.status {
+                DueStatus::Overdue { due_on } => ("Overdue", short_date(due_on)),
+                DueStatus::Outstanding => ("Not done", String::new()),
+                DueStatus::DueSoon { due_on } => ("Due soon", short_date(due_on)),
+            };
+            let relevant: Vec<String> = match &item.course.mandatory_for {
+                MandatoryFor::AllMembers => vec!["All members".to_owned()],
+                MandatoryFor::Roles(required) => required
+                    .intersection(&record.profile.roles)
+                    .map(|id| role_name(roles, id))
+                    .collect(),
+                MandatoryFor::Nobody => Vec::new(),
+            };
+            for role in relevant {
+                rows.push(ComplianceRow {
+                    role,
+                    member: record.profile.full_name.clone(),
+                    course: item.course.title.clone(),
+                    status,
+                    due_on: due_on.clone(),
+                });
+            }
+        }
+    }
+    rows.sort_by(|a, b| (&a.role, &a.member, &a.course).cmp(&(&b.role, &b.member, &b.course)));
+    rows
+}
+
+/// The compliance report as CSV.
+pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
+    table_csv(
+        &["Role", "Member", "Course", "Status", "Due on"],
+        rows.iter().map(|r| {
+            vec![
+                r.role.clone(),
+                r.member.clone(),
+                r.course.clone(),
+                r.status.to_owned(),
+                r.due_on.clone(),
+            ]
+        }),
+    )
+}
+
+/// What members thought of one course.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvaluationRow {
+    pub course: String,
+    pub responses: usize,
+    pub average_rating: f64,
+    pub average_usefulness: f64,
+    /// Share who would recommend it, 0 to 100.
+    pub recommend_percent: f64,
+    pub comments: Vec<String>,
+}
+
+/// Average ratings, number of responses and comments per course, most responses first.
+pub fn course_evaluation(workspace: &OfficerWorkspace) -> Vec<EvaluationRow> {
+    let mut by_course: BTreeMap<String, Vec<(&Evaluation, String)>> = BTreeMap::new();
+    for held in workspace.members.values() {
+        for activity in held.file.record.activities() {
+            if let Some(evaluation) = &activity.evaluation {
+                by_course
+                    .entry(activity.title.clone())
+                    .or_default()
+                    .push((evaluation, held.name().to_owned()));
+            }
+        }
+    }
+    let mut rows: Vec<EvaluationRow> = by_course
+        .into_iter()
+        .map(|(course, evaluations)| {
+            let n = evaluations.len() as f64;
+            let mean = |f: fn(&Evaluation) -> u8| {
+                evaluations
+                    .iter()
+                    .map(|(e, _)| f64::from(f(e)))
+                    .sum::<f64>()
+                    / n
+            };
+            EvaluationRow {
+                responses: evaluations.len(),
+                average_rating: mean(|e| e.rating),
+                average_usefulness: mean(|e| e.usefulness),
+                recommend_percent: 100.0
+                    * evaluations
+                        .iter()
+                        .filter(|(e, _)| e.would_recommend)
+                        .count() as f64
+                    / n,
+                comments: evaluations
+                    .iter()
+                    .flat_map(|(e, _)| [e.do_differently.as_str(), e.comments.as_str()])
+                    .filter(|c| !c.trim().is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                course,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.responses.cmp(&a.responses).then(a.course.cmp(&b.course)));
+    rows
+}
+
+/// The course evaluation as CSV: one row per course, comments joined.
+pub fn course_evaluation_csv(rows: &[EvaluationRow]) -> String {
+    table_csv(
+        &[
+            "Course",
+            "Responses",
+            "Average rating (1-5)",
+            "Average usefulness (1-5)",
+            "Would recommend (%)",
+            "Comments",
+        ],
+        rows.iter().map(|r| {
+            vec![
+                r.course.clone(),
+                r.responses.to_string(),
+                format!("{:.1}", r.average_rating),
+                format!("{:.1}", r.average_usefulness),
+                format!("{:.0}", r.recommend_percent),
+                r.comments.join(" | "),
+            ]
+        }),
+    )
+}
+
+/// Spend on one course in the year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpendRow {
+    pub course: String,
+    pub cost_pence: u64,
+    pub completed: usize,
+    pub planned: usize,
+}
+
+/// Spend against the budget for a municipal year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spend {
+    pub year: MunicipalYear,
+    pub budget_pence: u64,
+    pub rows: Vec<SpendRow>,
+    pub completed_pence: u64,
+    pub planned_pence: u64,
+}
+
+impl Spend {
+    /// What is left once completed and planned places are paid for; negative when over.
+    pub fn remaining_pence(&self) -> i64 {
+        self.budget_pence as i64 - (self.completed_pence + self.planned_pence) as i64
+    }
+}
+
+/// The cost of places on paid courses in `year`: completed ones (by completion date) and
+/// ones planned or in progress (by start date, or counted when no date is given).
+pub fn spend(
+    workspace: &OfficerWorkspace,
+    catalogue: &[Course],
+    budget_pence: u64,
+    year: MunicipalYear,
+) -> Spend {
+    let mut rows: BTreeMap<String, SpendRow> = BTreeMap::new();
+    for held in workspace.members.values() {
+        for activity in held.file.record.activities() {
+            let Some(course) = activity
+                .course_id
+                .as_ref()
+                .and_then(|id| catalogue.iter().find(|c| &c.id == id))
+            else {
+                continue;
+            };
+            if course.cost_pence == 0 {
+                continue;
+            }
+            let row = rows
+                .entry(course.title.clone())
+                .or_insert_with(|| SpendRow {
+                    course: course.title.clone(),
+                    cost_pence: u64::from(course.cost_pence),
+                    completed: 0,
+                    planned: 0,
+                });
+            match activity.completion() {
+                Some(done) if year.contains(done) => row.completed += 1,
+                Some(_) => {}
+                None if activity.start_date.is_none_or(|d| year.contains(d)) => row.planned += 1,
+                None => {}
+            }
+        }
+    }
+    let rows: Vec<SpendRow> = rows
+        .into_values()
+        .filter(|r| r.completed + r.planned > 0)
+        .collect();
+    Spend {
+        year,
+        budget_pence,
+        completed_pence: rows.iter().map(|r| r.cost_pence * r.completed as u64).sum(),
+        planned_pence: rows.iter().map(|r| r.cost_pence * r.planned as u64).sum(),
+        rows,
+    }
+}
+
+/// Spend as CSV, with the totals and the budget at the foot.
+pub fn spend_csv(spend: &Spend) -> String {
+    let mut rows: Vec<Vec<String>> = spend
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.course.clone(),
+                pounds(r.cost_pence),
+                r.completed.to_string(),
+                r.planned.to_string(),
+                pounds(r.cost_pence * (r.completed + r.planned) as u64),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        pounds(spend.completed_pence + spend.planned_pence),
+    ]);
+    rows.push(vec![
+        format!("Budget {}", spend.year.label()),
+        String::new(),
+        String::new(),
+        String::new(),
+        pounds(spend.budget_pence),
+    ]);
+    table_csv(
+        &[
+            "Course",
+            "Cost per place",
+            "Places completed",
+            "Places planned",
+            "Committed",
+        ],
+        rows.into_iter(),
+    )
+}
+
+/// How recent a member's file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EngagementRow {
+    pub member: String,
+    /// `dd/mm/yyyy`, empty when no file has come.
+    pub latest_file: String,
+    pub status: &'static str,
+}
+
+/// Every expected member (the officer's roster) and every member held: who has not sent
+/// a file, and how old each file is. Names are matched ignoring case and spacing.
+pub fn engagement(
+    workspace: &OfficerWorkspace,
+    roster: &[String],
+    today: NaiveDate,
+) -> Vec<EngagementRow> {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut rows: Vec<EngagementRow> = workspace
+        .members
+        .values()
+        .map(|held| {
+            let exported = held.latest_export().date_naive();
+            let age = (today - exported).num_days();
+            EngagementRow {
+                member: held.name().to_owned(),
+                latest_file: short_date(exported),
+                status: if age <= 90 {
+                    "Up to date"
+                } else if age <= 365 {
+                    "Over 3 months old"
+                } else {
+                    "Over a year old"
+                },
+            }
+        })
+        .collect();
+    let held: Vec<String> = rows.iter().map(|r| norm(&r.member)).collect();
+    for name in roster.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        if !held.contains(&norm(name)) {
+            rows.push(EngagementRow {
+                member: name.to_owned(),
+                latest_file: String::new(),
+                status: "No file",
+            });
+        }
+    }
+    let rank = |s: &str| match s {
+        "No file" => 0,
+        "Over a year old" => 1,
+        "Over 3 months old" => 2,
+        _ => 3,
+    };
+    rows.sort_by(|a, b| {
+        rank(a.status)
+            .cmp(&rank(b.status))
+            .then(a.member.cmp(&b.member))
+    });
+    rows.dedup_by(|a, b| a.member == b.member && a.status == b.status);
+    rows
+}
+
+/// Engagement as CSV.
+pub fn engagement_csv(rows: &[EngagementRow]) -> String {
+    table_csv(
+        &["Member", "Latest file", "Status"],
+        rows.iter()
+            .map(|r| vec![r.member.clone(), r.latest_file.clone(), r.status.to_owned()]),
+    )
+}
+
+fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    to_csv(&Csv {
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows: rows.collect(),
     })
 }

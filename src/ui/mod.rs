@@ -16,8 +16,8 @@ pub use context::{MemberContext, provide_member_context, use_member};
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
 use pages::{
     AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, OfficerMembersPage, OfficerPage, PlanPage, ProfilePage, ResponsePage,
-    SurveyPage, SurveysPage,
+    LogCoursePage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage, PlanPage,
+    ProfilePage, ResponsePage, SurveyPage, SurveysPage,
 };
 
 /// The whole app.
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/officer") view=OfficerMembersPage/>
                     <Route path=path!("/officer/pack") view=OfficerPage/>
+                    <Route path=path!("/officer/reports") view=OfficerReportsPage/>
                     <Route path=path!("/surveys/response/:id") view=ResponsePage/>
                     <Route path=path!("/surveys/:template") view=SurveyPage/>
                 </Routes>

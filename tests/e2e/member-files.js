@@ -2,7 +2,7 @@
 const uuid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** One member's exported record: a profile and a completed Code of Conduct. */
-export function memberFile(n, { revision = 1, name = `Cllr Member ${n}` } = {}) {
+export function memberFile(n, { revision = 1, name = `Cllr Member ${n}`, surveys = [] } = {}) {
   const at = '2026-11-20T10:00:00Z';
   const id = uuid(n);
   return {
@@ -43,7 +43,16 @@ export function memberFile(n, { revision = 1, name = `Cllr Member ${n}` } = {}) 
           deleted_at: null,
         },
       ],
-      surveys: [],
+      surveys: surveys.map(([round, scale], i) => ({
+        id: uuid(20000 + n * 10 + i),
+        template_id: 'ethical-framework',
+        template_version: 1,
+        round,
+        answers: { 'standards-committee-role': { type: 'scale', value: scale } },
+        status: 'submitted',
+        submitted_at: at,
+        updated_at: at,
+      })),
       plans: [],
       pack: null,
     },

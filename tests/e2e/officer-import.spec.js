@@ -59,3 +59,45 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
   await page.reload();
   await expect(page.getByText('49 members.')).toBeVisible();
 });
+
+test('the reports show what the files hold, and imported text is only ever text', async ({ page }) => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const answered = Array.from({ length: 6 }, (_, i) =>
+    asFile(`member-record-member-${10 + i}.json`, memberFile(10 + i, { surveys: [['2025/26', 2], ['2026/27', 4]] })),
+  );
+  const files = [
+    ...answered,
+    asFile('member-record-member-1.json', memberFile(1)),
+    asFile('member-record-member-2.json', memberFile(2, { name: hostile })),
+    asFile('member-record-member-3.json', memberFile(3, { name: '=HYPERLINK("http://example.invalid","x")' })),
+  ];
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  await openApp(page, '/officer');
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  await expect(page.getByText('9 members.')).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: hostile })).toBeVisible();
+  expect(await page.locator('main img').count()).toBe(0);
+
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const compliance = page.getByRole('region', { name: 'Mandatory compliance' });
+  await expect(compliance.getByRole('row').filter({ hasText: hostile }).first()).toContainText('Not done');
+  await expect(compliance.getByRole('row').filter({ hasText: /Cllr Member 1(?!\d)/ })).toHaveCount(2);
+  const chart = page.getByRole('figure').filter({ hasText: 'How well do you understand the role of the Standards Committee?' });
+  await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /6 respondents in 2025\/26, 6 in 2026\/27; mean 2.00 then 4.00/);
+  await expect(chart.getByRole('row', { name: /^Mean/ })).toHaveText(/Mean\s*2\.00\s*4\.00/);
+  const groups = page.getByRole('region', { name: 'Survey results by political group' });
+  await expect(groups.getByRole('row').filter({ hasText: 'role of the Standards Committee' })).toContainText('Not given64.00');
+  await expectAccessible(page, 'the reports');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download mandatory compliance (CSV)' }).click();
+  const csv = await readFile(await (await downloading).path(), 'utf8');
+  expect(csv.startsWith('\uFEFFRole,Member,Course,Status,Due on\r\n')).toBe(true);
+  expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""x"")"`);
+  expect(csv).toContain(`All members,${hostile},Induction for newly elected members,Not done,`);
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(dialogs, 'no script from a file ever ran').toBe(0);
+});

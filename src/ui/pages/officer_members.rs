@@ -24,11 +24,59 @@ pub fn OfficerNav() -> impl IntoView {
     view! {
         <nav class="sub-nav" aria-label="Officer workspace">
             <ul>
-                <li><A href="/officer" exact=true>"Members' files and reports"</A></li>
+                <li><A href="/officer" exact=true>"Members' files"</A></li>
+                <li><A href="/officer/reports">"Reports"</A></li>
                 <li><A href="/officer/pack">"Council pack"</A></li>
             </ul>
         </nav>
     }
+}
+
+/// The members' files held on this device, opened from IndexedDB.
+#[derive(Clone, Copy)]
+pub struct OfficerData {
+    pub workspace: RwSignal<OfficerWorkspace>,
+    pub db: StoredValue<Option<Rc<MemberFilesDb>>, LocalStorage>,
+    pub problem: RwSignal<Option<String>>,
+    pub loading: RwSignal<bool>,
+}
+
+/// Opens the officer's stored members' files for a page.
+pub fn use_officer_data() -> OfficerData {
+    let data = OfficerData {
+        workspace: RwSignal::new(OfficerWorkspace::default()),
+        db: StoredValue::new_local(None),
+        problem: RwSignal::new(None),
+        loading: RwSignal::new(true),
+    };
+    spawn_local(async move {
+        match MemberFilesDb::open().await {
+            Err(e) => data.problem.set(Some(format!(
+                "The members' files on this device could not be opened. {e}"
+            ))),
+            Ok(opened) => {
+                match opened.load_all().await {
+                    Ok(texts) => {
+                        let held: Vec<HeldMember> = texts
+                            .iter()
+                            .filter_map(|t| HeldMember::from_stored(t).ok())
+                            .collect();
+                        if held.len() < texts.len() {
+                            data.problem.set(Some(format!(
+                                "{} saved members could not be read and are left as they are.",
+                                texts.len() - held.len()
+                            )));
+                        }
+                        data.workspace.set(OfficerWorkspace::from_held(held));
+                    }
+                    Err(e) => data.problem.set(Some(e.to_string())),
+                }
+                data.db.set_value(Some(Rc::new(opened)));
+            }
+        }
+        data.loading.set(false);
+    });
+    data
 }
 
 /// One row of the import results.
@@ -43,40 +91,14 @@ struct ResultRow {
 #[component]
 pub fn OfficerMembersPage() -> impl IntoView {
     set_page_title("Officer workspace");
-    let workspace = RwSignal::new(OfficerWorkspace::default());
-    let db = StoredValue::new_local(None::<Rc<MemberFilesDb>>);
-    let problem = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(true);
+    let OfficerData {
+        workspace,
+        db,
+        problem,
+        loading,
+    } = use_officer_data();
     let results = RwSignal::new(Vec::<ResultRow>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
-
-    spawn_local(async move {
-        match MemberFilesDb::open().await {
-            Err(e) => problem.set(Some(format!(
-                "The members' files on this device could not be opened. {e}"
-            ))),
-            Ok(opened) => {
-                match opened.load_all().await {
-                    Ok(texts) => {
-                        let held: Vec<HeldMember> = texts
-                            .iter()
-                            .filter_map(|t| HeldMember::from_stored(t).ok())
-                            .collect();
-                        if held.len() < texts.len() {
-                            problem.set(Some(format!(
-                                "{} saved members could not be read and are left as they are.",
-                                texts.len() - held.len()
-                            )));
-                        }
-                        workspace.set(OfficerWorkspace::from_held(held));
-                    }
-                    Err(e) => problem.set(Some(e.to_string())),
-                }
-                db.set_value(Some(Rc::new(opened)));
-            }
-        }
-        loading.set(false);
-    });
 
     let import = move |files: Vec<web_sys::File>| {
         if files.is_empty() {

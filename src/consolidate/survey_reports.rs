@@ -1,0 +1,618 @@
+//! Two officer reports drawn from members' surveys and plans.
+//!
+//! * Survey results: for one template, how members answered each question in a baseline
+//!   round and a repeat round, with the repeat round's scale means broken down by political
+//!   group. A group with fewer than [`SMALL_CELL`] respondents is suppressed, so that no
+//!   councillor's answers can be picked out of a small group.
+//! * Needs analysis: the topics and courses members ask for, in their latest development
+//!   plan and their latest training needs survey, ranked by how many members ask.
+//!
+//! Only submitted survey responses count: a draft is the member's own business until they
+//! submit it. Means are kept as `f64` and rounded only when shown.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use uuid::Uuid;
+
+use crate::model::MemberRecord;
+use crate::model::survey::{Answer, Question, QuestionKind, SurveyResponse, SurveyTemplate};
+use crate::model::survey_templates::built_in_templates;
+
+use super::csv::{Csv, to_csv};
+use super::workspace::OfficerWorkspace;
+
+/// The fewest respondents a breakdown cell may show. A cell with fewer is suppressed: its
+/// mean is not given, and its count is shown as "fewer than 5" rather than the number.
+pub const SMALL_CELL: usize = 5;
+
+/// What a suppressed cell shows in place of its count or mean.
+const SUPPRESSED: &str = "fewer than 5";
+
+/// The group shown for members who have not given a political group.
+const NOT_GIVEN: &str = "Not given";
+
+/// The template the needs analysis reads, and its question of priority topics.
+const TRAINING_NEEDS: &str = "training-needs";
+const PRIORITY_TOPICS: &str = "priority-topics";
+
+/// How members answered one question in one round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Distribution {
+    /// Members who gave a usable answer to the question in the round.
+    pub respondents: usize,
+    /// Members per answer, in the order the question offers them: `"1"` to `"5"` for a
+    /// scale, `"Yes"` and `"No"`, or each option's label. For multiple choice a member
+    /// counts under every option they chose, so the counts may add up to more than the
+    /// respondents. Empty for a number question.
+    pub counts: Vec<(String, usize)>,
+    /// The mean answer, for scale and number questions with at least one respondent.
+    pub mean: Option<f64>,
+}
+
+/// One question's answers in the baseline and the repeat round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionResult {
+    /// The question's id in the template.
+    pub question_id: String,
+    /// The question as the template asks it.
+    pub text: String,
+    /// The answers in the baseline round.
+    pub baseline: Distribution,
+    /// The answers in the repeat round.
+    pub repeat: Distribution,
+}
+
+/// One political group's mean answer to one scale question in the repeat round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupMean {
+    /// The group's name, or "Not given".
+    pub group: String,
+    /// The scale question the mean is for.
+    pub question_id: String,
+    /// The real number of the group's members who answered. Not for display when the
+    /// cell is suppressed: show [`GroupMean::shown_count`] instead.
+    pub respondents: usize,
+    /// `None` when the cell is suppressed.
+    pub mean: Option<f64>,
+    /// Hidden: fewer than [`SMALL_CELL`] respondents, or the next smallest group when
+    /// only one other is hidden (otherwise its mean could be worked out from the total).
+    pub suppressed: bool,
+}
+
+/// Secondary suppression: when exactly one group with anyone in it is hidden, the
+/// smallest shown group is hidden too, so no hidden mean can be found by subtraction.
+fn suppress_complement(groups: &mut [GroupMean]) {
+    let hidden_with_people = groups
+        .iter()
+        .filter(|g| g.suppressed && g.respondents > 0)
+        .count();
+    if hidden_with_people != 1 {
+        return;
+    }
+    if let Some(smallest) = groups.iter_mut().filter(|g| !g.suppressed).min_by(|a, b| {
+        a.respondents
+            .cmp(&b.respondents)
+            .then(a.group.cmp(&b.group))
+    }) {
+        smallest.suppressed = true;
+        smallest.mean = None;
+    }
+}
+
+impl GroupMean {
+    /// Whether the cell is hidden.
+    pub fn is_suppressed(&self) -> bool {
+        self.suppressed
+    }
+
+    /// The count to display: the number, or "fewer than 5" when the cell is suppressed.
+    /// A UI or export must use this, never `respondents`, so a small group stays hidden.
+    pub fn shown_count(&self) -> String {
+        if self.is_suppressed() {
+            SUPPRESSED.to_owned()
+        } else {
+            self.respondents.to_string()
+        }
+    }
+
+    /// The mean to display, to two decimal places, or "fewer than 5" when suppressed.
+    pub fn shown_mean(&self) -> String {
+        match self.mean {
+            Some(mean) if !self.is_suppressed() => format!("{mean:.2}"),
+            _ => SUPPRESSED.to_owned(),
+        }
+    }
+}
+
+/// The results of one survey template in two rounds, question by question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyComparison {
+    /// The survey's title, for the report's heading.
+    pub template_title: String,
+    /// The round compared from, e.g. `2025/26`.
+    pub baseline_round: String,
+    /// The round compared with it, e.g. `2026/27`.
+    pub repeat_round: String,
+    /// Every question except free text, in template order.
+    pub questions: Vec<QuestionResult>,
+    /// The repeat round's mean for each scale question (in template order) by political
+    /// group (alphabetical, "Not given" last), for every group with a response in the
+    /// repeat round; small groups suppressed, including a group where nobody answered.
+    pub by_group: Vec<GroupMean>,
+}
+
+/// Each member's submitted response to `template` in `round`, with their record. A member
+/// with more than one (possible after merging files from two devices) counts once, with
+/// the one updated last.
+fn responses_in_round<'a>(
+    workspace: &'a OfficerWorkspace,
+    template: &SurveyTemplate,
+    round: &str,
+) -> Vec<(&'a MemberRecord, &'a SurveyResponse)> {
+    workspace
+        .members
+        .values()
+        .filter_map(|held| {
+            let record = &held.file.record;
+            record
+                .surveys
+                .iter()
+                .filter(|r| r.is_submitted() && r.template_id == template.id && r.round == round)
+                .max_by_key(|r| r.updated_at)
+                .map(|r| (record, r))
+        })
+        .collect()
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// A scale answer, if it is one and on the scale.
+fn scale(answer: Option<&Answer>) -> Option<u8> {
+    match answer {
+        Some(Answer::Scale(n)) if (1..=5).contains(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// How `answers` (one per member who answered) spread over `question`'s options; `None`
+/// for a free-text question, which the report leaves out. Answers of the wrong kind, off
+/// the scale, out of range or naming an unknown option (from a damaged file or an older
+/// template) are not counted.
+fn distribution<'a>(
+    question: &Question,
+    answers: impl Iterator<Item = Option<&'a Answer>>,
+) -> Option<Distribution> {
+    let answers: Vec<&Answer> = answers.flatten().collect();
+    match &question.kind {
+        QuestionKind::FreeText { .. } => None,
+        QuestionKind::Likert { .. } => {
+            let values: Vec<u8> = answers.iter().filter_map(|a| scale(Some(a))).collect();
+            let counts = (1..=5u8)
+                .map(|n| (n.to_string(), values.iter().filter(|v| **v == n).count()))
+                .collect();
+            let as_f64: Vec<f64> = values.iter().map(|v| f64::from(*v)).collect();
+            Some(Distribution {
+                respondents: values.len(),
+                counts,
+                mean: mean(&as_f64),
+            })
+        }
+        QuestionKind::YesNo => {
+            let values: Vec<bool> = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::YesNo(b) => Some(*b),
+                    _ => None,
+                })
+                .collect();
+            let yes = values.iter().filter(|b| **b).count();
+            Some(Distribution {
+                respondents: values.len(),
+                counts: vec![("Yes".into(), yes), ("No".into(), values.len() - yes)],
+                mean: None,
+            })
+        }
+        QuestionKind::SingleChoice { options } => {
+            let chosen: Vec<&str> = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::Choice(c) if options.iter().any(|o| &o.id == c) => Some(c.as_str()),
+                    _ => None,
+                })
+                .collect();
+            Some(Distribution {
+                respondents: chosen.len(),
+                counts: options
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.label.clone(),
+                            chosen.iter().filter(|c| **c == o.id).count(),
+                        )
+                    })
+                    .collect(),
+                mean: None,
+            })
+        }
+        QuestionKind::MultipleChoice { options } => {
+            let chosen: Vec<&BTreeSet<String>> = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::Choices(cs) if options.iter().any(|o| cs.contains(&o.id)) => Some(cs),
+                    _ => None,
+                })
+                .collect();
+            Some(Distribution {
+                respondents: chosen.len(),
+                counts: options
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.label.clone(),
+                            chosen.iter().filter(|cs| cs.contains(&o.id)).count(),
+                        )
+                    })
+                    .collect(),
+                mean: None,
+            })
+        }
+        QuestionKind::Number { min, max } => {
+            let values: Vec<f64> = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::Number(n) if (*min..=*max).contains(n) => Some(*n as f64),
+                    _ => None,
+                })
+                .collect();
+            Some(Distribution {
+                respondents: values.len(),
+                counts: Vec::new(),
+                mean: mean(&values),
+            })
+        }
+    }
+}
+
+/// The group a member is counted under: their political group, or "Not given".
+fn group_of(record: &MemberRecord) -> String {
+    let group = record.profile.political_group.trim();
+    if group.is_empty() {
+        NOT_GIVEN.to_owned()
+    } else {
+        group.to_owned()
+    }
+}
+
+/// How members answered `template` in `baseline_round` and in `repeat_round`, counting
+/// each member's submitted response (drafts and other templates ignored), question by
+/// question; free-text questions are left out. Each round counts whoever answered in it,
+/// so the two rounds need not hold the same members. The repeat round's scale means are
+/// also broken down by political group, with groups of fewer than [`SMALL_CELL`]
+/// respondents to a question suppressed.
+pub fn survey_results(
+    workspace: &OfficerWorkspace,
+    template: &SurveyTemplate,
+    baseline_round: &str,
+    repeat_round: &str,
+) -> SurveyComparison {
+    let baseline = responses_in_round(workspace, template, baseline_round);
+    let repeat = responses_in_round(workspace, template, repeat_round);
+
+    let questions = template
+        .questions()
+        .filter_map(|q| {
+            let before = distribution(q, baseline.iter().map(|(_, r)| r.answers.get(&q.id)))?;
+            let after = distribution(q, repeat.iter().map(|(_, r)| r.answers.get(&q.id)))?;
+            Some(QuestionResult {
+                question_id: q.id.clone(),
+                text: q.text.clone(),
+                baseline: before,
+                repeat: after,
+            })
+        })
+        .collect();
+
+    let mut groups: Vec<String> = repeat
+        .iter()
+        .map(|(record, _)| group_of(record))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|g| g != NOT_GIVEN)
+        .collect();
+    if repeat
+        .iter()
+        .any(|(record, _)| group_of(record) == NOT_GIVEN)
+    {
+        groups.push(NOT_GIVEN.to_owned());
+    }
+
+    let mut by_group = Vec::new();
+    for question in template
+        .questions()
+        .filter(|q| matches!(q.kind, QuestionKind::Likert { .. }))
+    {
+        let first = by_group.len();
+        for group in &groups {
+            let values: Vec<f64> = repeat
+                .iter()
+                .filter(|(record, _)| &group_of(record) == group)
+                .filter_map(|(_, r)| scale(r.answers.get(&question.id)))
+                .map(f64::from)
+                .collect();
+            let respondents = values.len();
+            by_group.push(GroupMean {
+                group: group.clone(),
+                question_id: question.id.clone(),
+                respondents,
+                mean: if respondents < SMALL_CELL {
+                    None
+                } else {
+                    mean(&values)
+                },
+                suppressed: respondents < SMALL_CELL,
+            });
+        }
+        suppress_complement(&mut by_group[first..]);
+    }
+
+    SurveyComparison {
+        template_title: template.title.clone(),
+        baseline_round: baseline_round.to_owned(),
+        repeat_round: repeat_round.to_owned(),
+        questions,
+        by_group,
+    }
+}
+
+/// A mean as shown: two decimal places, or empty when there is none.
+fn shown(mean: Option<f64>) -> String {
+    mean.map(|m| format!("{m:.2}")).unwrap_or_default()
+}
+
+/// The survey results as CSV for Excel. Columns: Question, Answer, then the baseline and
+/// the repeat round. Each question has a row per answer (members giving it), a
+/// "Respondents" row, and for scale and number questions a "Mean" row. The group
+/// breakdown follows, one row per scale question and group, as Question, `Group: <name>`,
+/// an empty baseline cell, and the repeat round's mean, or "fewer than 5" when suppressed.
+pub fn survey_results_csv(c: &SurveyComparison) -> String {
+    let header = vec![
+        "Question".to_owned(),
+        "Answer".to_owned(),
+        format!("{} (baseline)", c.baseline_round),
+        format!("{} (repeat)", c.repeat_round),
+    ];
+    let mut rows = Vec::new();
+    for q in &c.questions {
+        for ((label, before), (_, after)) in q.baseline.counts.iter().zip(&q.repeat.counts) {
+            rows.push(vec![
+                q.text.clone(),
+                label.clone(),
+                before.to_string(),
+                after.to_string(),
+            ]);
+        }
+        rows.push(vec![
+            q.text.clone(),
+            "Respondents".to_owned(),
+            q.baseline.respondents.to_string(),
+            q.repeat.respondents.to_string(),
+        ]);
+        if q.baseline.mean.is_some() || q.repeat.mean.is_some() {
+            rows.push(vec![
+                q.text.clone(),
+                "Mean".to_owned(),
+                shown(q.baseline.mean),
+                shown(q.repeat.mean),
+            ]);
+        }
+    }
+    for g in &c.by_group {
+        let text = c
+            .questions
+            .iter()
+            .find(|q| q.question_id == g.question_id)
+            .map_or(g.question_id.as_str(), |q| q.text.as_str());
+        rows.push(vec![
+            text.to_owned(),
+            format!("Group: {}", g.group),
+            String::new(),
+            g.shown_mean(),
+        ]);
+    }
+    to_csv(&Csv { header, rows })
+}
+
+/// One topic or course members ask for, with how many ask.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeedsRow {
+    /// As first written (trimmed); later spellings differing only in case or spacing are
+    /// counted with it.
+    pub topic: String,
+    /// Distinct members asking, from any source.
+    pub members: usize,
+    /// How many of them asked in each place, e.g. `plans: 3, survey: 5`; a place none of
+    /// them asked in is left out. A member asking in both counts once in `members` and
+    /// once in each place.
+    pub sources: String,
+}
+
+/// The key two spellings of one topic share: trimmed, spaces collapsed, lower case.
+fn topic_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The training needs template a member answered: their council's, or the built-in one.
+fn training_needs_template(record: &MemberRecord) -> Option<SurveyTemplate> {
+    record
+        .pack
+        .as_ref()
+        .and_then(|pack| {
+            pack.surveys
+                .iter()
+                .find(|s| s.template.id == TRAINING_NEEDS)
+                .map(|s| s.template.clone())
+        })
+        .or_else(|| {
+            built_in_templates()
+                .into_iter()
+                .find(|t| t.id == TRAINING_NEEDS)
+        })
+}
+
+#[derive(Default)]
+struct Tally {
+    topic: String,
+    plans: BTreeSet<Uuid>,
+    survey: BTreeSet<Uuid>,
+}
+
+/// What members ask to learn, ranked by how many members ask, then by name (ignoring case). Each member
+/// counts at most once per item, from two places:
+///
+/// * their latest development plan (the one with the highest year): each requested
+///   course's title, each other request and each development need;
+/// * their latest submitted training needs survey: each topic chosen in "Which of these
+///   would you like training on?".
+///
+/// Items that differ only in case or spacing are one item, shown as first seen. Blank
+/// items are left out.
+pub fn needs_analysis(workspace: &OfficerWorkspace) -> Vec<NeedsRow> {
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut add = |text: &str, member: Uuid, from_plan: bool| {
+        let key = topic_key(text);
+        if key.is_empty() {
+            return;
+        }
+        let tally = tallies.entry(key).or_insert_with(|| Tally {
+            topic: text.trim().to_owned(),
+            ..Tally::default()
+        });
+        if from_plan {
+            tally.plans.insert(member);
+        } else {
+            tally.survey.insert(member);
+        }
+    };
+
+    for (member, held) in &workspace.members {
+        let record = &held.file.record;
+        if let Some(plan) = record.plans.iter().max_by_key(|p| p.year) {
+            let texts = plan
+                .requested_courses
+                .iter()
+                .map(|c| c.title.as_str())
+                .chain(plan.other_requests.iter().map(String::as_str))
+                .chain(plan.needs.iter().map(|n| n.need.as_str()));
+            for text in texts {
+                add(text, *member, true);
+            }
+        }
+        let latest = record
+            .surveys
+            .iter()
+            .filter(|r| r.is_submitted() && r.template_id == TRAINING_NEEDS)
+            .max_by(|a, b| a.round.cmp(&b.round).then(a.updated_at.cmp(&b.updated_at)));
+        if let Some(Answer::Choices(chosen)) = latest.and_then(|r| r.answers.get(PRIORITY_TOPICS)) {
+            let options = training_needs_template(record)
+                .and_then(|t| t.question(PRIORITY_TOPICS).map(|q| q.kind.clone()));
+            for id in chosen {
+                let label = match &options {
+                    Some(QuestionKind::MultipleChoice { options }) => options
+                        .iter()
+                        .find(|o| &o.id == id)
+                        .map_or(id.as_str(), |o| o.label.as_str()),
+                    _ => id.as_str(),
+                };
+                add(label, *member, false);
+            }
+        }
+    }
+
+    let mut rows: Vec<NeedsRow> = tallies
+        .into_values()
+        .map(|t| {
+            let mut sources = Vec::new();
+            if !t.plans.is_empty() {
+                sources.push(format!("plans: {}", t.plans.len()));
+            }
+            if !t.survey.is_empty() {
+                sources.push(format!("survey: {}", t.survey.len()));
+            }
+            NeedsRow {
+                members: t.plans.union(&t.survey).count(),
+                topic: t.topic,
+                sources: sources.join(", "),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.members
+            .cmp(&a.members)
+            .then_with(|| topic_key(&a.topic).cmp(&topic_key(&b.topic)))
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    rows
+}
+
+/// The needs analysis as CSV: Topic or course, Members asking, Where from.
+pub fn needs_analysis_csv(rows: &[NeedsRow]) -> String {
+    to_csv(&Csv {
+        header: vec![
+            "Topic or course".to_owned(),
+            "Members asking".to_owned(),
+            "Where from".to_owned(),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| vec![r.topic.clone(), r.members.to_string(), r.sources.clone()])
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod suppression_tests {
+    use super::*;
+
+    fn cell(group: &str, respondents: usize) -> GroupMean {
+        GroupMean {
+            group: group.into(),
+            question_id: "q".into(),
+            respondents,
+            mean: (respondents >= SMALL_CELL).then_some(3.0),
+            suppressed: respondents < SMALL_CELL,
+        }
+    }
+
+    #[test]
+    fn a_lone_hidden_group_takes_the_smallest_shown_group_with_it() {
+        let mut groups = vec![
+            cell("Conservative", 9),
+            cell("Independent", 3),
+            cell("Labour", 6),
+        ];
+        suppress_complement(&mut groups);
+        let hidden: Vec<&str> = groups
+            .iter()
+            .filter(|g| g.is_suppressed())
+            .map(|g| g.group.as_str())
+            .collect();
+        assert_eq!(hidden, ["Independent", "Labour"]);
+        assert_eq!(groups[2].shown_mean(), "fewer than 5");
+        assert_eq!(groups[0].shown_mean(), "3.00");
+    }
+
+    #[test]
+    fn two_hidden_groups_or_an_empty_one_need_nothing_more() {
+        let mut two = vec![cell("A", 2), cell("B", 3), cell("C", 7)];
+        suppress_complement(&mut two);
+        assert!(!two[2].is_suppressed());
+        let mut empty = vec![cell("A", 0), cell("B", 7), cell("C", 8)];
+        suppress_complement(&mut empty);
+        assert!(!empty[1].is_suppressed() && !empty[2].is_suppressed());
+    }
+}

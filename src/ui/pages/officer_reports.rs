@@ -1,0 +1,177 @@
+//! The officer's reports on the members' files held: each a table with a CSV download
+//! that opens in Excel, and a print style.
+
+use chrono::Local;
+use leptos::prelude::*;
+
+use crate::consolidate::{
+    compliance, compliance_csv, course_evaluation, course_evaluation_csv, engagement,
+    engagement_csv, spend, spend_csv,
+};
+use crate::model::due::MunicipalYear;
+use crate::model::money::pounds;
+use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
+use crate::model::survey_templates::built_in_templates;
+use crate::store::officer::load_officer_pack;
+use crate::store::{LocalStore, Storage};
+use crate::ui::components::TextArea;
+use crate::ui::files::download_text;
+use crate::ui::pages::officer_members::{OfficerData, OfficerNav, use_officer_data};
+use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
+use crate::ui::set_page_title;
+
+/// Where the officer's list of expected members is kept.
+const ROSTER: &str = "mdr.v1.officer.roster";
+
+/// A report's frame: its heading, a line about it, its download, then its table.
+#[component]
+fn Report(
+    /// The heading, also used in the download button's name.
+    title: &'static str,
+    /// The heading's id.
+    id: &'static str,
+    /// What the report shows.
+    about: &'static str,
+    /// The download's file name, without the date.
+    file: &'static str,
+    /// Makes the CSV when the officer asks for it.
+    csv: Callback<(), String>,
+    children: Children,
+) -> impl IntoView {
+    let download = move |_| {
+        let name = format!(
+            "{file}-{}.csv",
+            Local::now().date_naive().format("%Y-%m-%d")
+        );
+        let _ = download_text(&name, &csv.run(()), "text/csv;charset=utf-8");
+    };
+    view! {
+        <section class="section report" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            <p>{about}</p>
+            <button type="button" class="button button--secondary" on:click=download>
+                {format!("Download {} (CSV)", title.to_lowercase())}
+            </button>
+            {children()}
+        </section>
+    }
+}
+
+/// A scrolling table with a caption-like label, for a report.
+fn table(label: &'static str, head: &[&'static str], rows: Vec<Vec<String>>) -> AnyView {
+    if rows.is_empty() {
+        return view! { <p class="report__empty">"Nothing to show yet."</p> }.into_any();
+    }
+    let head = head
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|row| view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The Reports page of the officer workspace.
+#[component]
+pub fn OfficerReportsPage() -> impl IntoView {
+    set_page_title("Reports – Officer workspace");
+    let OfficerData {
+        workspace, problem, ..
+    } = use_officer_data();
+    let pack: Option<CouncilPack> = load_officer_pack(&LocalStore).ok().flatten();
+    let catalogue = StoredValue::new(offered_courses(pack.as_ref()));
+    let roles = StoredValue::new(all_roles(pack.as_ref()));
+    let budget = pack
+        .as_ref()
+        .map_or(DEFAULT_BUDGET_PENCE, |p| p.budget_pence);
+    let templates = pack.as_ref().map_or_else(built_in_templates, |p| {
+        p.surveys.iter().map(|s| s.template.clone()).collect()
+    });
+    let today = Local::now().date_naive();
+    let year = MunicipalYear::containing(today);
+    let roster = RwSignal::new(LocalStore.get(ROSTER).ok().flatten().unwrap_or_default());
+    let roster_list = move || roster.with(|r| r.lines().map(str::to_owned).collect::<Vec<_>>());
+
+    let compliance_rows = Memo::new(move |_| {
+        workspace.with(|w| compliance(w, &catalogue.get_value(), &roles.get_value(), today))
+    });
+    let evaluation_rows = Memo::new(move |_| workspace.with(course_evaluation));
+    let spend_report =
+        Memo::new(move |_| workspace.with(|w| spend(w, &catalogue.get_value(), budget, year)));
+    let engagement_rows =
+        Memo::new(move |_| workspace.with(|w| engagement(w, &roster_list(), today)));
+
+    view! {
+        <h1>"Officer workspace"</h1>
+        <OfficerNav/>
+        {move || problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
+        <p class="lead screen-only">
+            {move || format!("Reports on the {} members' files held on this device.", workspace.with(|w| w.members.len()))}
+        </p>
+        <button type="button" class="button button--secondary screen-only" on:click=move |_| { let _ = window().print(); }>"Print these reports"</button>
+        <Report
+            title="Mandatory compliance" id="report-compliance" file="mandatory-compliance"
+            about="Members who have not done, or are overdue for, training mandatory for their roles, and refreshers due within 90 days."
+            csv=Callback::new(move |()| compliance_rows.with(|r| compliance_csv(r)))
+        >
+            {move || table("Mandatory compliance", &["Role", "Member", "Course", "Status", "Due on"],
+                compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), r.due_on]).collect())}
+        </Report>
+        <NeedsReport workspace=workspace/>
+        <SurveyResultsReport workspace=workspace templates=templates/>
+        <Report
+            title="Course evaluation" id="report-evaluation" file="course-evaluation"
+            about="What members thought of each course they completed and evaluated."
+            csv=Callback::new(move |()| evaluation_rows.with(|r| course_evaluation_csv(r)))
+        >
+            {move || table("Course evaluation", &["Course", "Responses", "Rating (1-5)", "Usefulness (1-5)", "Would recommend", "Comments"],
+                evaluation_rows.get().into_iter().map(|r| vec![
+                    r.course, r.responses.to_string(), format!("{:.1}", r.average_rating), format!("{:.1}", r.average_usefulness),
+                    format!("{:.0}%", r.recommend_percent), r.comments.join(" · "),
+                ]).collect())}
+        </Report>
+        <Report
+            title="Spend" id="report-spend" file="training-spend"
+            about="The cost of places on paid courses this municipal year, completed and planned, against the training budget."
+            csv=Callback::new(move |()| spend_report.with(spend_csv))
+        >
+            {move || spend_report.with(|s| {
+                let left = s.remaining_pence();
+                let summary = format!(
+                    "Budget {}: {}. Completed {}, planned {}, {} {}.",
+                    s.year.label(), pounds(s.budget_pence), pounds(s.completed_pence), pounds(s.planned_pence),
+                    pounds(left.unsigned_abs()), if left < 0 { "over budget" } else { "left" }
+                );
+                view! { <p class="report__summary">{summary}</p> }
+            })}
+            {move || table("Spend", &["Course", "Cost per place", "Completed", "Planned", "Committed"],
+                spend_report.get().rows.into_iter().map(|r| vec![
+                    r.course, pounds(r.cost_pence), r.completed.to_string(), r.planned.to_string(),
+                    pounds(r.cost_pence * (r.completed + r.planned) as u64),
+                ]).collect())}
+        </Report>
+        <Report
+            title="Engagement" id="report-engagement" file="engagement"
+            about="Who has not sent a file, and how recent each member's file is."
+            csv=Callback::new(move |()| engagement_rows.with(|r| engagement_csv(r)))
+        >
+            <TextArea
+                label="Members you expect files from (optional)"
+                id="roster"
+                hint="One name per line, as members write it in their profile"
+                maxlength=50_000
+                value=roster
+                on_input=Callback::new(move |v: String| { let _ = LocalStore.set(ROSTER, &v); roster.set(v); })
+            />
+            {move || table("Engagement", &["Member", "Latest file", "Status"],
+                engagement_rows.get().into_iter().map(|r| vec![r.member, r.latest_file, r.status.to_owned()]).collect())}
+        </Report>
+    }
+}
