@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 LOGS := target/test-logs
 
-.PHONY: run test setup build test-native test-browser test-e2e bench lint screenshots
+.PHONY: run test setup build test-native test-browser test-e2e bench lint
 
 ## Install what is missing, then serve the app at http://127.0.0.1:8080
 run: setup
