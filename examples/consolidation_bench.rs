@@ -15,7 +15,9 @@ use mdr::model::learning::Evaluation;
 use mdr::model::plan::{DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, Priority};
 use mdr::model::survey::{Answer, QuestionKind, ResponseStatus, SurveyResponse, SurveyRound};
 use mdr::model::survey_templates::built_in_templates;
-use mdr::model::{ActivityStatus, LearningActivity, MemberRecord, default_catalogue, default_roles};
+use mdr::model::{
+    ActivityStatus, LearningActivity, MemberRecord, default_catalogue, default_roles,
+};
 use uuid::Uuid;
 
 /// A small deterministic generator, so every run measures the same files.
@@ -23,7 +25,10 @@ struct Dice(u64);
 
 impl Dice {
     fn roll(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -36,18 +41,34 @@ fn member(n: u64, dice: &mut Dice) -> String {
     record.profile.full_name = format!("Cllr Member {n:04}");
     record.profile.council = "Sandwell Metropolitan Borough Council".into();
     record.profile.ward = format!("Ward {}", dice.roll(24) + 1);
-    record.profile.political_group = ["Labour", "Conservative", "Independent", ""][dice.roll(4) as usize].into();
+    record.profile.political_group =
+        ["Labour", "Conservative", "Independent", ""][dice.roll(4) as usize].into();
     for _ in 0..=dice.roll(3) {
-        record.profile.roles.insert(roles[dice.roll(roles.len() as u64) as usize].id.clone());
+        record
+            .profile
+            .roles
+            .insert(roles[dice.roll(roles.len() as u64) as usize].id.clone());
     }
     record.set_up_at = Some(now);
     let catalogue = default_catalogue();
     for a in 0..30 + dice.roll(31) {
         let course = &catalogue[dice.roll(catalogue.len() as u64) as usize];
-        let mut activity = LearningActivity::for_course(Uuid::from_u128(u128::from(n) << 32 | u128::from(a)), course, now);
-        activity.status = [ActivityStatus::Completed, ActivityStatus::Completed, ActivityStatus::InProgress, ActivityStatus::Planned][dice.roll(4) as usize];
+        let mut activity = LearningActivity::for_course(
+            Uuid::from_u128(u128::from(n) << 32 | u128::from(a)),
+            course,
+            now,
+        );
+        activity.status = [
+            ActivityStatus::Completed,
+            ActivityStatus::Completed,
+            ActivityStatus::InProgress,
+            ActivityStatus::Planned,
+        ][dice.roll(4) as usize];
         if activity.status == ActivityStatus::Completed {
-            activity.completed_on = Some(NaiveDate::from_ymd_opt(2023, 5, 1).unwrap() + Duration::days(dice.roll(1200) as i64));
+            activity.completed_on = Some(
+                NaiveDate::from_ymd_opt(2023, 5, 1).unwrap()
+                    + Duration::days(dice.roll(1200) as i64),
+            );
             activity.evidence = format!("CERT-{n}-{a}");
             if dice.roll(2) == 0 {
                 activity.evaluation = Some(Evaluation {
@@ -63,23 +84,58 @@ fn member(n: u64, dice: &mut Dice) -> String {
     }
     for (r, round) in ["2024/25", "2025/26", "2026/27"].iter().enumerate() {
         for template in built_in_templates() {
-            let mut response = SurveyResponse::start(Uuid::from_u128(u128::from(n) << 40 | (r as u128) << 8 | template.id.len() as u128), &template, &SurveyRound::named(*round), now);
+            let mut response = SurveyResponse::start(
+                Uuid::from_u128(u128::from(n) << 40 | (r as u128) << 8 | template.id.len() as u128),
+                &template,
+                &SurveyRound::named(*round),
+                now,
+            );
             for question in template.questions() {
                 if let QuestionKind::Likert { .. } = question.kind {
-                    response.answers.insert(question.id.clone(), Answer::Scale(1 + dice.roll(5) as u8));
+                    response
+                        .answers
+                        .insert(question.id.clone(), Answer::Scale(1 + dice.roll(5) as u8));
                 }
             }
             response.status = ResponseStatus::Submitted;
             record.put_response(response);
         }
-        let mut plan = DevelopmentPlan::blank(MunicipalYear { starts_in: 2024 + r as i32 }, record.profile.roles.clone(), now);
+        let mut plan = DevelopmentPlan::blank(
+            MunicipalYear {
+                starts_in: 2024 + r as i32,
+            },
+            record.profile.roles.clone(),
+            now,
+        );
         plan.strengths = "Casework and community links".into();
-        plan.needs.push(DevelopmentNeed { id: Uuid::from_u128(u128::from(n) << 48 | r as u128), need: ["Chairing meetings", "Public speaking", "Social media", "ICT skills"][dice.roll(4) as usize].into(), priority: Priority::High, why: "For my role".into(), preferred_format: None });
+        plan.needs.push(DevelopmentNeed {
+            id: Uuid::from_u128(u128::from(n) << 48 | r as u128),
+            need: [
+                "Chairing meetings",
+                "Public speaking",
+                "Social media",
+                "ICT skills",
+            ][dice.roll(4) as usize]
+                .into(),
+            priority: Priority::High,
+            why: "For my role".into(),
+            preferred_format: None,
+        });
         plan.request_course(&catalogue[dice.roll(catalogue.len() as u64) as usize]);
-        plan.goals.push(Goal { id: Uuid::from_u128(u128::from(n) << 56 | r as u128), goal: "Complete mandatory training".into(), target: None, status: GoalStatus::InProgress });
+        plan.goals.push(Goal {
+            id: Uuid::from_u128(u128::from(n) << 56 | r as u128),
+            goal: "Complete mandatory training".into(),
+            target: None,
+            status: GoalStatus::InProgress,
+        });
         record.put_plan(plan);
     }
-    write_member_file(&MemberFile::new(record, 10 + dice.roll(50), Uuid::from_u128(u128::from(n) + 9_000_000), now))
+    write_member_file(&MemberFile::new(
+        record,
+        10 + dice.roll(50),
+        Uuid::from_u128(u128::from(n) + 9_000_000),
+        now,
+    ))
 }
 
 fn main() {
@@ -91,7 +147,8 @@ fn main() {
         let dir = format!("target/bench-files/{count}");
         std::fs::create_dir_all(&dir).expect("the bench folder can be made");
         for (n, text) in files.iter().enumerate() {
-            std::fs::write(format!("{dir}/member-record-{n:04}.json"), text).expect("a bench file can be written");
+            std::fs::write(format!("{dir}/member-record-{n:04}.json"), text)
+                .expect("a bench file can be written");
         }
         let bytes: usize = files.iter().map(String::len).sum();
         let started = Instant::now();
@@ -108,7 +165,10 @@ fn main() {
         let money = spend(&workspace, &catalogue, 500_000, year);
         let engaged = engagement(&workspace, &[], today);
         let needs = needs_analysis(&workspace);
-        let surveys: Vec<_> = built_in_templates().iter().map(|t| survey_results(&workspace, t, "2025/26", "2026/27")).collect();
+        let surveys: Vec<_> = built_in_templates()
+            .iter()
+            .map(|t| survey_results(&workspace, t, "2025/26", "2026/27"))
+            .collect();
         let total = started.elapsed();
         println!(
             "  {count:>5} files, {:.1} MB: import {:>6.0} ms ({:.0} files/s); import and every report {:>6.0} ms  [{} audit bytes, {} compliance rows, {} courses evaluated, {} spend rows, {} members, {} needs, {} surveys]",
@@ -116,7 +176,13 @@ fn main() {
             imported.as_secs_f64() * 1000.0,
             count as f64 / imported.as_secs_f64(),
             total.as_secs_f64() * 1000.0,
-            audit.len(), due.len(), evaluations.len(), money.rows.len(), engaged.len(), needs.len(), surveys.len(),
+            audit.len(),
+            due.len(),
+            evaluations.len(),
+            money.rows.len(),
+            engaged.len(),
+            needs.len(),
+            surveys.len(),
         );
     }
 }

@@ -85,6 +85,7 @@ pub(crate) fn read_header(
     if text.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
+    check_shape(text)?;
     let value: Value = serde_json::from_str(text).map_err(|error| {
         if error.is_eof() {
             ReadError::Truncated
@@ -129,6 +130,51 @@ pub(crate) fn read_header(
         });
     }
     Ok((value, version))
+}
+
+/// Deeper than any of our files nests (a survey template is the deepest, at about 12).
+const MAX_DEPTH: usize = 32;
+/// Longer than any text a field of ours takes (free-text answers take 5,000 characters).
+const MAX_STRING_BYTES: usize = 64 * 1024;
+
+/// Refuses, before parsing, text nested deeper or holding a string longer than any file of
+/// ours can: such a file is damaged or hostile, and parsing it would only waste memory.
+fn check_shape(text: &str) -> Result<(), ReadError> {
+    let (mut depth, mut in_string, mut escaped, mut run) = (0usize, false, false, 0usize);
+    for byte in text.bytes() {
+        if in_string {
+            run += 1;
+            if run > MAX_STRING_BYTES {
+                return Err(ReadError::damaged(
+                    "it holds a piece of text longer than any answer can be",
+                ));
+            }
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => {
+                in_string = true;
+                run = 0;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ReadError::damaged(
+                        "it is nested more deeply than any record can be",
+                    ));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// What one of our formats holds, in words.
@@ -257,6 +303,37 @@ mod tests {
             }
         );
         assert!(error.to_string().contains("21 MB"));
+    }
+
+    #[test]
+    fn text_nested_too_deeply_or_too_long_is_refused_before_parsing() {
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        assert!(
+            read_member_file(&deep)
+                .unwrap_err()
+                .to_string()
+                .contains("nested more deeply")
+        );
+        let long = format!(
+            r#"{{"format":"{MEMBER_FORMAT}","note":"{}"}}"#,
+            "x".repeat(70_000)
+        );
+        assert!(
+            read_member_file(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("longer than any answer")
+        );
+        let escaped_quote =
+            write_member_file(&sample()).replacen("Leyland Central", "Leyland \\\"Central\\\"", 1);
+        assert_eq!(
+            read_member_file(&escaped_quote)
+                .unwrap()
+                .record
+                .profile
+                .ward,
+            "Leyland \"Central\""
+        );
     }
 
     #[test]
