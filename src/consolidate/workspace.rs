@@ -33,7 +33,8 @@ impl HeldMember {
     pub fn to_stored(&self) -> String {
         let stored = Stored {
             devices: self.devices.clone(),
-            file: crate::exchange::write_member_file(&self.file),
+            // Compact rather than indented: smaller to store and quicker to read back.
+            file: serde_json::to_string(&self.file).expect("a member file always serialises"),
         };
         serde_json::to_string(&stored).expect("a held member always serialises")
     }
