@@ -95,8 +95,11 @@ impl MemberContext {
             let record = slot.get_or_insert_with(|| MemberRecord::new(Uuid::new_v4(), Utc::now()));
             change(record);
         });
-        self.keeper
-            .update_value(|k| k.as_mut().map(RecordKeeper::mark_changed).unwrap_or(()));
+        self.keeper.update_value(|k| {
+            if let Some(k) = k {
+                k.mark_changed();
+            }
+        });
         self.schedule_save(SAVE_DELAY);
     }
 
@@ -115,9 +118,9 @@ impl MemberContext {
         }
         self.record.set(Some(record));
         self.keeper.update_value(|k| {
-            k.as_mut()
-                .map(|k| k.mark_restored(file_revision))
-                .unwrap_or(())
+            if let Some(k) = k {
+                k.mark_restored(file_revision);
+            }
         });
         self.save_now();
     }
