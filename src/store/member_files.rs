@@ -49,15 +49,16 @@ impl MemberFilesDb {
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)
             .map_err(refused)?;
         let store = tx.store(MEMBERS).map_err(refused)?;
-        for (id, text) in entries {
-            store
-                .put(
-                    &JsValue::from_str(&text),
-                    Some(&JsValue::from_str(&id.to_string())),
+        // Queued together and awaited once: far quicker than a round trip per member.
+        store
+            .put_all(entries.into_iter().map(|(id, text)| {
+                (
+                    JsValue::from_str(&text),
+                    Some(JsValue::from_str(&id.to_string())),
                 )
-                .await
-                .map_err(classify)?;
-        }
+            }))
+            .await
+            .map_err(classify)?;
         tx.done().await.map_err(classify)?;
         Ok(())
     }

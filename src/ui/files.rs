@@ -30,3 +30,16 @@ pub async fn read_text(file: &File) -> Result<String, JsValue> {
     text.as_string()
         .ok_or_else(|| JsValue::from_str("not text"))
 }
+
+/// Starts reading a file at once and returns the reading to await later, so that many
+/// files can be read by the browser at the same time.
+pub fn start_reading(
+    file: &File,
+) -> impl std::future::Future<Output = Result<String, JsValue>> + use<> {
+    let reading = JsFuture::from(file.text());
+    async move {
+        let text = reading.await?;
+        text.as_string()
+            .ok_or_else(|| JsValue::from_str("not text"))
+    }
+}

@@ -15,7 +15,7 @@ use crate::consolidate::{
 use crate::exchange::{MAX_FILE_BYTES, ReadError};
 use crate::model::dates::long_date;
 use crate::store::member_files::MemberFilesDb;
-use crate::ui::files::{download_text, read_text};
+use crate::ui::files::{download_text, start_reading};
 use crate::ui::{set_page_title, yield_to_browser};
 
 /// Links between the officer's pages.
@@ -108,17 +108,17 @@ pub fn OfficerMembersPage() -> impl IntoView {
             let before = workspace.get_untracked();
             let total = files.len();
             let mut rows = Vec::with_capacity(total);
-            for (i, file) in files.into_iter().enumerate() {
+            // Every file is read by the browser at once; they are then merged in order,
+            // handing control back to the browser every 50 ms so the page stays responsive.
+            let readings: Vec<_> = files
+                .iter()
+                .map(|f| (f.size() <= MAX_FILE_BYTES as f64).then(|| start_reading(f)))
+                .collect();
+            let mut last_yield = js_sys::Date::now();
+            for (i, (file, reading)) in files.into_iter().zip(readings).enumerate() {
                 let name = file.name();
-                let outcome = if file.size() > MAX_FILE_BYTES as f64 {
-                    ImportOutcome::Refused {
-                        reason: ReadError::TooLarge {
-                            bytes: file.size() as usize,
-                        }
-                        .to_string(),
-                    }
-                } else {
-                    match read_text(&file).await {
+                let outcome = if let Some(reading) = reading {
+                    match reading.await {
                         Err(_) => ImportOutcome::Refused {
                             reason:
                                 "The file could not be read. Check it is still there and try again."
@@ -130,15 +130,23 @@ pub fn OfficerMembersPage() -> impl IntoView {
                                 reason: "The workspace is closed.".to_owned(),
                             }),
                     }
+                } else {
+                    ImportOutcome::Refused {
+                        reason: ReadError::TooLarge {
+                            bytes: file.size() as usize,
+                        }
+                        .to_string(),
+                    }
                 };
                 rows.push(ResultRow {
                     n: i + 1,
                     file: name,
                     outcome,
                 });
-                if i % 10 == 9 {
+                if js_sys::Date::now() - last_yield > 50.0 {
                     progress.set(Some((i + 1, total)));
                     yield_to_browser().await;
+                    last_yield = js_sys::Date::now();
                 }
             }
             progress.set(Some((total, total)));
