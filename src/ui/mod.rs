@@ -20,10 +20,25 @@ use pages::{
     ProfilePage, ResponsePage, SurveyPage, SurveysPage,
 };
 
+/// Registers the service worker that keeps every file of the app for offline use. Only in
+/// release builds: in development it would serve stale files between rebuilds.
+fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let navigator = window().navigator();
+    let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if supported {
+        // The promise is left to settle: the app works the same whether or not it does.
+        let _ = navigator.service_worker().register("/sw.js");
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     provide_member_context();
+    register_service_worker();
     view! {
         <Router>
             <SiteHeader/>

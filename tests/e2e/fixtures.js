@@ -28,6 +28,7 @@ function watchConsole(page, problems) {
   if (watched.has(page)) return;
   watched.add(page);
   page.on('console', (message) => {
+    // A blocked resource is reported as an error too, so CSP violations fail the test.
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

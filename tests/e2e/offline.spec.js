@@ -1,0 +1,53 @@
+// Offline and private: after one visit the app loads and works with the network off, the
+// manifest makes it installable, and the Content-Security-Policy allows only the app.
+import { readFile } from 'node:fs/promises';
+import { test, expect, openApp, setUpProfile } from './fixtures.js';
+
+test('after one online visit, the app loads and works with the network off', async ({ page, context }) => {
+  await setUpProfile(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');
+
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await page.getByRole('link', { name: 'Start Training needs survey' }).click();
+  await page.getByRole('button', { name: 'Start survey' }).click();
+  await page.getByRole('checkbox').first().check();
+  await page.waitForTimeout(400);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record')));
+  expect(stored.record.surveys).toHaveLength(1);
+  expect(Object.keys(stored.record.surveys[0].answers)).toHaveLength(1);
+
+  await page.getByRole('link', { name: 'Export and backup' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export my record' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^member-record-cllr-amrit-kaur-\d{4}-\d{2}-\d{2}\.json$/);
+  await context.setOffline(false);
+});
+
+test('the app is installable and its policy allows only itself', async ({ page }) => {
+  await openApp(page);
+  const manifest = JSON.parse(await readFile('dist/manifest.webmanifest', 'utf8'));
+  expect(manifest).toMatchObject({ name: 'Member Development Record', start_url: '/', display: 'standalone', theme_color: '#12365f' });
+  for (const icon of manifest.icons) {
+    expect(icon.purpose).toContain('maskable');
+    const response = await page.request.get(icon.src);
+    expect(response.headers()['content-type']).toBe('image/png');
+    const png = await response.body();
+    expect(png.readUInt32BE(16), `${icon.src} is as wide as it says`).toBe(Number(icon.sizes.split('x')[0]));
+  }
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
+  expect(csp).not.toContain('INLINE-SCRIPTS');
+  const installable = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel="manifest"]');
+    return Boolean(link) && 'serviceWorker' in navigator && (await navigator.serviceWorker.ready) !== null;
+  });
+  expect(installable).toBe(true);
+});
