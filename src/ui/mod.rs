@@ -3,6 +3,7 @@
 
 mod components;
 mod context;
+pub mod device;
 mod drafts;
 pub mod files;
 mod pages;
@@ -39,6 +40,10 @@ fn register_service_worker() {
 pub fn App() -> impl IntoView {
     provide_member_context();
     register_service_worker();
+    // Asked once a visit; the Export and backup page says what the browser decided.
+    leptos::task::spawn_local(async {
+        let _ = device::ask_to_persist().await;
+    });
     view! {
         <Router>
             <SiteHeader/>

@@ -1,7 +1,7 @@
 // Offline and private: after one visit the app loads and works with the network off, the
 // manifest makes it installable, and the Content-Security-Policy allows only the app.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openApp, setUpProfile } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
 
 test('after one online visit, the app loads and works with the network off', async ({ page, context }) => {
   await setUpProfile(page);
@@ -50,4 +50,13 @@ test('the app is installable and its policy allows only itself', async ({ page }
     return Boolean(link) && 'serviceWorker' in navigator && (await navigator.serviceWorker.ready) !== null;
   });
   expect(installable).toBe(true);
+});
+
+test('export and backup says how much is stored and whether the browser will keep it', async ({ page }) => {
+  await setUpProfile(page);
+  await page.getByRole('link', { name: 'Export and backup' }).click();
+  const storage = page.getByRole('region', { name: 'Storage on this device' });
+  await expect(storage).toContainText(/The app uses \d+(\.\d)? (KB|MB) of this browser's storage\./);
+  await expect(storage).toContainText(/The browser has agreed to keep it|Export your record regularly/);
+  await expectAccessible(page, 'export and backup with storage');
 });

@@ -23,6 +23,7 @@ pub fn BackupPage() -> impl IntoView {
             fallback=RescueSavedData
         >
             <ExportSection/>
+            <StorageSection/>
             <RestoreSection/>
             <CouncilPackImport/>
         </Show>
@@ -78,6 +79,42 @@ fn ExportSection() -> impl IntoView {
                 }}
             </div>
         </section>
+    }
+}
+
+/// How much this browser keeps for the app, and whether it has promised to keep it.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = LocalResource::new(crate::ui::device::storage_state);
+    view! {
+        <section class="section" aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage on this device"</h2>
+            <Suspense fallback=|| view! { <p>"Checking this browser's storage…"</p> }>
+                {move || state.get().map(|state| match state {
+                    None => view! {
+                        <p>"This browser does not say how it keeps the app's storage. Export your record regularly, so that it is safe whatever happens to this device."</p>
+                    }.into_any(),
+                    Some(state) => {
+                        let used = format!("The app uses {} of this browser's storage.", size(state.used_bytes));
+                        let kept = if state.persistent {
+                            "The browser has agreed to keep it, even when space runs low."
+                        } else {
+                            "The browser has not promised to keep it: it may clear it when space runs low, and on an iPad it may clear it if the app is not added to the home screen. Export your record regularly, and add the app to your home screen."
+                        };
+                        view! { <p>{used}</p><p class=if state.persistent { "" } else { "notice notice--warning" }>{kept}</p> }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Bytes as a person reads them: 12 KB, 3.4 MB.
+fn size(bytes: f64) -> String {
+    if bytes < 1024.0 * 1024.0 {
+        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
+    } else {
+        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
     }
 }
 
