@@ -21,17 +21,80 @@ use pages::{
     ProfilePage, ResponsePage, SurveyPage, SurveysPage,
 };
 
-/// Registers the service worker that keeps every file of the app for offline use. Only in
-/// release builds: in development it would serve stale files between rebuilds.
-fn register_service_worker() {
+/// Registers the service worker that keeps every file of the app for offline use, and
+/// notes when a new version has been fetched and waits. Only in release builds: in
+/// development it would serve stale files between rebuilds.
+fn register_service_worker(update: RwSignal<Option<web_sys::ServiceWorkerRegistration>>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
     if cfg!(debug_assertions) {
         return;
     }
     let navigator = window().navigator();
-    let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if supported {
-        // The promise is left to settle: the app works the same whether or not it does.
-        let _ = navigator.service_worker().register("/sw.js");
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    let registering = container.register("/sw.js");
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registering).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // Only an update matters: the first install has nothing older to replace.
+        let has_controller = move || window().navigator().service_worker().controller().is_some();
+        if registration.waiting().is_some() && has_controller() {
+            update.set(Some(registration.clone()));
+        }
+        let watched = registration.clone();
+        let on_update_found = Closure::<dyn FnMut()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let registration = watched.clone();
+            let worker = installing.clone();
+            let on_state = Closure::<dyn FnMut()>::new(move || {
+                if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                    update.set(Some(registration.clone()));
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
+    });
+}
+
+/// Offers a new version once it is ready; the page reloads only when the person asks, so
+/// nobody loses what they are typing.
+#[component]
+fn UpdateReady(update: RwSignal<Option<web_sys::ServiceWorkerRegistration>>) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let reload = move |_| {
+        let Some(waiting) = update.get_untracked().and_then(|r| r.waiting()) else {
+            return;
+        };
+        let container = window().navigator().service_worker();
+        let on_change = Closure::<dyn FnMut()>::new(|| {
+            let _ = window().location().reload();
+        });
+        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let _ = waiting.post_message(&"skip-waiting".into());
+    };
+    view! {
+        <Show when=move || update.with(Option::is_some)>
+            <div class="banner banner--info" role="status">
+                <p>
+                    "A new version is ready — reload to use it. Everything you have typed is saved. "
+                    <button type="button" class="button button--secondary" on:click=reload>"Reload"</button>
+                </p>
+            </div>
+        </Show>
     }
 }
 
@@ -39,7 +102,8 @@ fn register_service_worker() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_member_context();
-    register_service_worker();
+    let update = RwSignal::new(None);
+    register_service_worker(update);
     // Asked once a visit; the Export and backup page says what the browser decided.
     leptos::task::spawn_local(async {
         let _ = device::ask_to_persist().await;
@@ -47,6 +111,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <SiteHeader/>
+            <UpdateReady update=update/>
             <SaveStatus/>
             <main id="main" tabindex="-1" class="page">
                 <LoadProblem/>

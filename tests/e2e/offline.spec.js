@@ -1,6 +1,6 @@
 // Offline and private: after one visit the app loads and works with the network off, the
 // manifest makes it installable, and the Content-Security-Policy allows only the app.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
 
 test('after one online visit, the app loads and works with the network off', async ({ page, context }) => {
@@ -59,4 +59,31 @@ test('export and backup says how much is stored and whether the browser will kee
   await expect(storage).toContainText(/The app uses \d+(\.\d)? (KB|MB) of this browser's storage\./);
   await expect(storage).toContainText(/The browser has agreed to keep it|Export your record regularly/);
   await expectAccessible(page, 'export and backup with storage');
+});
+
+test('a new version is offered while someone types, and the page reloads only when asked', async ({ page }) => {
+  await setUpProfile(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByRole('link', { name: 'Your profile' }).click();
+  await page.getByLabel('Ward or division').fill('Typing while the update arrives');
+
+  const original = await readFile('dist/sw.js', 'utf8');
+  try {
+    await writeFile('dist/sw.js', `${original}\n// A newer build.\n`);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+    await expect(banner).toBeVisible();
+    await expectAccessible(page, 'the update offer');
+    await page.waitForTimeout(1000);
+    await expect(page.getByLabel('Ward or division'), 'nothing reloads by itself').toHaveValue('Typing while the update arrives');
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await expect(page.getByLabel('Ward or division')).toHaveValue('Typing while the update arrives');
+    await expect(banner).toHaveCount(0);
+  } finally {
+    await writeFile('dist/sw.js', original);
+  }
 });
