@@ -26,6 +26,26 @@ fn hint_view(id: &str, hint: Option<String>) -> impl IntoView + use<> {
     hint.map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })
 }
 
+/// The frame every single field shares: its label, hint and error message above the
+/// control, and the error's red bar beside it.
+#[component]
+fn LabelledField(
+    label: String,
+    id: String,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field--error=move || error.with(Option::is_some)>
+            <label class="field__label" for=id.clone()>{label}</label>
+            {hint_view(&id, hint)}
+            <FieldError id=format!("{id}-error") error=error/>
+            {children()}
+        </div>
+    }
+}
+
 /// A field's error message, read out with the field by its `aria-describedby`.
 #[component]
 pub fn FieldError(
@@ -82,10 +102,7 @@ pub fn TextField(
     let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint_view(&id, hint)}
-            <FieldError id=format!("{id}-error") error=error/>
+        <LabelledField label=label id=id.clone() hint=hint error=error>
             <input
                 class="field__input"
                 type="text"
@@ -100,7 +117,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-        </div>
+        </LabelledField>
     }
 }
 
@@ -132,10 +149,7 @@ pub fn TextArea(
     let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint_view(&id, hint)}
-            <FieldError id=format!("{id}-error") error=error/>
+        <LabelledField label=label id=id.clone() hint=hint error=error>
             <textarea
                 class="field__textarea"
                 id=id
@@ -145,7 +159,7 @@ pub fn TextArea(
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
-        </div>
+        </LabelledField>
     }
 }
 
@@ -177,10 +191,7 @@ pub fn DateField(
     let hint = hint.get_untracked();
     let described = described_by(&id, hint.is_some(), error);
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint_view(&id, hint)}
-            <FieldError id=format!("{id}-error") error=error/>
+        <LabelledField label=label id=id.clone() hint=hint error=error>
             <input
                 class="field__input field__input--date"
                 type="date"
@@ -193,7 +204,7 @@ pub fn DateField(
                     on_change.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok());
                 }
             />
-        </div>
+        </LabelledField>
     }
 }
 
