@@ -54,18 +54,23 @@ pub fn provide_member_context() -> MemberContext {
         Err(problem) => (None, None, Some(problem.to_string())),
     };
     let record = RwSignal::new(record);
-    let pack =
-        move || record.with(|r: &Option<MemberRecord>| r.as_ref().and_then(|r| r.pack.clone()));
+    // One memo of the pack: it only notifies when the pack itself changes, so the lists
+    // derived from it are not rebuilt on every keystroke elsewhere in the record.
+    let pack = Memo::new(move |_| {
+        record.with(|r: &Option<MemberRecord>| r.as_ref().and_then(|r| r.pack.clone()))
+    });
     let context = MemberContext {
         record,
         save_problem: RwSignal::new(None),
         load_problem: RwSignal::new(load_problem),
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
         revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
-        catalogue: Memo::new(move |_| offered_courses(pack().as_ref())),
-        surveys: Memo::new(move |_| offered_surveys(pack().as_ref(), Local::now().date_naive())),
-        roles: Memo::new(move |_| offered_roles(pack().as_ref())),
-        role_names: Memo::new(move |_| all_roles(pack().as_ref())),
+        catalogue: Memo::new(move |_| pack.with(|p| offered_courses(p.as_ref()))),
+        surveys: Memo::new(move |_| {
+            pack.with(|p| offered_surveys(p.as_ref(), Local::now().date_naive()))
+        }),
+        roles: Memo::new(move |_| pack.with(|p| offered_roles(p.as_ref()))),
+        role_names: Memo::new(move |_| pack.with(|p| all_roles(p.as_ref()))),
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
     };
