@@ -150,8 +150,6 @@ pub fn OfficerMembersPage() -> impl IntoView {
                 }
             }
             progress.set(Some((total, total)));
-            workspace.update(|_| ());
-            results.set(rows);
             let changed: Vec<(Uuid, String)> = workspace.with_untracked(|w| {
                 w.members
                     .iter()
@@ -164,6 +162,9 @@ pub fn OfficerMembersPage() -> impl IntoView {
             {
                 problem.set(Some(format!("The imported files could not be saved on this device, so they will be lost when this page closes. {e}")));
             }
+            // The results appear once the files are saved, so a reload shows the same.
+            workspace.update(|_| ());
+            results.set(rows);
             progress.set(None);
         });
     };
@@ -291,15 +292,18 @@ fn HeldMembers(
         {
             return;
         }
-        workspace.update(|w| {
-            w.remove(id);
-        });
+        // The list changes only once the removal is saved, so what the officer sees is
+        // what a reload will show.
         spawn_local(async move {
             if let Some(db) = db.get_value()
                 && let Err(e) = db.remove(id).await
             {
                 problem.set(Some(e.to_string()));
+                return;
             }
+            workspace.update(|w| {
+                w.remove(id);
+            });
         });
     };
     let clear = move |_| {
@@ -311,13 +315,14 @@ fn HeldMembers(
         {
             return;
         }
-        workspace.set(OfficerWorkspace::default());
         spawn_local(async move {
             if let Some(db) = db.get_value()
                 && let Err(e) = db.clear().await
             {
                 problem.set(Some(e.to_string()));
+                return;
             }
+            workspace.set(OfficerWorkspace::default());
         });
     };
     view! {
