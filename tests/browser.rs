@@ -1,4 +1,5 @@
-//! What needs a real browser: localStorage (including a full one), files, ids and clocks.
+//! What needs a real browser: localStorage (including a full one), files, ids, clocks and
+//! the WebCrypto that locks and unlocks files.
 //! Runs in headless Chromium through wasm-bindgen-test (`make test-browser`).
 
 #![cfg(target_arch = "wasm32")]
@@ -98,4 +99,91 @@ async fn a_chosen_file_is_read_back_as_the_same_text() {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let file = web_sys::File::new_with_str_sequence(&parts, "member-record.json").unwrap();
     assert_eq!(mdr::ui::files::read_text(&file).await.unwrap(), text);
+}
+
+fn sample_file() -> exchange::MemberFile {
+    let mut record = MemberRecord::new(Uuid::new_v4(), Utc::now());
+    record.profile.full_name = "Cllr Siân Pritchard".into();
+    record.profile.council = "Sandwell Metropolitan Borough Council".into();
+    exchange::MemberFile::new(record, 7, Uuid::new_v4(), Utc::now())
+}
+
+async fn sealed(text: &str) -> exchange::SealedFile {
+    match exchange::read_export(text).unwrap() {
+        exchange::Export::Sealed(sealed) => sealed,
+        exchange::Export::Plain(_) => panic!("a locked file reads as locked"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_file_opens_with_its_passphrase_and_only_with_it() {
+    use mdr::ui::crypto::{Keyring, seal, unseal};
+    let file = sample_file();
+    let text = seal(&file, "correct horse battery staple").await.unwrap();
+    assert!(
+        !text.contains("Pritchard"),
+        "the name is only in the ciphertext"
+    );
+    assert!(text.contains(&file.member_id.to_string()));
+    let locked = sealed(&text).await;
+    assert_eq!(locked.iterations(), 600_000);
+    assert_eq!(
+        unseal(&locked, "correct horse battery staple").await,
+        Ok(file.clone())
+    );
+    assert_eq!(
+        unseal(&locked, "correct horse battery stapler").await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
+    assert_eq!(
+        unseal(&locked, "").await,
+        Err(exchange::ReadError::PassphraseNeeded)
+    );
+    // Two exports never share a salt or a nonce.
+    let again = sealed(&seal(&file, "correct horse battery staple").await.unwrap()).await;
+    assert_ne!(again.salt(), locked.salt());
+    assert_ne!(again.nonce(), locked.nonce());
+    // One keyring opens many files with one passphrase.
+    let mut keyring = Keyring::new("correct horse battery staple");
+    assert_eq!(keyring.open(&locked).await, Ok(file.clone()));
+    assert_eq!(keyring.open(&again).await, Ok(file));
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_file_changed_anywhere_is_refused() {
+    use mdr::ui::crypto::{seal, unseal};
+    let passphrase = "Oldbury ward surgery";
+    let text = seal(&sample_file(), passphrase).await.unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+
+    // A flipped bit in the ciphertext.
+    let mut flipped = value.clone();
+    let piece = flipped["ciphertext"][0].as_str().unwrap().to_owned();
+    let mut bytes = piece.into_bytes();
+    bytes[10] = if bytes[10] == b'A' { b'B' } else { b'A' };
+    flipped["ciphertext"][0] = String::from_utf8(bytes).unwrap().into();
+    assert_eq!(
+        unseal(&sealed(&flipped.to_string()).await, passphrase).await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
+
+    // A changed header: a revision, an export time, a member id.
+    for (field, new) in [
+        ("revision", serde_json::json!(8)),
+        ("exported_at", serde_json::json!("2020-01-01T00:00:00Z")),
+        ("member_id", serde_json::json!(Uuid::new_v4())),
+    ] {
+        let mut changed = value.clone();
+        changed[field] = new;
+        assert_eq!(
+            unseal(&sealed(&changed.to_string()).await, passphrase).await,
+            Err(exchange::ReadError::WrongPassphrase),
+            "{field}"
+        );
+    }
+    value["encryption"]["iterations"] = 600_001.into();
+    assert_eq!(
+        unseal(&sealed(&value.to_string()).await, passphrase).await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
 }

@@ -8,7 +8,10 @@ mod common;
 use std::sync::LazyLock;
 
 use common::any_member_file;
-use mdr::exchange::{ReadError, SCHEMA_VERSION, read_member_file, write_member_file};
+use mdr::exchange::{
+    Export, NONCE_BYTES, ReadError, SALT_BYTES, SCHEMA_VERSION, SealedHeader, read_export,
+    read_member_file, sealing_plaintext, write_member_file, write_sealed_file,
+};
 use proptest::prelude::*;
 
 static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
@@ -55,9 +58,36 @@ proptest! {
         prop_assert!(read_member_file(cut_text).is_err());
     }
 
+    /// The cipher is the browser's; here any bytes stand in for its output, since the
+    /// format must carry whatever it makes.
+    #[test]
+    fn a_sealed_export_matches_the_schema_carries_its_ciphertext_and_never_shows_the_name(
+        mut file in any_member_file(),
+        name in "Cllr [A-Z][a-z]{4,10} [A-Z][a-z]{4,12}",
+        salt in any::<[u8; SALT_BYTES]>(),
+        nonce in any::<[u8; NONCE_BYTES]>(),
+        ciphertext in proptest::collection::vec(any::<u8>(), 17..40_000),
+    ) {
+        file.record.profile.full_name = name.clone();
+        let header = SealedHeader::for_file(&file, &salt, &nonce);
+        let text = write_sealed_file(header.clone(), &ciphertext);
+        let problems = schema_problems(&text);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert!(!text.contains(&name));
+        prop_assert!(matches!(read_member_file(&text), Err(ReadError::PassphraseNeeded)));
+        let Ok(Export::Sealed(sealed)) = read_export(&text) else {
+            return Err(TestCaseError::fail("a sealed file reads as sealed"));
+        };
+        prop_assert_eq!(&sealed.header, &header);
+        prop_assert_eq!((sealed.salt(), sealed.nonce()), (&salt[..], &nonce[..]));
+        prop_assert_eq!(sealed.ciphertext(), &ciphertext[..]);
+        prop_assert_eq!(sealed.open(&sealing_plaintext(&file)).unwrap(), file);
+    }
+
     #[test]
     fn any_text_at_all_is_read_or_refused_without_panicking(text in "\\PC{0,300}") {
         let _ = read_member_file(&text);
+        let _ = read_export(&text);
     }
 }
 

@@ -174,14 +174,16 @@ impl OfficerWorkspace {
     /// Imports one member's exported file, and says what happened. A file that cannot be
     /// read, or that claims an id held under another name, changes nothing.
     pub fn import(&mut self, text: &str) -> ImportOutcome {
-        let file = match read_member_file(text) {
-            Ok(file) => file,
-            Err(error) => {
-                return ImportOutcome::Refused {
-                    reason: error.to_string(),
-                };
-            }
-        };
+        match read_member_file(text) {
+            Ok(file) => self.import_file(file),
+            Err(error) => ImportOutcome::Refused {
+                reason: error.to_string(),
+            },
+        }
+    }
+
+    /// Imports a member file already read (say, one just unlocked with its passphrase).
+    pub fn import_file(&mut self, file: MemberFile) -> ImportOutcome {
         let member = file.record.profile.full_name.clone();
         let Some(held) = self.members.get(&file.member_id) else {
             self.members.insert(

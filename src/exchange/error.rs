@@ -33,6 +33,18 @@ pub enum ReadError {
         "This was written by a newer version of the app (data version {found}; this version reads up to {supported}). Update the app on this device, then try again."
     )]
     NewerSchema { found: u32, supported: u32 },
+    #[error(
+        "This file is locked with a passphrase. Enter the passphrase agreed when it was exported, then choose the file again."
+    )]
+    PassphraseNeeded,
+    #[error(
+        "The file could not be unlocked: either the passphrase is not the one it was locked with, or the file has been changed since it was exported. Check the passphrase and try again; if it still fails, ask for the record to be exported again. Nothing has been changed."
+    )]
+    WrongPassphrase,
+    #[error(
+        "The file is locked in a way this version of the app does not know ({cipher}, {kdf}). Update the app on this device, then try again."
+    )]
+    UnknownLock { cipher: String, kdf: String },
     #[error("The file is damaged: {detail}. Export the record again and use the new file.")]
     Damaged { detail: String },
 }

@@ -54,7 +54,16 @@ pub fn write_member_file(file: &MemberFile) -> String {
 /// current one. Nothing is read from a file that is too large, not ours, or newer than
 /// this app understands.
 pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
-    let (mut value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
+    let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
+    if value.get("encryption").is_some() {
+        return Err(ReadError::PassphraseNeeded);
+    }
+    from_header(value, version)
+}
+
+/// The member file in `value`, whose header [`read_header`] has checked, upgraded from
+/// data version `version`.
+pub(crate) fn from_header(mut value: Value, version: u32) -> Result<MemberFile, ReadError> {
     let header = value
         .as_object_mut()
         .expect("read_header checks for an object");
@@ -216,12 +225,13 @@ pub fn export_file_name(full_name: &str, date: NaiveDate) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use chrono::TimeZone;
 
     use super::*;
 
-    fn sample() -> MemberFile {
+    /// A councillor's file with something in every part of the record.
+    pub(in crate::exchange) fn sample() -> MemberFile {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 30, 0).unwrap();
         let mut record = MemberRecord::new(Uuid::from_u128(42), now);
         record.profile.full_name = "Cllr Bernadette O'Neill".into();

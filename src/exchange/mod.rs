@@ -9,6 +9,7 @@ mod error;
 mod member_file;
 mod migrate;
 mod pack_file;
+mod sealed;
 
 pub use error::ReadError;
 pub use member_file::{
@@ -16,6 +17,10 @@ pub use member_file::{
 };
 pub use migrate::migrate_record;
 pub use pack_file::{PackFile, pack_file_name, read_pack_file, write_pack_file};
+pub use sealed::{
+    CIPHER, Encryption, Export, KDF, KDF_ITERATIONS, NONCE_BYTES, SALT_BYTES, SealedFile,
+    SealedHeader, read_export, sealing_plaintext, write_sealed_file,
+};
 
 /// The format name written into every member file, so a file can be recognised as ours.
 pub const MEMBER_FORMAT: &str = "member-development-record";

@@ -3,6 +3,7 @@
 
 mod components;
 mod context;
+pub mod crypto;
 pub mod device;
 mod drafts;
 pub mod files;
