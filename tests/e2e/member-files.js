@@ -64,3 +64,45 @@ export function asFile(name, value) {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
+
+/**
+ * A member file locked with a passphrase, made here with Node's own WebCrypto from the
+ * published format (not the app's code), so the app is checked against the format itself.
+ */
+export async function lockedFile(file, passphrase, { iterations = 600000 } = {}) {
+  const { subtle } = globalThis.crypto;
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const nonce = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const b64 = (bytes) => Buffer.from(bytes).toString('base64');
+  const header = {
+    format: file.format,
+    schema_version: file.schema_version,
+    app_version: file.app_version,
+    exported_at: file.exported_at,
+    member_id: file.member_id,
+    revision: file.revision,
+    encryption: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-HMAC-SHA256', iterations, salt: b64(salt), nonce: b64(nonce) },
+  };
+  const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  const key = await subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
+  const ciphertext = await subtle.encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: new TextEncoder().encode(JSON.stringify(header)) },
+    key,
+    new TextEncoder().encode(JSON.stringify(file)),
+  );
+  return { ...header, ciphertext: [b64(new Uint8Array(ciphertext))] };
+}
+
+/** The same locked file with one character of its ciphertext changed. */
+export function tampered(locked) {
+  const piece = locked.ciphertext[0];
+  const at = Math.floor(piece.length / 2);
+  const swapped = piece[at] === 'A' ? 'B' : 'A';
+  return { ...locked, ciphertext: [piece.slice(0, at) + swapped + piece.slice(at + 1)] };
+}

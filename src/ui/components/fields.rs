@@ -68,6 +68,42 @@ pub fn FieldError(
     }
 }
 
+/// A passphrase: hidden as it is typed. `new` marks one being chosen, so a password
+/// manager may offer to keep it; otherwise the browser does not fill it in.
+#[component]
+pub fn PassphraseField(
+    /// The visible label, which is also the input's accessible name.
+    #[prop(into)]
+    label: String,
+    /// The input's id.
+    #[prop(into)]
+    id: String,
+    /// Guidance shown under the label.
+    #[prop(optional, into)]
+    hint: MaybeProp<String>,
+    /// Whether the passphrase is being chosen rather than entered.
+    #[prop(optional)]
+    new: bool,
+    /// The passphrase as typed.
+    value: RwSignal<String>,
+    /// The message to show when the passphrase needs fixing.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            label=label
+            id=id
+            hint=hint
+            input_type="password"
+            autocomplete=if new { "new-password" } else { "off" }
+            value=value
+            on_input=move |v| value.set(v)
+            error=error
+        />
+    }
+}
+
 /// A labelled single-line text input.
 #[component]
 pub fn TextField(
@@ -89,6 +125,9 @@ pub fn TextField(
     /// The most characters the field takes.
     #[prop(default = 200)]
     maxlength: usize,
+    /// `text`, or `password` for a passphrase.
+    #[prop(default = "text")]
+    input_type: &'static str,
     /// The current value.
     #[prop(into)]
     value: Signal<String>,
@@ -105,7 +144,7 @@ pub fn TextField(
         <LabelledField label=label id=id.clone() hint=hint error=error>
             <input
                 class="field__input"
-                type="text"
+                type=input_type
                 id=id.clone()
                 name=id
                 autocomplete=autocomplete

@@ -14,7 +14,9 @@ pub use activities::ActivityList;
 pub use catalogue::CatalogueBrowser;
 pub use due::TrainingDue;
 pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
-pub use fields::{CheckboxGroup, DateField, FileField, RadioGroup, TextArea, TextField};
+pub use fields::{
+    CheckboxGroup, DateField, FileField, PassphraseField, RadioGroup, TextArea, TextField,
+};
 pub use pack_import::CouncilPackImport;
 pub use profile_form::ProfileForm;
 pub use question::{QuestionInput, answer_text, question_dom_id, scale};

@@ -3,11 +3,11 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::exchange::{self, MemberFile};
+use crate::exchange::{self, Export, MemberFile, SealedFile};
 use crate::model::dates::date_and_time;
 use crate::model::merge_records;
 use crate::store::{LocalStore, Storage, keys};
-use crate::ui::components::{CouncilPackImport, FileField};
+use crate::ui::components::{CouncilPackImport, FileField, PassphraseField};
 use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
 
@@ -30,28 +30,62 @@ pub fn BackupPage() -> impl IntoView {
     }
 }
 
-/// Downloads the record as a file.
+/// The shortest passphrase the app will lock a file with.
+const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Downloads the record as a file, locked with a passphrase if one is given.
 #[component]
 fn ExportSection() -> impl IntoView {
     let member = use_member();
     let outcome = RwSignal::new(None::<Result<String, String>>);
+    let passphrase = RwSignal::new(String::new());
+    let passphrase_error = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
     let has_record = move || member.record.with(Option::is_some);
     let export = move |_| {
+        if working.get_untracked() {
+            return;
+        }
+        let secret = passphrase.get_untracked();
+        if !secret.is_empty() && secret.chars().count() < MIN_PASSPHRASE_CHARS {
+            passphrase_error.set(Some(format!(
+                "Enter a passphrase of at least {MIN_PASSPHRASE_CHARS} characters, or leave it empty to export a file that is not locked"
+            )));
+            return;
+        }
+        passphrase_error.set(None);
         let Some(file) = member.export() else {
             return;
         };
-        let name =
-            exchange::export_file_name(&file.record.profile.full_name, Local::now().date_naive());
-        let result = download_text(
-            &name,
-            &exchange::write_member_file(&file),
-            "application/json",
-        )
-        .map(|()| name)
-        .map_err(|_| {
+        let today = Local::now().date_naive();
+        let name = exchange::export_file_name(&file.record.profile.full_name, today);
+        let failed = || {
             "The browser did not start the download. Try again, or try another browser.".to_owned()
+        };
+        if secret.is_empty() {
+            let result = download_text(
+                &name,
+                &exchange::write_member_file(&file),
+                "application/json",
+            )
+            .map(|()| format!("Your record was saved as {name}. Find it in your Downloads."))
+            .map_err(|_| failed());
+            outcome.set(Some(result));
+            return;
+        }
+        working.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            let name = name.replace(".json", "-locked.json");
+            let result = match crate::ui::crypto::seal(&file, &secret).await {
+                Ok(text) => download_text(&name, &text, "application/json")
+                    .map(|()| format!("Your record was locked with your passphrase and saved as {name}. Find it in your Downloads. It opens only with that passphrase."))
+                    .map_err(|_| failed()),
+                Err(_) => Err("This browser could not lock the file. Try again, or export it without a passphrase.".to_owned()),
+            };
+            outcome.set(Some(result));
+            working.set(false);
         });
-        outcome.set(Some(result));
     };
     view! {
         <section class="section" aria-labelledby="export-title">
@@ -64,16 +98,20 @@ fn ExportSection() -> impl IntoView {
                 when=has_record
                 fallback=|| view! { <p class="inset">"There is nothing to export yet. Set up your profile on the home page first."</p> }
             >
+                <PassphraseField
+                    label="Passphrase (optional)"
+                    id="export-passphrase"
+                    new=true
+                    hint="To lock the file, enter a passphrase you have agreed with your member development officer. Nobody can open a locked file without it, so keep it safe. Leave it empty for a file that is not locked."
+                    value=passphrase
+                    error=passphrase_error
+                />
                 <button type="button" class="button" on:click=export>"Export my record"</button>
             </Show>
             <div role="status" class="outcome">
+                {move || working.get().then(|| view! { <p>"Locking your record with your passphrase…"</p> })}
                 {move || match outcome.get() {
-                    Some(Ok(name)) => Some(view! {
-                        <p class="notice notice--success">
-                            "Your record was saved as " <strong>{name}</strong>
-                            ". Find it in your Downloads."
-                        </p>
-                    }.into_any()),
+                    Some(Ok(message)) => Some(view! { <p class="notice notice--success">{message}</p> }.into_any()),
                     Some(Err(message)) => Some(view! { <p class="notice notice--error">{message}</p> }.into_any()),
                     None => None,
                 }}
@@ -133,20 +171,28 @@ fn RestoreSection() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let restored = RwSignal::new(None::<String>);
 
+    let locked = RwSignal::new(None::<(String, SealedFile)>);
+
     let on_choose = move |()| {
         candidate.set(None);
+        locked.set(None);
         problem.set(None);
         restored.set(None);
     };
     let on_read = move |(file_name, text): (String, Result<String, String>)| {
         let outcome = text.and_then(|text| {
-            exchange::read_member_file(&text)
+            exchange::read_export(&text)
                 .map_err(|error| format!("“{file_name}” cannot be restored. {error}"))
         });
         match outcome {
-            Ok(file) => candidate.set(Some(Candidate { file_name, file })),
+            Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
+            Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
             Err(message) => problem.set(Some(message)),
         }
+    };
+    let on_unlocked = move |(file_name, file): (String, MemberFile)| {
+        locked.set(None);
+        candidate.set(Some(Candidate { file_name, file }));
     };
 
     let confirm = move |_| {
@@ -176,6 +222,7 @@ fn RestoreSection() -> impl IntoView {
                 on_choose=on_choose
                 on_read=on_read
             />
+            {move || locked.get().map(|(file_name, sealed)| view! { <UnlockFile file_name sealed on_unlocked/> })}
             {move || candidate.get().map(|c| view! { <RestorePreview candidate=c on_confirm=confirm on_cancel=move |_| candidate.set(None)/> })}
             <div role="status" class="outcome">
                 {move || restored.get().map(|name| view! {
@@ -183,6 +230,58 @@ fn RestoreSection() -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// Asks for the passphrase of a locked backup, and opens it.
+#[component]
+fn UnlockFile(
+    /// The name of the chosen file.
+    file_name: String,
+    /// The locked file, its header read and checked.
+    sealed: SealedFile,
+    /// Called with the file's name and the record inside, once unlocked.
+    #[prop(into)]
+    on_unlocked: Callback<(String, MemberFile)>,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let exported = date_and_time(&sealed.header.exported_at.with_timezone(&Local));
+    let sealed = StoredValue::new(sealed);
+    let file_name = StoredValue::new(file_name);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            error.set(Some(
+                "Enter the passphrase the file was locked with".to_owned(),
+            ));
+            return;
+        }
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = crate::ui::crypto::unseal(&sealed.get_value(), &secret).await;
+            working.set(false);
+            match opened {
+                Ok(file) => on_unlocked.run((file_name.get_value(), file)),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <form class="preview" aria-labelledby="unlock-title" on:submit=unlock novalidate>
+            <h3 id="unlock-title">"This file is locked"</h3>
+            <p>
+                {format!("“{}” was exported on {exported} and locked with a passphrase. Enter it to see what the file holds. Nothing changes until you choose to restore.", file_name.get_value())}
+            </p>
+            <PassphraseField label="Passphrase for this file" id="unlock-passphrase" value=passphrase error=error/>
+            <button type="submit" class="button">"Unlock the file"</button>
+            <div role="status">{move || working.get().then(|| view! { <p>"Unlocking…"</p> })}</div>
+        </form>
     }
 }
 

@@ -12,9 +12,11 @@ use uuid::Uuid;
 use crate::consolidate::{
     HeldMember, ImportOutcome, OfficerWorkspace, training_audit, training_audit_csv,
 };
-use crate::exchange::{MAX_FILE_BYTES, ReadError};
+use crate::exchange::{Export, MAX_FILE_BYTES, ReadError, read_export};
 use crate::model::dates::long_date;
 use crate::store::member_files::MemberFilesDb;
+use crate::ui::components::PassphraseField;
+use crate::ui::crypto::Keyring;
 use crate::ui::files::{download_text, start_reading};
 use crate::ui::{set_page_title, yield_to_browser};
 
@@ -82,7 +84,6 @@ pub fn use_officer_data() -> OfficerData {
 /// One row of the import results.
 #[derive(Clone)]
 struct ResultRow {
-    n: usize,
     file: String,
     outcome: ImportOutcome,
 }
@@ -99,11 +100,13 @@ pub fn OfficerMembersPage() -> impl IntoView {
     } = use_officer_data();
     let results = RwSignal::new(Vec::<ResultRow>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
+    let passphrase = RwSignal::new(String::new());
 
     let import = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
+        let mut keyring = Keyring::new(&passphrase.get_untracked());
         spawn_local(async move {
             let before = workspace.get_untracked();
             let total = files.len();
@@ -124,11 +127,23 @@ pub fn OfficerMembersPage() -> impl IntoView {
                                 "The file could not be read. Check it is still there and try again."
                                     .to_owned(),
                         },
-                        Ok(text) => workspace
-                            .try_update_untracked(|w| w.import(&text))
-                            .unwrap_or(ImportOutcome::Refused {
-                                reason: "The workspace is closed.".to_owned(),
-                            }),
+                        Ok(text) => {
+                            let file = match read_export(&text) {
+                                Ok(Export::Plain(file)) => Ok(file),
+                                Ok(Export::Sealed(sealed)) => keyring.open(&sealed).await,
+                                Err(e) => Err(e),
+                            };
+                            match file {
+                                Ok(file) => workspace
+                                    .try_update_untracked(|w| w.import_file(file))
+                                    .unwrap_or(ImportOutcome::Refused {
+                                        reason: "The workspace is closed.".to_owned(),
+                                    }),
+                                Err(e) => ImportOutcome::Refused {
+                                    reason: e.to_string(),
+                                },
+                            }
+                        }
                     }
                 } else {
                     ImportOutcome::Refused {
@@ -139,7 +154,6 @@ pub fn OfficerMembersPage() -> impl IntoView {
                     }
                 };
                 rows.push(ResultRow {
-                    n: i + 1,
                     file: name,
                     outcome,
                 });
@@ -195,6 +209,12 @@ pub fn OfficerMembersPage() -> impl IntoView {
         <section class="section" aria-labelledby="import-title">
             <h2 id="import-title">"Members' files"</h2>
             <p>"Import the files members send you, many at once. Each member's newest record is kept; records from two of their devices are combined. Importing a file twice changes nothing."</p>
+            <PassphraseField
+                label="Passphrase for locked files (optional)"
+                id="members-passphrase"
+                hint="If members locked their files with a passphrase agreed with you, enter it before choosing the files. One passphrase serves the whole batch; files that are not locked are imported as they are."
+                value=passphrase
+            />
             <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <div class="field">
                     <label class="field__label" for="members-files">"Import members' files"</label>
@@ -240,13 +260,14 @@ fn ImportResults(results: RwSignal<Vec<ResultRow>>) -> impl IntoView {
                 <table class="table">
                     <thead><tr><th scope="col">"File"</th><th scope="col">"Result"</th><th scope="col">"What happened"</th></tr></thead>
                     <tbody>
-                        <For each=move || results.get() key=|r| r.n let:row>
+                        // Each import replaces every row, so the rows are drawn afresh.
+                        {move || results.get().into_iter().map(|row| view! {
                             <tr>
-                                <td>{row.file.clone()}</td>
+                                <td>{row.file}</td>
                                 <td><span class=format!("tag tag--{}", row.outcome.label().to_lowercase())>{row.outcome.label()}</span></td>
                                 <td>{row.outcome.explanation()}</td>
                             </tr>
-                        </For>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -334,7 +355,7 @@ fn HeldMembers(
                 view! { <p>"No members' files yet."</p> }.into_any()
             } else {
                 view! {
-                    <p>{move || format!("{} members.", members.with(Vec::len))}</p>
+                    <p>{move || match members.with(Vec::len) { 1 => "1 member.".to_owned(), n => format!("{n} members.") }}</p>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Members held">
                         <table class="table">
                             <thead><tr>
