@@ -238,6 +238,24 @@ fn a_held_member_is_kept_and_read_back_whole() {
     assert_eq!(&back, held);
     assert_eq!(OfficerWorkspace::from_held([back]), workspace);
     assert!(mdr::consolidate::HeldMember::from_stored("{").is_err());
+
+    // A new member is kept from the text of their file, and reads back the same.
+    let text = file(&record, 4, TABLET, 1);
+    let mut fresh = OfficerWorkspace::default();
+    fresh.import(&text);
+    let held = &fresh.members[&Uuid::from_u128(1)];
+    let stored = held.to_stored_from(&text);
+    let back = mdr::consolidate::HeldMember::from_stored(&stored).unwrap();
+    assert_eq!(&back, held);
+    let held = &workspace.members[&Uuid::from_u128(1)];
+
+    // An entry saved by an earlier version of the app held the file as a string of JSON.
+    let earlier = serde_json::json!({
+        "devices": held.devices,
+        "file": serde_json::to_string(&held.file).unwrap(),
+    });
+    let back = mdr::consolidate::HeldMember::from_stored(&earlier.to_string()).unwrap();
+    assert_eq!(&back, held);
 }
 
 /// Snapshots of up to three members, each from one of two devices, with any content.
@@ -260,6 +278,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
+    fn a_member_kept_from_their_files_text_reads_back_exactly(files in any_snapshots()) {
+        for text in &files {
+            let mut workspace = OfficerWorkspace::default();
+            workspace.import(text);
+            for held in workspace.members.values() {
+                let stored = held.to_stored_from(text);
+                prop_assert!(stored.len() < text.len() + 100);
+                prop_assert_eq!(&mdr::consolidate::HeldMember::from_stored(&stored).unwrap(), held);
+            }
+        }
+    }
+
+    #[test]
     fn any_order_of_any_imports_gives_the_same_workspace(files in any_snapshots(), seed in any::<u64>()) {
         let mut forwards = OfficerWorkspace::default();
         for f in &files { forwards.import(f); }
@@ -273,6 +304,59 @@ proptest! {
         let before = forwards.clone();
         for f in &files { forwards.import(f); }
         prop_assert_eq!(forwards, before, "importing the same files again changes nothing");
+    }
+}
+
+/// Members whose names may be shared, each with any learning record.
+fn any_members_sharing_names() -> impl Strategy<Value = OfficerWorkspace> {
+    proptest::collection::vec((1u128..9, 0usize..3), 0..8).prop_flat_map(|picks| {
+        picks
+            .into_iter()
+            .map(|(n, name)| {
+                any_record_of(Uuid::from_u128(n)).prop_map(move |mut record| {
+                    record.profile.full_name =
+                        ["Cllr Ahmed", "Cllr Brown", "Cllr Ahmed "][name].into();
+                    write_member_file(&MemberFile::new(record, 1, TABLET, at(0)))
+                })
+            })
+            .collect::<Vec<_>>()
+            .prop_map(|files| {
+                let mut workspace = OfficerWorkspace::default();
+                for f in &files {
+                    workspace.import(f);
+                }
+                workspace
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The page shows the first rows without making the rest; they must be the same rows
+    /// as the whole report's, in the same order: every row, then sorted by member and course.
+    #[test]
+    fn the_first_rows_of_the_training_audit_are_the_whole_audits_first_rows(
+        workspace in any_members_sharing_names(),
+        limit in 0usize..120,
+    ) {
+        use mdr::consolidate::{training_audit, training_audit_first, training_audit_len};
+        let mut expected: Vec<(String, String, String)> = workspace
+            .members
+            .values()
+            .flat_map(|held| {
+                let name = held.file.record.profile.full_name.clone();
+                held.file.record.activities().map(move |a| (name.clone(), a.title.clone(), a.evidence.clone()))
+            })
+            .collect();
+        expected.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let key = |rows: Vec<mdr::consolidate::AuditRow>| -> Vec<(String, String, String)> {
+            rows.into_iter().map(|r| (r.member, r.course, r.evidence)).collect()
+        };
+        prop_assert_eq!(training_audit_len(&workspace), expected.len());
+        prop_assert_eq!(key(training_audit(&workspace)), expected.clone());
+        expected.truncate(limit);
+        prop_assert_eq!(key(training_audit_first(&workspace, limit)), expected);
     }
 }
 

@@ -11,7 +11,7 @@ pub use csv::{Csv, to_csv};
 pub use reports::{
     AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
     compliance_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv, spend,
-    spend_csv, training_audit, training_audit_csv,
+    spend_csv, training_audit, training_audit_csv, training_audit_first, training_audit_len,
 };
 pub use survey_reports::{
     Distribution, GroupMean, NeedsRow, QuestionResult, SMALL_CELL, SurveyComparison,

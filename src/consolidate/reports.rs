@@ -12,7 +12,7 @@ use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
 
 use super::csv::{Csv, to_csv};
-use super::workspace::OfficerWorkspace;
+use super::workspace::{HeldMember, OfficerWorkspace};
 
 /// One line of the training audit: who has received what, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,34 +30,61 @@ pub struct AuditRow {
 
 /// Every member's activities, by member then course title; deleted ones left out.
 pub fn training_audit(workspace: &OfficerWorkspace) -> Vec<AuditRow> {
-    let mut rows: Vec<AuditRow> = workspace
+    training_audit_first(workspace, usize::MAX)
+}
+
+/// The first `limit` rows of [`training_audit`], without making the rest: enough for a
+/// page that shows a few hundred rows of a report with tens of thousands.
+pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<AuditRow> {
+    // Rows go by member's name, then course; members who share a name share a run of rows.
+    let mut by_name: BTreeMap<&str, Vec<&HeldMember>> = BTreeMap::new();
+    for held in workspace.members.values() {
+        by_name.entry(held.name()).or_default().push(held);
+    }
+    let mut rows = Vec::new();
+    for members in by_name.into_values() {
+        if rows.len() >= limit {
+            break;
+        }
+        let mut activities: Vec<_> = members
+            .iter()
+            .flat_map(|held| {
+                let profile = &held.file.record.profile;
+                held.file.record.activities().map(move |a| (profile, a))
+            })
+            .collect();
+        activities.sort_by(|(_, a), (_, b)| a.title.cmp(&b.title));
+        rows.extend(activities.into_iter().map(|(profile, a)| AuditRow {
+            member: profile.full_name.clone(),
+            council: profile.council.clone(),
+            ward: profile.ward.clone(),
+            course: a.title.clone(),
+            provider: a.provider.clone(),
+            status: match a.status {
+                ActivityStatus::Planned => "Planned",
+                ActivityStatus::InProgress => "In progress",
+                ActivityStatus::Completed => "Completed",
+            },
+            completed_on: a.completion().map(short_date).unwrap_or_default(),
+            hours: if a.minutes == 0 {
+                String::new()
+            } else {
+                format_hours(a.minutes)
+            },
+            evidence: a.evidence.clone(),
+        }));
+    }
+    rows.truncate(limit);
+    rows
+}
+
+/// How many rows [`training_audit`] has.
+pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
+    workspace
         .members
         .values()
-        .flat_map(|held| {
-            let profile = &held.file.record.profile;
-            held.file.record.activities().map(move |a| AuditRow {
-                member: profile.full_name.clone(),
-                council: profile.council.clone(),
-                ward: profile.ward.clone(),
-                course: a.title.clone(),
-                provider: a.provider.clone(),
-                status: match a.status {
-                    ActivityStatus::Planned => "Planned",
-                    ActivityStatus::InProgress => "In progress",
-                    ActivityStatus::Completed => "Completed",
-                },
-                completed_on: a.completion().map(short_date).unwrap_or_default(),
-                hours: if a.minutes == 0 {
-                    String::new()
-                } else {
-                    format_hours(a.minutes)
-                },
-                evidence: a.evidence.clone(),
-            })
-        })
-        .collect();
-    rows.sort_by(|a, b| (&a.member, &a.course).cmp(&(&b.member, &b.course)));
-    rows
+        .map(|held| held.file.record.activities().count())
+        .sum()
 }
 
 /// The training audit as CSV for Excel.

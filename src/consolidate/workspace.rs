@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::exchange::{MemberFile, read_member_file};
+use serde_json::value::RawValue;
+
+use crate::exchange::{MemberFile, ReadError, read_member_file};
 use crate::model::{MemberRecord, merge_records};
 
 /// What the workspace holds for one member.
@@ -20,33 +22,61 @@ pub struct HeldMember {
     pub devices: BTreeSet<Uuid>,
 }
 
-/// How a held member is kept in the officer's storage: the member file as text (so it is
-/// read back through the same checks and upgrades as any import) and the devices seen.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Stored {
+/// How a held member is kept in the officer's storage: the member file (read back through
+/// the same checks and upgrades as any import) and the devices seen. The file is kept as
+/// JSON inside the entry, not as a string of JSON, so nothing is escaped twice.
+#[derive(serde::Serialize)]
+struct StoredOut<'a> {
+    devices: &'a BTreeSet<Uuid>,
+    file: &'a RawValue,
+}
+
+#[derive(serde::Deserialize)]
+struct StoredIn<'a> {
     devices: BTreeSet<Uuid>,
-    file: String,
+    #[serde(borrow)]
+    file: &'a RawValue,
 }
 
 impl HeldMember {
     /// The member as text for the officer's storage.
     pub fn to_stored(&self) -> String {
-        let stored = Stored {
-            devices: self.devices.clone(),
-            // Compact rather than indented: smaller to store and quicker to read back.
-            file: serde_json::to_string(&self.file).expect("a member file always serialises"),
-        };
-        serde_json::to_string(&stored).expect("a held member always serialises")
+        let file =
+            serde_json::value::to_raw_value(&self.file).expect("a member file always serialises");
+        serde_json::to_string(&StoredOut {
+            devices: &self.devices,
+            file: &file,
+        })
+        .expect("a held member always serialises")
+    }
+
+    /// The member as text for the officer's storage, from the text of the one file they
+    /// were read from, so that a large batch of new members is saved without writing
+    /// every record out again. `file_text` must be that file's text, as read.
+    pub fn to_stored_from(&self, file_text: &str) -> String {
+        let devices = serde_json::to_string(&self.devices).expect("ids always serialise");
+        // Kept as it came, indentation and all: taking the spaces out costs as much time
+        // as writing the record afresh, and saves only storage.
+        format!("{{\"devices\":{devices},\"file\":{}}}", file_text.trim())
     }
 
     /// A member read back from the officer's storage.
-    pub fn from_stored(text: &str) -> Result<Self, crate::exchange::ReadError> {
-        let stored: Stored =
-            serde_json::from_str(text).map_err(|e| crate::exchange::ReadError::Damaged {
+    pub fn from_stored(text: &str) -> Result<Self, ReadError> {
+        let stored: StoredIn = serde_json::from_str(text).map_err(|e| ReadError::Damaged {
+            detail: format!("the saved workspace entry is unreadable ({e})"),
+        })?;
+        let raw = stored.file.get();
+        // Entries saved before the file was kept as JSON hold it as a string.
+        let file = if raw.starts_with('"') {
+            let text: String = serde_json::from_str(raw).map_err(|e| ReadError::Damaged {
                 detail: format!("the saved workspace entry is unreadable ({e})"),
             })?;
+            read_member_file(&text)?
+        } else {
+            read_member_file(raw)?
+        };
         Ok(Self {
-            file: read_member_file(&stored.file)?,
+            file,
             devices: stored.devices,
         })
     }

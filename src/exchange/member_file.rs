@@ -54,11 +54,29 @@ pub fn write_member_file(file: &MemberFile) -> String {
 /// current one. Nothing is read from a file that is too large, not ours, or newer than
 /// this app understands.
 pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
+    if let Some(file) = read_current(text) {
+        return Ok(file);
+    }
     let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
     if value.get("encryption").is_some() {
         return Err(ReadError::PassphraseNeeded);
     }
     from_header(value, version)
+}
+
+/// The quick way in for the common case, a sound file of the current shape: read
+/// straight into a [`MemberFile`], with no tree of values in between. Anything else
+/// (older, newer, locked, damaged, not ours) returns `None`, and goes the careful way,
+/// which upgrades it or says what is wrong.
+pub(super) fn read_current(text: &str) -> Option<MemberFile> {
+    if text.len() > MAX_FILE_BYTES || check_shape(text).is_err() {
+        return None;
+    }
+    let file: MemberFile = serde_json::from_str(text).ok()?;
+    (file.format == MEMBER_FORMAT
+        && file.schema_version == SCHEMA_VERSION
+        && file.member_id == file.record.member_id)
+        .then_some(file)
 }
 
 /// The member file in `value`, whose header [`read_header`] has checked, upgraded from
@@ -72,15 +90,23 @@ pub(crate) fn from_header(mut value: Value, version: u32) -> Result<MemberFile, 
         .ok_or_else(|| ReadError::damaged("it holds no record"))?;
     header.insert("record".into(), migrate_record(version, record)?);
     header.insert("schema_version".into(), SCHEMA_VERSION.into());
-    let file: MemberFile = serde_json::from_value(value).map_err(|error| {
-        ReadError::damaged(format!("part of it is missing or unreadable ({error})"))
-    })?;
+    // Read from text, as the quick way does, rather than from the tree of values: one
+    // reader of a record in the app, not two, keeps the download smaller.
+    let file: MemberFile = serde_json::from_str(&value.to_string()).map_err(unreadable_part)?;
     if file.member_id != file.record.member_id {
         return Err(ReadError::damaged(
             "its header and its record name different councillors",
         ));
     }
     Ok(file)
+}
+
+/// A file whose header is sound but some part of which does not fit: the part named,
+/// without a position in text the person never saw.
+pub(crate) fn unreadable_part(error: serde_json::Error) -> ReadError {
+    let message = error.to_string();
+    let what = message.split(" at line ").next().unwrap_or(&message);
+    ReadError::damaged(format!("part of it is missing or unreadable ({what})"))
 }
 
 /// Checks what every file of ours must be before its content is read: not too large,
@@ -149,27 +175,39 @@ const MAX_STRING_BYTES: usize = 64 * 1024;
 /// Refuses, before parsing, text nested deeper or holding a string longer than any file of
 /// ours can: such a file is damaged or hostile, and parsing it would only waste memory.
 fn check_shape(text: &str) -> Result<(), ReadError> {
-    let (mut depth, mut in_string, mut escaped, mut run) = (0usize, false, false, 0usize);
-    for byte in text.bytes() {
-        if in_string {
-            run += 1;
-            if run > MAX_STRING_BYTES {
-                return Err(ReadError::damaged(
-                    "it holds a piece of text longer than any answer can be",
-                ));
-            }
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
+    let too_long = || ReadError::damaged("it holds a piece of text longer than any answer can be");
+    let bytes = text.as_bytes();
+    let (mut depth, mut at) = (0usize, 0usize);
+    while at < bytes.len() {
+        match bytes[at] {
             b'"' => {
-                in_string = true;
-                run = 0;
+                // Inside a string only a quote or a backslash matters: jump to the next.
+                let start = at + 1;
+                let mut from = start;
+                loop {
+                    if from >= bytes.len() {
+                        at = bytes.len();
+                        break;
+                    }
+                    match memchr::memchr2(b'"', b'\\', &bytes[from..]) {
+                        Some(found) if bytes[from + found] == b'\\' => from += found + 2,
+                        Some(found) => {
+                            at = from + found;
+                            break;
+                        }
+                        None => {
+                            at = bytes.len();
+                            break;
+                        }
+                    }
+                    if from - start >= MAX_STRING_BYTES {
+                        return Err(too_long());
+                    }
+                }
+                // The string's length, its closing quote included.
+                if (at + 1).min(bytes.len()) - start > MAX_STRING_BYTES {
+                    return Err(too_long());
+                }
             }
             b'{' | b'[' => {
                 depth += 1;
@@ -182,6 +220,7 @@ fn check_shape(text: &str) -> Result<(), ReadError> {
             b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        at += 1;
     }
     Ok(())
 }
@@ -378,5 +417,70 @@ pub(super) mod tests {
             export_file_name("Siân Jones", date),
             "member-record-siân-jones-2026-11-23.json"
         );
+    }
+
+    /// The quick shape check against the rule it implements (proptest runs natively).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod shape_rule {
+        use proptest::prelude::*;
+
+        use super::super::{MAX_DEPTH, MAX_STRING_BYTES, check_shape};
+
+        /// The plain reading of the rule, one byte at a time, for the quick scan to agree with.
+        fn check_shape_slowly(text: &str) -> bool {
+            let (mut depth, mut in_string, mut escaped, mut run) = (0usize, false, false, 0usize);
+            for byte in text.bytes() {
+                if in_string {
+                    run += 1;
+                    if run > MAX_STRING_BYTES {
+                        return false;
+                    }
+                    match (escaped, byte) {
+                        (true, _) => escaped = false,
+                        (false, b'\\') => escaped = true,
+                        (false, b'"') => in_string = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match byte {
+                    b'"' => {
+                        in_string = true;
+                        run = 0;
+                    }
+                    b'{' | b'[' => {
+                        depth += 1;
+                        if depth > MAX_DEPTH {
+                            return false;
+                        }
+                    }
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            true
+        }
+
+        proptest! {
+            #[test]
+            fn the_quick_shape_check_agrees_with_the_plain_rule(
+                parts in proptest::collection::vec(
+                    prop_oneof![
+                        Just("\"".to_owned()),
+                        Just("\\".to_owned()),
+                        Just("{".to_owned()),
+                        Just("[".to_owned()),
+                        Just("]".to_owned()),
+                        "[a-zé ]{0,5}",
+                        (0usize..3).prop_map(|n| "x".repeat(MAX_STRING_BYTES - 1 + n)),
+                        (30usize..34).prop_map(|n| "[".repeat(n)),
+                    ],
+                    0..12,
+                )
+            ) {
+                let text = parts.concat();
+                prop_assert_eq!(check_shape(&text).is_ok(), check_shape_slowly(&text), "{:?}", text.len());
+            }
+        }
     }
 }

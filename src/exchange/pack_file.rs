@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::member_file::read_header;
+use super::member_file::{read_header, unreadable_part};
 use super::{PACK_FORMAT, PACK_SCHEMA_VERSION, ReadError};
 use crate::model::pack::CouncilPack;
 
@@ -32,10 +32,8 @@ pub fn write_pack_file(pack: &CouncilPack) -> String {
 /// Reads a pack file; nothing is read from one that is too large, not a pack, or newer
 /// than this app understands.
 pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
-    let (value, _version) = read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION)?;
-    let file: PackFile = serde_json::from_value(value).map_err(|error| {
-        ReadError::damaged(format!("part of it is missing or unreadable ({error})"))
-    })?;
+    read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION)?;
+    let file: PackFile = serde_json::from_str(text).map_err(unreadable_part)?;
     if file.pack.council.trim().is_empty() {
         return Err(ReadError::damaged(
             "it does not say which council it is for",

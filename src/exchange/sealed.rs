@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::member_file::{from_header, read_header};
+use super::member_file::{from_header, read_current, read_header};
 use super::{MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION, read_member_file};
 
 /// The cipher every sealed file uses.
@@ -179,6 +179,9 @@ pub enum Export {
 
 /// Reads an exported member file, plain or sealed, with every check a member file gets.
 pub fn read_export(text: &str) -> Result<Export, ReadError> {
+    if let Some(file) = read_current(text) {
+        return Ok(Export::Plain(file));
+    }
     let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
     if value.get("encryption").is_none() {
         return from_header(value, version).map(Export::Plain);

@@ -103,6 +103,7 @@ fn UpdateReady(update: RwSignal<Option<web_sys::ServiceWorkerRegistration>>) -> 
 #[component]
 pub fn App() -> impl IntoView {
     provide_member_context();
+    pages::provide_officer_data();
     let update = RwSignal::new(None);
     register_service_worker(update);
     // Asked once a visit; the Export and backup page says what the browser decided.

@@ -26,13 +26,16 @@ try {
     const handedOver = Date.now() - started;
     await page.getByText(`${count} members.`).waitFor({ timeout: 300_000 });
     const imported = Date.now() - started;
-    const reportsStarted = Date.now();
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByText(`Reports on the ${count} members' files held on this device.`).waitFor({ timeout: 300_000 });
     await page.getByRole('region', { name: 'Survey results by political group' }).waitFor({ timeout: 300_000 });
-    const reports = Date.now() - reportsStarted;
+    const everyReport = Date.now() - started;
+    const reopening = Date.now();
+    await page.reload();
+    await page.getByRole('region', { name: 'Survey results by political group' }).waitFor({ timeout: 300_000 });
+    const reopened = Date.now() - reopening;
     console.log(
-      `  ${String(count).padStart(5)} files: import, merge and save ${imported} ms (of which the test harness handing the files to the page ${handedOver} ms); reopen from IndexedDB and show every report ${reports} ms`,
+      `  ${String(count).padStart(5)} files: choose to every report ready ${everyReport} ms (imported, merged and saved at ${imported} ms; the test harness handing the files over took ${handedOver} ms of it); reopen from IndexedDB to every report ready ${reopened} ms`,
     );
     await context.close();
   }

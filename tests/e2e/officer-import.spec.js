@@ -14,6 +14,7 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
     asFile('council-pack.json', { format: 'member-development-council-pack', schema_version: 1 }),
     asFile('from-the-future.json', { ...memberFile(52), schema_version: 99 }),
     asFile('impostor.json', memberFile(7, { name: 'Cllr Somebody Else', revision: 9 })),
+    asFile('huge.json', `{"format":"member-development-record","padding":"${'x'.repeat(21 * 1024 * 1024)}"}`),
   ];
   await openApp(page, '/officer');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
@@ -22,9 +23,9 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
 
   await page.getByLabel("Import members' files").setInputFiles([...good, ...bad]);
   const results = page.getByRole('region', { name: 'Import results, one row per file' });
-  await expect(results.getByRole('row')).toHaveCount(56);
-  await expect(page.getByRole('status').filter({ hasText: '55 files' })).toHaveText(
-    '55 files: 50 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 5 refused.',
+  await expect(results.getByRole('row')).toHaveCount(57);
+  await expect(page.getByRole('status').filter({ hasText: '56 files' })).toHaveText(
+    '56 files: 50 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 6 refused.',
   );
   const row = (file) => results.getByRole('row').filter({ hasText: file });
   await expect(row('member-record-member-1.json')).toContainText('Accepted');
@@ -33,6 +34,7 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
   await expect(row('council-pack.json')).toContainText("This is a council pack, not a member's record");
   await expect(row('from-the-future.json')).toContainText('newer version of the app');
   await expect(row('impostor.json')).toContainText('different name (Cllr Somebody Else)');
+  await expect(row('huge.json')).toContainText('larger than any member record can be');
   await expect(page.getByText('50 members.')).toBeVisible();
   await expectAccessible(page, 'the import results');
 
@@ -100,4 +102,21 @@ test('the reports show what the files hold, and imported text is only ever text'
   expect(csv).toContain(`All members,${hostile},Induction for newly elected members,Not done,`);
   expect(await page.locator('main img').count()).toBe(0);
   expect(dialogs, 'no script from a file ever ran').toBe(0);
+});
+
+test('with more members than fit, a search finds the one the officer wants', async ({ page }) => {
+  const files = Array.from({ length: 60 }, (_, i) => asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1)));
+  await openApp(page, '/officer');
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  await expect(page.getByText('60 members.')).toBeVisible();
+  const held = page.getByRole('region', { name: 'Members held' });
+  await expect(held.getByRole('rowheader')).toHaveCount(50);
+  await expect(page.getByText('Showing 50 of 60: search to find the others.')).toBeVisible();
+  await page.getByLabel('Find a member').fill('member 59');
+  await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 59']);
+  await page.getByLabel('Find a member').fill('ward 24');
+  await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 23', 'Cllr Member 24', 'Cllr Member 47']);
+  await page.getByLabel('Find a member').fill('nobody at all');
+  await expect(page.getByText('No member matches that search.')).toBeVisible();
+  await expectAccessible(page, 'a search that finds nobody');
 });

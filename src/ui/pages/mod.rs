@@ -22,7 +22,7 @@ pub use home::HomePage;
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
-pub use officer_members::OfficerMembersPage;
+pub use officer_members::{OfficerMembersPage, provide_officer_data};
 pub use officer_reports::OfficerReportsPage;
 pub use plan::PlanPage;
 pub use profile::ProfilePage;

@@ -1,6 +1,7 @@
 //! The officer's members' files: import many at once (chosen or dropped), see what
 //! happened to each, keep them in IndexedDB, and download the training audit.
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use chrono::Local;
@@ -10,12 +11,13 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::consolidate::{
-    HeldMember, ImportOutcome, OfficerWorkspace, training_audit, training_audit_csv,
+    HeldMember, ImportOutcome, OfficerWorkspace, training_audit_csv, training_audit_first,
+    training_audit_len,
 };
-use crate::exchange::{Export, MAX_FILE_BYTES, ReadError, read_export};
+use crate::exchange::{Export, read_export};
 use crate::model::dates::long_date;
 use crate::store::member_files::MemberFilesDb;
-use crate::ui::components::PassphraseField;
+use crate::ui::components::{PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::{download_text, start_reading};
 use crate::ui::{set_page_title, yield_to_browser};
@@ -34,23 +36,36 @@ pub fn OfficerNav() -> impl IntoView {
     }
 }
 
-/// The members' files held on this device, opened from IndexedDB.
+/// The members' files held on this device, opened from IndexedDB once and shared by the
+/// officer's pages, so moving between them does not read every file again.
 #[derive(Clone, Copy)]
 pub struct OfficerData {
     pub workspace: RwSignal<OfficerWorkspace>,
     pub db: StoredValue<Option<Rc<MemberFilesDb>>, LocalStorage>,
     pub problem: RwSignal<Option<String>>,
     pub loading: RwSignal<bool>,
+    opened: StoredValue<bool>,
 }
 
-/// Opens the officer's stored members' files for a page.
-pub fn use_officer_data() -> OfficerData {
-    let data = OfficerData {
+/// Makes room for the officer's data at the top of the app; nothing is read until an
+/// officer's page asks for it.
+pub fn provide_officer_data() {
+    provide_context(OfficerData {
         workspace: RwSignal::new(OfficerWorkspace::default()),
         db: StoredValue::new_local(None),
         problem: RwSignal::new(None),
         loading: RwSignal::new(true),
-    };
+        opened: StoredValue::new(false),
+    });
+}
+
+/// The officer's stored members' files, opened on first use.
+pub fn use_officer_data() -> OfficerData {
+    let data = expect_context::<OfficerData>();
+    if data.opened.get_value() {
+        return data;
+    }
+    data.opened.set_value(true);
     spawn_local(async move {
         match MemberFilesDb::open().await {
             Err(e) => data.problem.set(Some(format!(
@@ -81,6 +96,15 @@ pub fn use_officer_data() -> OfficerData {
     data
 }
 
+/// The most members listed at once; a search finds the others.
+const MEMBERS_SHOWN: usize = 50;
+
+/// The most rows of the training audit shown on the page; the download has them all.
+const AUDIT_ROWS_SHOWN: usize = 200;
+
+/// How many files the browser reads ahead of the one being merged.
+const READ_AHEAD: usize = 32;
+
 /// One row of the import results.
 #[derive(Clone)]
 struct ResultRow {
@@ -97,6 +121,7 @@ pub fn OfficerMembersPage() -> impl IntoView {
         db,
         problem,
         loading,
+        ..
     } = use_officer_data();
     let results = RwSignal::new(Vec::<ResultRow>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -111,50 +136,60 @@ pub fn OfficerMembersPage() -> impl IntoView {
             let before = workspace.get_untracked();
             let total = files.len();
             let mut rows = Vec::with_capacity(total);
-            // Every file is read by the browser at once; they are then merged in order,
-            // handing control back to the browser every 50 ms so the page stays responsive.
-            let readings: Vec<_> = files
-                .iter()
-                .map(|f| (f.size() <= MAX_FILE_BYTES as f64).then(|| start_reading(f)))
-                .collect();
+            let mut fresh = std::collections::HashMap::new();
+            // The browser reads a few files ahead while each is merged in turn, and the page
+            // is handed back to the browser every 50 ms so it stays responsive. A file's size
+            // is not asked for first: on a tablet that costs as much as reading it, and the
+            // text is measured before it is parsed.
+            let mut reading: VecDeque<_> =
+                files.iter().take(READ_AHEAD).map(start_reading).collect();
             let mut last_yield = js_sys::Date::now();
-            for (i, (file, reading)) in files.into_iter().zip(readings).enumerate() {
-                let name = file.name();
-                let outcome = if let Some(reading) = reading {
-                    match reading.await {
-                        Err(_) => ImportOutcome::Refused {
-                            reason:
-                                "The file could not be read. Check it is still there and try again."
-                                    .to_owned(),
-                        },
-                        Ok(text) => {
-                            let file = match read_export(&text) {
-                                Ok(Export::Plain(file)) => Ok(file),
-                                Ok(Export::Sealed(sealed)) => keyring.open(&sealed).await,
-                                Err(e) => Err(e),
-                            };
-                            match file {
-                                Ok(file) => workspace
+            for (i, file) in files.iter().enumerate() {
+                if let Some(next) = files.get(i + READ_AHEAD) {
+                    reading.push_back(start_reading(next));
+                }
+                let text = reading.pop_front().expect("one reading per file").await;
+                let outcome = match text {
+                    Err(_) => ImportOutcome::Refused {
+                        reason:
+                            "The file could not be read. Check it is still there and try again."
+                                .to_owned(),
+                    },
+                    Ok(text) => {
+                        let (opened, plain) = match read_export(&text) {
+                            Ok(Export::Plain(file)) => (Ok(file), true),
+                            Ok(Export::Sealed(sealed)) => (keyring.open(&sealed).await, false),
+                            Err(e) => (Err(e), false),
+                        };
+                        match opened {
+                            Ok(file) => {
+                                let id = file.member_id;
+                                let outcome = workspace
                                     .try_update_untracked(|w| w.import_file(file))
                                     .unwrap_or(ImportOutcome::Refused {
                                         reason: "The workspace is closed.".to_owned(),
-                                    }),
-                                Err(e) => ImportOutcome::Refused {
-                                    reason: e.to_string(),
-                                },
+                                    });
+                                // A new member is saved from the text of their file; one
+                                // whose record changed again in this batch is written out.
+                                match outcome {
+                                    ImportOutcome::Accepted { .. } if plain => {
+                                        fresh.insert(id, text);
+                                    }
+                                    ImportOutcome::Refused { .. } => {}
+                                    _ => {
+                                        fresh.remove(&id);
+                                    }
+                                }
+                                outcome
                             }
+                            Err(e) => ImportOutcome::Refused {
+                                reason: e.to_string(),
+                            },
                         }
-                    }
-                } else {
-                    ImportOutcome::Refused {
-                        reason: ReadError::TooLarge {
-                            bytes: file.size() as usize,
-                        }
-                        .to_string(),
                     }
                 };
                 rows.push(ResultRow {
-                    file: name,
+                    file: file.name(),
                     outcome,
                 });
                 if js_sys::Date::now() - last_yield > 50.0 {
@@ -168,7 +203,13 @@ pub fn OfficerMembersPage() -> impl IntoView {
                 w.members
                     .iter()
                     .filter(|(id, held)| before.members.get(id) != Some(held))
-                    .map(|(id, held)| (*id, held.to_stored()))
+                    .map(|(id, held)| {
+                        let stored = match fresh.get(id) {
+                            Some(text) => held.to_stored_from(text),
+                            None => held.to_stored(),
+                        };
+                        (*id, stored)
+                    })
                     .collect()
             });
             if let Some(db) = db.get_value()
@@ -304,6 +345,23 @@ fn HeldMembers(
             list
         })
     });
+    let search = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let words: Vec<String> =
+            search.with(|s| s.split_whitespace().map(str::to_lowercase).collect());
+        members.with(|list| {
+            let found: Vec<_> = list
+                .iter()
+                .filter(|m| {
+                    let text = format!("{} {} {}", m.1, m.2, m.3).to_lowercase();
+                    words.iter().all(|w| text.contains(w.as_str()))
+                })
+                .collect();
+            let total = found.len();
+            let rows: Vec<_> = found.into_iter().take(MEMBERS_SHOWN).cloned().collect();
+            (rows, total)
+        })
+    });
     let remove = move |id: Uuid, name: String| {
         if !window()
             .confirm_with_message(&format!(
@@ -356,6 +414,20 @@ fn HeldMembers(
             } else {
                 view! {
                     <p>{move || match members.with(Vec::len) { 1 => "1 member.".to_owned(), n => format!("{n} members.") }}</p>
+                    <Show when=move || { members.with(Vec::len) > MEMBERS_SHOWN }>
+                        <TextField
+                            label="Find a member"
+                            id="members-search"
+                            hint="Part of a name, council or ward"
+                            value=search
+                            on_input=move |v| search.set(v)
+                        />
+                    </Show>
+                    <p class="field__hint" role="status">{move || shown.with(|(rows, total)| match (rows.len(), *total) {
+                        (_, 0) => "No member matches that search.".to_owned(),
+                        (n, total) if n < total => format!("Showing {n} of {total}: search to find the others."),
+                        _ => String::new(),
+                    })}</p>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Members held">
                         <table class="table">
                             <thead><tr>
@@ -363,7 +435,7 @@ fn HeldMembers(
                                 <th scope="col">"Revision"</th><th scope="col">"File exported"</th><th scope="col">"Activities"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || members.get() key=|m| (m.0, m.4) let:m>
+                                <For each=move || shown.with(|(rows, _)| rows.clone()) key=|m| (m.0, m.4) let:m>
                                     <tr>
                                         <th scope="row">{m.1.clone()}</th><td>{m.2.clone()}</td><td>{m.3.clone()}</td>
                                         <td>{m.4}</td><td>{m.5.clone()}</td><td>{m.6}</td>
@@ -386,7 +458,8 @@ fn HeldMembers(
 
 #[component]
 fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
-    let rows = Memo::new(move |_| workspace.with(training_audit));
+    let rows = Memo::new(move |_| workspace.with(|w| training_audit_first(w, AUDIT_ROWS_SHOWN)));
+    let total = Memo::new(move |_| workspace.with(training_audit_len));
     let download = move |_| {
         let csv = workspace.with_untracked(training_audit_csv);
         let name = format!(
@@ -405,13 +478,13 @@ fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
                     <table class="table">
                         <thead><tr><th scope="col">"Member"</th><th scope="col">"Course"</th><th scope="col">"Status"</th><th scope="col">"Completed on"</th><th scope="col">"Evidence"</th></tr></thead>
                         <tbody>
-                            {move || rows.get().into_iter().take(200).map(|r| view! {
+                            {move || rows.get().into_iter().map(|r| view! {
                                 <tr><td>{r.member}</td><td>{r.course}</td><td>{r.status}</td><td>{r.completed_on}</td><td>{r.evidence}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
-                <p class="field__hint">{move || { let n = rows.with(Vec::len); if n > 200 { format!("Showing the first 200 of {n} rows; the download has them all.") } else { format!("{n} rows.") } }}</p>
+                <p class="field__hint">{move || { let n = total.get(); if n > AUDIT_ROWS_SHOWN { format!("Showing the first {AUDIT_ROWS_SHOWN} of {n} rows; the download has them all.") } else { format!("{n} rows.") } }}</p>
             </Show>
         </section>
     }

@@ -57,23 +57,36 @@ fn Report(
     }
 }
 
-/// A scrolling table with a caption-like label, for a report.
+/// The most rows a report shows on screen; its CSV holds them all.
+const ROWS_SHOWN: usize = 200;
+
+/// A scrolling table with a caption-like label, for a report. Long reports show their
+/// first rows and say so: a table of thousands of rows helps nobody on a tablet, and the
+/// download has every row.
 fn table(label: &'static str, head: &[&'static str], rows: Vec<Vec<String>>) -> AnyView {
     if rows.is_empty() {
         return view! { <p class="report__empty">"Nothing to show yet."</p> }.into_any();
     }
+    let total = rows.len();
     let head = head
         .iter()
         .map(|h| view! { <th scope="col">{*h}</th> })
         .collect_view();
     let body = rows
         .into_iter()
+        .take(ROWS_SHOWN)
         .map(|row| view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> })
         .collect_view();
+    let more = (total > ROWS_SHOWN).then(|| {
+        view! {
+            <p class="field__hint">{format!("Showing the first {ROWS_SHOWN} of {total} rows; the download has them all.")}</p>
+        }
+    });
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
         </div>
+        {more}
     }
     .into_any()
 }
