@@ -35,11 +35,8 @@ fn FirstRun() -> impl IntoView {
             "on this device. Start by telling us about yourself and your roles."
         </p>
         <div class="inset">
-            <p>
-                "Already use the app on another device? "
-                <A href="/backup">"Restore your record from a backup file"</A>
-                " instead."
-            </p>
+            <p>"Already use the app on another device? Bring your record across instead of starting again."</p>
+            <a href="/backup" class="button button--secondary">"Restore your record from a backup file"</a>
         </div>
         <ProfileForm first_run=true/>
     }

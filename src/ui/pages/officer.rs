@@ -16,6 +16,7 @@ use crate::store::LocalStore;
 use crate::store::officer::{load_officer_pack, save_officer_pack};
 use crate::ui::components::{
     CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextField,
+    focus_field,
 };
 use crate::ui::files::download_text;
 use crate::ui::set_page_title;
@@ -311,7 +312,9 @@ fn CoursesEditor(workspace: Workspace) -> impl IntoView {
             retired: false,
         };
         workspace.change(|p| p.courses.push(course));
-        open.set(Some(id));
+        open.set(Some(id.clone()));
+        // The new course opens at the end of the list: take the officer straight to it.
+        request_animation_frame(move || focus_field(&format!("{id}-title")));
     };
     view! {
         <section class="section" aria-labelledby="pack-courses">

@@ -1,0 +1,154 @@
+// The app on a tablet and a phone: every control is big enough to touch, no page is wider
+// than the screen at 320 px or at 200% zoom, and the journeys work by keyboard alone.
+import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
+import { asFile, memberFile } from './member-files.js';
+import { overflow, smallTargets } from './layout.js';
+
+const MEMBER_PAGES = [
+  '/',
+  '/profile',
+  '/learning',
+  '/learning/add',
+  '/learning/log/code-of-conduct',
+  '/surveys',
+  '/surveys/training-needs',
+  '/plan',
+  '/backup',
+];
+const OFFICER_PAGES = ['/officer', '/officer/reports', '/officer/pack'];
+
+// Widths in CSS px: a small phone; a 1024 px tablet at 200% zoom; a 1280 px laptop at 200%.
+const NARROW = [320, 512, 640];
+
+async function checkPage(page, path) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page, path);
+  const start = page.getByRole('button', { name: 'Start survey' });
+  if (await start.count()) await start.click();
+  await page.waitForLoadState('networkidle');
+  expect(await smallTargets(page), `targets under 44 px on ${path} at 1024 px`).toEqual([]);
+  for (const width of NARROW) {
+    await page.setViewportSize({ width, height: 700 });
+    expect(await overflow(page), `${path} scrolls sideways at ${width} px`).toBe(0);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await smallTargets(page), `targets under 44 px on ${path} at 390 px`).toEqual([]);
+}
+
+test('every member page has targets of 44 px and fits from 320 px and at 200% zoom', async ({ page }) => {
+  await openApp(page);
+  expect(await smallTargets(page), 'targets on the first run').toEqual([]);
+  await setUpProfile(page, { roles: ['Planning committee member', 'Committee chair'] });
+  for (const path of MEMBER_PAGES) await checkPage(page, path);
+});
+
+test('every officer page has targets of 44 px and fits from 320 px and at 200% zoom', async ({ page }) => {
+  await openApp(page, '/officer');
+  const files = Array.from({ length: 8 }, (_, i) =>
+    asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1, { surveys: [['2025/26', 2], ['2026/27', 4]] })),
+  );
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  await expect(page.getByText('8 members.')).toBeVisible();
+  for (const path of OFFICER_PAGES) await checkPage(page, path);
+});
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails after `limit`. */
+async function tabTo(page, target, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, 'reached by Tab').toBeFocused();
+}
+
+/** The element with focus shows a visible outline or ring. */
+async function expectVisibleFocus(page) {
+  const ring = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+  });
+  expect(ring, 'the focused control shows where focus is').toBe(true);
+}
+
+test('a councillor sets up, logs training and exports by keyboard alone', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  expect(await smallTargets(page), 'the skip link, shown on focus').toEqual([]);
+  await page.keyboard.press('Enter');
+
+  await tabTo(page, page.getByLabel('Full name'));
+  await expectVisibleFocus(page);
+  await page.keyboard.type('Cllr Joan Whitfield');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Sandwell Metropolitan Borough Council');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Oldbury');
+  await tabTo(page, page.getByLabel('Scrutiny committee member'));
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Scrutiny committee member')).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Save and continue' }));
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Joan Whitfield');
+
+  await tabTo(page, page.getByRole('link', { name: 'Learning record' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning record');
+  await tabTo(page, page.getByRole('link', { name: 'Log it Code of Conduct' }), 150);
+  await page.keyboard.press('Enter');
+  // Tab reaches a radio group at its chosen option; the arrow keys move within it.
+  await tabTo(page, page.getByLabel('Planned'));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('In progress', { exact: true })).toBeChecked();
+  await tabTo(page, page.getByLabel('Evidence (optional)'));
+  await page.keyboard.type('Booked for 14 January');
+  await tabTo(page, page.getByRole('button', { name: 'Save activity' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Evidence: Booked for 14 January')).toBeVisible();
+  await expectAccessible(page, 'an activity saved by keyboard');
+
+  await tabTo(page, page.getByRole('link', { name: 'Export and backup' }), 150);
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Export my record' }));
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await downloading).suggestedFilename()).toMatch(/^member-record-cllr-joan-whitfield-/);
+});
+
+test('an officer adds a course to the pack and reads the reports by keyboard alone', async ({ page }) => {
+  await openApp(page, '/officer');
+  await page.getByLabel("Import members' files").setInputFiles(
+    Array.from({ length: 6 }, (_, i) => asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1))),
+  );
+  await expect(page.getByText('6 members.')).toBeVisible();
+
+  await tabTo(page, page.getByRole('link', { name: 'Council pack' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByLabel('Council name'));
+  await page.keyboard.type('Sandwell Metropolitan Borough Council');
+  await tabTo(page, page.getByRole('button', { name: 'Start the council pack' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Not published yet.')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Add a course' }), 200);
+  await page.keyboard.press('Enter');
+  const course = page.locator('details[open]');
+  await expect(course.getByLabel('Title')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Chairing planning committee');
+  await expect(course.getByLabel('Title')).toHaveValue('Chairing planning committee');
+  await expectAccessible(page, 'a course added by keyboard');
+
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(page, page.getByRole('link', { name: 'Reports' }), 400);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText("Reports on the 6 members' files held on this device.")).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Download mandatory compliance (CSV)' }), 40);
+  await expectVisibleFocus(page);
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await downloading).suggestedFilename()).toMatch(/^mandatory-compliance-\d{4}-\d{2}-\d{2}\.csv$/);
+  const compliance = page.locator('.table-scroll[aria-label="Mandatory compliance"]');
+  await tabTo(page, compliance, 5);
+  await expectVisibleFocus(page);
+});
