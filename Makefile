@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 LOGS := target/test-logs
 
-.PHONY: run test setup build test-native test-browser test-e2e bench lint
+.PHONY: run test setup build test-native test-browser test-e2e bench lint screenshots
 
 ## Install what is missing, then serve the app at http://127.0.0.1:8080
 run: setup
@@ -33,6 +33,10 @@ test-e2e: build
 ## Sizes of the release build (raw and gzip)
 bench: build
 	@bash scripts/bench.sh
+
+## The README's screenshots, taken by the tests' Chromium, into docs/screenshots/
+screenshots: build
+	node scripts/screenshots.mjs
 
 lint:
 	cargo fmt --check

@@ -1,0 +1,84 @@
+// Takes the README's screenshots with the tests' own Chromium, against the release build
+// in dist/: the councillor's home, a survey, the development plan and the officer's
+// reports, at tablet size (1024 x 768) and phone size (390 x 844). `make screenshots`.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { asFile, memberFile } from '../tests/e2e/member-files.js';
+
+const port = 4195;
+const out = 'docs/screenshots';
+const sizes = { tablet: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } };
+
+const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=en-GB'],
+});
+await mkdir(out, { recursive: true });
+
+async function councillor(page) {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByLabel('Full name').fill('Cllr Amrit Kaur');
+  await page.getByLabel('Council', { exact: true }).fill('Sandwell Metropolitan Borough Council');
+  await page.getByLabel('Ward or division').fill('Tipton Green');
+  await page.getByLabel('Planning committee member').check();
+  await page.getByLabel('Committee chair').check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('heading', { name: 'Welcome, Cllr Amrit Kaur' }).waitFor();
+  await page.goto(`http://127.0.0.1:${port}/learning/log/personal-safety`);
+  await page.getByLabel('Completed').check();
+  await page.getByLabel('Date completed').fill('2026-09-17');
+  await page.getByLabel('Evidence (optional)').fill('PS-2026-044');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+try {
+  for (const [size, viewport] of Object.entries(sizes)) {
+    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    await councillor(page);
+    await page.screenshot({ path: `${out}/home-${size}.png` });
+
+    await page.getByRole('link', { name: 'Surveys' }).click();
+    await page.getByRole('link', { name: /Training needs survey/ }).first().click();
+    await page.getByRole('button', { name: 'Start survey' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/survey-${size}.png` });
+
+    await page.getByRole('link', { name: 'Development plan' }).first().click();
+    await page.getByRole('button', { name: 'Start a blank plan' }).click();
+    await page.getByLabel('Your strengths').fill('Casework, and knowing Tipton Green well');
+    await page.getByRole('button', { name: 'Add a development need' }).click();
+    const need = page.getByRole('group', { name: 'Development need 1' });
+    await need.getByLabel('What do you want to develop?').fill('Chairing meetings');
+    await need.getByRole('group', { name: 'Priority' }).getByLabel('High').check();
+    await need.getByLabel('Why it matters for your role').fill('I chair the planning committee from May');
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: `${out}/plan-${size}.png` });
+    await context.close();
+
+    const officer = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const desk = await officer.newPage();
+    await desk.goto(`http://127.0.0.1:${port}/officer`);
+    const files = Array.from({ length: 24 }, (_, i) =>
+      asFile(`member-record-${i + 1}.json`, memberFile(i + 1, { surveys: [['2025/26', 2 + (i % 3)], ['2026/27', 3 + (i % 3)]] })),
+    );
+    await desk.getByLabel("Import members' files").setInputFiles(files);
+    await desk.getByText('24 members.').waitFor();
+    await desk.getByRole('link', { name: 'Reports' }).click();
+    await desk.getByRole('heading', { name: 'Survey results' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: `${out}/officer-reports-${size}.png` });
+    await officer.close();
+    console.log(`screenshots: ${size} done`);
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
