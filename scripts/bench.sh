@@ -21,3 +21,5 @@ printf 'first load: %d KB raw, %d KB gzip (budget 250 KB gzip)\n\n' $((total_raw
 cargo run --quiet --release --example consolidation_bench
 echo
 node tests/bench/import.mjs
+echo
+node tests/bench/lighthouse.mjs

@@ -1,8 +1,10 @@
-// Serves the release build on 127.0.0.1 for the end-to-end tests, as a static host would:
-// files as they are, and index.html for any other path so deep links and reloads work.
+// Serves the release build on 127.0.0.1 for the end-to-end tests and the benchmarks, as a
+// static host would: files as they are, gzip-compressed when the browser accepts it, and
+// index.html for any other path so deep links and reloads work.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist';
 const port = Number(process.argv[3] ?? 4173);
@@ -26,10 +28,17 @@ createServer(async (request, response) => {
   } catch {
     file = join(root, 'index.html');
   }
-  const body = await readFile(file);
-  response.writeHead(200, {
+  let body = await readFile(file);
+  const headers = {
     'content-type': types[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
-  });
+    vary: 'accept-encoding',
+  };
+  const compressible = ['.html', '.js', '.wasm', '.css', '.json', '.webmanifest', '.svg'].includes(extname(file));
+  if (compressible && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    body = gzipSync(body);
+    headers['content-encoding'] = 'gzip';
+  }
+  response.writeHead(200, headers);
   response.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

@@ -23,9 +23,10 @@ pub fn BackupPage() -> impl IntoView {
             fallback=RescueSavedData
         >
             <ExportSection/>
-            <StorageSection/>
             <RestoreSection/>
             <CouncilPackImport/>
+            // Last, as its figures arrive a moment after the page: nothing below it moves.
+            <StorageSection/>
         </Show>
     }
 }
