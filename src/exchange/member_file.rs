@@ -200,9 +200,6 @@ fn check_shape(text: &str) -> Result<(), ReadError> {
                             break;
                         }
                     }
-                    if from - start >= MAX_STRING_BYTES {
-                        return Err(too_long());
-                    }
                 }
                 // The string's length, its closing quote included.
                 if (at + 1).min(bytes.len()) - start > MAX_STRING_BYTES {

@@ -11,7 +11,7 @@ fn described_by(
     id: &str,
     has_hint: bool,
     error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+) -> impl Fn() -> Option<String> + Send + Sync + use<> {
     let hint_id = has_hint.then(|| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     move || {
