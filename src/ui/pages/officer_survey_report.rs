@@ -157,7 +157,9 @@ fn QuestionChart(question: QuestionResult, baseline: String, repeat: String) -> 
         <figure class="chart">
             <figcaption class="chart__caption">{question.text.clone()}</figcaption>
             <div class="chart__body">
-                <svg class="chart__svg" viewBox=format!("0 0 600 {height}") preserveAspectRatio="none" height=height role="img" aria-label=summary>
+                // No viewBox: positions are CSS pixels and bar lengths a share of the width,
+                // so the labels keep their size on a phone and the bars still fit.
+                <svg class="chart__svg" height=height role="img" aria-label=summary>
                     {bars}
                 </svg>
                 <table class="table chart__table">
