@@ -43,7 +43,8 @@ fn ExportSection() -> impl IntoView {
     let passphrase_error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
     let has_record = move || member.record.with(Option::is_some);
-    let export = move |_| {
+    let export = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         if working.get_untracked() {
             return;
         }
@@ -99,15 +100,18 @@ fn ExportSection() -> impl IntoView {
                 when=has_record
                 fallback=|| view! { <p class="inset">"There is nothing to export yet. Set up your profile on the home page first."</p> }
             >
-                <PassphraseField
-                    label="Passphrase (optional)"
-                    id="export-passphrase"
-                    new=true
-                    hint="To lock the file, enter a passphrase you have agreed with your member development officer. Nobody can open a locked file without it, so keep it safe. Leave it empty for a file that is not locked."
-                    value=passphrase
-                    error=passphrase_error
-                />
-                <button type="button" class="button" on:click=export>"Export my record"</button>
+                // A form, so Enter in the passphrase exports and password managers see it.
+                <form on:submit=export novalidate>
+                    <PassphraseField
+                        label="Passphrase (optional)"
+                        id="export-passphrase"
+                        new=true
+                        hint="To lock the file, enter a passphrase you have agreed with your member development officer. Nobody can open a locked file without it, so keep it safe. Leave it empty for a file that is not locked."
+                        value=passphrase
+                        error=passphrase_error
+                    />
+                    <button type="submit" class="button">"Export my record"</button>
+                </form>
             </Show>
             <div role="status" class="outcome">
                 {move || working.get().then(|| view! { <p>"Locking your record with your passphrase…"</p> })}

@@ -250,12 +250,15 @@ pub fn OfficerMembersPage() -> impl IntoView {
         <section class="section" aria-labelledby="import-title">
             <h2 id="import-title">"Members' files"</h2>
             <p>"Import the files members send you, many at once. Each member's newest record is kept; records from two of their devices are combined. Importing a file twice changes nothing."</p>
+            // In a form of its own, as browsers expect of a password field; it submits nothing.
+            <form on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <PassphraseField
                 label="Passphrase for locked files (optional)"
                 id="members-passphrase"
                 hint="If members locked their files with a passphrase agreed with you, enter it before choosing the files. One passphrase serves the whole batch; files that are not locked are imported as they are."
                 value=passphrase
             />
+            </form>
             <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <div class="field">
                     <label class="field__label" for="members-files">"Import members' files"</label>
