@@ -285,6 +285,27 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn the_quick_way_in_and_the_careful_way_read_a_current_file_alike() {
+        let file = sample();
+        for text in [
+            write_member_file(&file),
+            serde_json::to_string(&file).unwrap(),
+        ] {
+            let quick = read_current(&text).expect("a sound current file takes the quick way");
+            let (value, version) = read_header(&text, MEMBER_FORMAT, SCHEMA_VERSION).unwrap();
+            assert_eq!(quick, from_header(value, version).unwrap());
+            assert_eq!(quick, file);
+        }
+        let mut other = serde_json::to_value(&file).unwrap();
+        other["member_id"] = serde_json::json!(Uuid::from_u128(99));
+        assert_eq!(
+            read_current(&other.to_string()),
+            None,
+            "a mismatch goes the careful way"
+        );
+    }
+
+    #[test]
     fn a_file_cut_short_is_called_incomplete() {
         let text = write_member_file(&sample());
         let cut = &text[..text.len() / 2];
