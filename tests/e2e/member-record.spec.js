@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
+import { asFile, memberFile } from './member-files.js';
 
 const RECORD_KEY = 'mdr.v1.record';
 
@@ -235,4 +236,22 @@ test('a record saved by an older version of the app opens upgraded', async ({ pa
   await expect(page.getByText('Cabinet member, Scrutiny committee member')).toBeVisible();
   const kept = await page.evaluate(() => localStorage.getItem('mdr.v1.record.before-upgrade-from-v1'));
   expect(kept).toBe(older);
+});
+
+test("a tablet handed on: restoring another councillor's record says so first, then replaces it", async ({ page }) => {
+  await setUpProfile(page);
+  await page.getByRole('link', { name: 'Export and backup' }).click();
+  const theirs = memberFile(12, { name: 'Cllr Joan Whitfield' });
+  await page.getByLabel('Restore from a file').setInputFiles(asFile('member-record-cllr-joan-whitfield.json', theirs));
+  await expect(page.getByText('It belongs to someone else, so it will replace the record of Cllr Amrit Kaur on this device.')).toBeVisible();
+  await expectAccessible(page, "the preview of another councillor's record");
+  expect(JSON.parse(await storedRecord(page)).record.profile.full_name, 'nothing changes before confirming').toBe('Cllr Amrit Kaur');
+  await page.getByRole('button', { name: 'Restore this record' }).click();
+  await expect(page.getByText('Record restored. Welcome back, Cllr Joan Whitfield.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Joan Whitfield');
+  const stored = JSON.parse(await storedRecord(page));
+  expect(stored.member_id).toBe(theirs.member_id);
+  expect(stored.record.learning.map((a) => a.evidence)).toEqual(['CERT-12']);
 });
