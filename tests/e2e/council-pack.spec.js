@@ -85,4 +85,22 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await expect(page.getByRole('button', { name: 'Apply this pack' })).toHaveCount(0);
   await expectAccessible(page, 'the same pack again');
   expect(JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).revision).toBe(JSON.parse(before).revision);
+
+  // A pack from another council asks before switching, and keeps what was recorded.
+  const dudley = JSON.parse(packText);
+  dudley.council = 'Dudley Metropolitan Borough Council';
+  await page.getByLabel('Import council pack').setInputFiles({
+    name: 'council-pack-dudley-v1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dudley)),
+  });
+  await expect(page.getByText("This pack is for Dudley Metropolitan Borough Council, but you use Sandwell Metropolitan Borough Council's.")).toBeVisible();
+  await expectAccessible(page, "another council's pack");
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).record.pack.council).toBe('Sandwell Metropolitan Borough Council');
+  await page.getByLabel('Import council pack').setInputFiles({
+    name: 'council-pack-dudley-v1.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dudley)),
+  });
+  await page.getByRole('button', { name: "Switch to Dudley Metropolitan Borough Council's pack" }).click();
+  await expect(page.getByText("Dudley Metropolitan Borough Council's pack, version 1, is now in use.")).toBeVisible();
+  await page.getByRole('link', { name: 'Learning record' }).click();
+  await expect(page.getByText('Evidence: Booked for March')).toBeVisible();
 });
