@@ -29,7 +29,10 @@ async function councillor(page) {
   await page.getByRole('heading', { name: 'Welcome, Cllr Amrit Kaur' }).waitFor();
   await page.goto(`http://127.0.0.1:${port}/learning/log/personal-safety`);
   await page.getByLabel('Completed').check();
-  await page.getByLabel('Date completed').fill('2026-09-17');
+  const completed = page.getByRole('group', { name: 'Date completed' });
+  await completed.getByLabel('Day').fill('17');
+  await completed.getByLabel('Month').fill('9');
+  await completed.getByLabel('Year').fill('2026');
   await page.getByLabel('Evidence (optional)').fill('PS-2026-044');
   await page.getByRole('button', { name: 'Save activity' }).click();
   await page.getByRole('link', { name: 'Home' }).click();

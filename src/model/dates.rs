@@ -20,6 +20,60 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
+/// What a day, month and year typed in three boxes (the GOV.UK date pattern) add up to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateEntry {
+    /// All three boxes are empty.
+    Empty,
+    /// Some boxes are still empty.
+    Incomplete,
+    /// All three are filled but make no date (31 2 2026, a two-digit year, letters).
+    NotADate,
+    Date(NaiveDate),
+}
+
+impl DateEntry {
+    /// Reads a day, month and year as typed; spaces around them are ignored.
+    pub fn from_parts(day: &str, month: &str, year: &str) -> Self {
+        let parts = [day.trim(), month.trim(), year.trim()];
+        if parts.iter().all(|p| p.is_empty()) {
+            return Self::Empty;
+        }
+        if parts.iter().any(|p| p.is_empty()) {
+            return Self::Incomplete;
+        }
+        let number = |p: &str| {
+            p.parse::<u32>()
+                .ok()
+                .filter(|_| p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        match (number(parts[0]), number(parts[1]), number(parts[2])) {
+            (Some(d), Some(m), Some(y)) if parts[2].len() == 4 => {
+                NaiveDate::from_ymd_opt(y as i32, m, d).map_or(Self::NotADate, Self::Date)
+            }
+            _ => Self::NotADate,
+        }
+    }
+
+    /// The date, if the boxes make one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Self::Date(date) => Some(date),
+            _ => None,
+        }
+    }
+}
+
+/// A date as the three boxes show it: `7`, `5`, `2026`.
+pub fn date_parts(date: NaiveDate) -> [String; 3] {
+    use chrono::Datelike;
+    [
+        date.day().to_string(),
+        date.month().to_string(),
+        date.year().to_string(),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{FixedOffset, Utc};
@@ -42,5 +96,28 @@ mod tests {
             date_and_time(&moment.with_timezone(&summer_time)),
             "1 Jul 2026 at 00:30"
         );
+    }
+
+    #[test]
+    fn three_boxes_make_a_date_only_when_they_make_a_real_one() {
+        let date = |y, m, d| DateEntry::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cases = [
+            (["", " ", ""], DateEntry::Empty),
+            (["14", "", "2026"], DateEntry::Incomplete),
+            (["14", "10", "2026"], date(2026, 10, 14)),
+            ([" 07 ", "05", "2026"], date(2026, 5, 7)),
+            (["29", "2", "2028"], date(2028, 2, 29)),
+            (["29", "2", "2027"], DateEntry::NotADate),
+            (["31", "4", "2026"], DateEntry::NotADate),
+            (["14", "13", "2026"], DateEntry::NotADate),
+            (["14", "10", "26"], DateEntry::NotADate),
+            (["+1", "10", "2026"], DateEntry::NotADate),
+            (["one", "10", "2026"], DateEntry::NotADate),
+        ];
+        for ([d, m, y], expected) in cases {
+            assert_eq!(DateEntry::from_parts(d, m, y), expected, "{d}/{m}/{y}");
+        }
+        let [d, m, y] = date_parts(NaiveDate::from_ymd_opt(2026, 5, 7).unwrap());
+        assert_eq!(DateEntry::from_parts(&d, &m, &y), date(2026, 5, 7));
     }
 }

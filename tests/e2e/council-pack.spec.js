@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile, fillDate } from './fixtures.js';
 
 test('an officer publishes a pack and a councillor applies it without losing anything', async ({ page, browser }) => {
   // The officer, on their own laptop, with no councillor profile at all.
@@ -27,10 +27,7 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await course.getByRole('group', { name: 'Roles it is mandatory for' }).getByLabel('Planning committee member').check();
   await officer.getByLabel('Training budget for the year (£)').fill('6500');
   await officer.getByRole('group', { name: 'Surveys to offer' }).getByLabel('Skills self-assessment').uncheck();
-  await officer
-    .getByRole('group', { name: 'Ethical framework self-assessment' })
-    .getByLabel('Opens on (optional)')
-    .fill('2099-01-01');
+  await fillDate(officer.getByRole('group', { name: 'Ethical framework self-assessment' }), 'Opens on (optional)', '2099-01-01');
   await expectAccessible(officer, 'the pack editor');
   await officer.reload();
   await expect(officer.getByText('Planning enforcement')).toBeVisible();

@@ -70,4 +70,13 @@ export async function setUpProfile(page, profile = {}) {
   return p;
 }
 
+/** Types an ISO date (2026-10-14) into the Day, Month and Year boxes of the date named `label`. */
+export async function fillDate(scope, label, iso) {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: label, exact: true });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
+}
+
 export { expect };

@@ -1,6 +1,6 @@
 // The learning record: what is due for a councillor's roles, logging training, the
 // evaluation afterwards, the catalogue, and nothing lost on the way.
-import { test, expect, expectAccessible, setUpProfile } from './fixtures.js';
+import { test, expect, expectAccessible, setUpProfile, fillDate } from './fixtures.js';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -23,7 +23,7 @@ test('a licensing committee member logs their licensing training and evaluates i
   await expect(page.getByRole('alert').getByRole('link', { name: 'Enter the date you completed it' })).toBeVisible();
   await expectAccessible(page, 'the log form with a missing date');
 
-  await page.getByLabel('Date completed').fill(today);
+  await fillDate(page, 'Date completed', today);
   await page.getByLabel('Evidence (optional)').fill('LIC-2026-114');
   await page.getByRole('button', { name: 'Save activity' }).click();
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile, fillDate } from './fixtures.js';
 import { asFile, memberFile } from './member-files.js';
 
 const RECORD_KEY = 'mdr.v1.record';
@@ -24,13 +24,16 @@ test('a councillor sets up their profile, and it survives a reload', async ({ pa
   await page.getByLabel('Ward or division').fill('Tipton Green');
   await page.getByLabel('Licensing committee member').check();
   await page.getByLabel('Planning committee member').check();
-  await page.getByLabel('Date elected (optional)').fill('2021-05-06');
+  await fillDate(page, 'Date elected (optional)', '2021-05-06');
   await page.reload();
 
   await expect(page.getByLabel('Full name')).toHaveValue('Cllr Amrit Kaur');
   await expect(page.getByLabel('Ward or division')).toHaveValue('Tipton Green');
   await expect(page.getByLabel('Licensing committee member')).toBeChecked();
-  await expect(page.getByLabel('Date elected (optional)')).toHaveValue('2021-05-06');
+  const elected = page.getByRole('group', { name: 'Date elected (optional)' });
+  await expect(elected.getByLabel('Day')).toHaveValue('6');
+  await expect(elected.getByLabel('Month')).toHaveValue('5');
+  await expect(elected.getByLabel('Year')).toHaveValue('2021');
 
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');

@@ -1,7 +1,7 @@
 // The Personal Development Plan: filled in, courses requested, signed off and locked,
 // printed as a confidential A4 document naming the councillor and the year on every page.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, expectAccessible, setUpProfile } from './fixtures.js';
+import { test, expect, expectAccessible, setUpProfile, fillDate } from './fixtures.js';
 
 async function pdfPages(buffer) {
   const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
@@ -46,7 +46,7 @@ test('a councillor fills in their plan, signs it off, and prints it', async ({ p
   await page.getByRole('button', { name: 'Add a goal' }).click();
   const goal = page.getByRole('group', { name: 'Goal 1', exact: true });
   await goal.getByLabel('What do you want to achieve?').fill('Chair the planning committee confidently');
-  await goal.getByLabel('Target date').fill('2027-03-31');
+  await fillDate(goal, 'Target date', '2027-03-31');
   await page.getByRole('button', { name: 'Add a goal' }).click();
   await page.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('What do you want to achieve?').fill('Complete the Code of Conduct refresher');
   // Enough goals to run onto a second page.
@@ -57,9 +57,9 @@ test('a councillor fills in their plan, signs it off, and prints it', async ({ p
       .getByLabel('What do you want to achieve?')
       .fill(`Goal number ${n}: attend the ward forum and report back to residents on the outcome`);
   }
-  await page.getByLabel('Date of the PDP meeting').fill('2026-11-20');
+  await fillDate(page, 'Date of the PDP meeting', '2026-11-20');
   await page.getByLabel('Meeting held by').fill('Member Development Officer');
-  await page.getByLabel('Review date').fill('2027-05-20');
+  await fillDate(page, 'Review date', '2027-05-20');
   await expectAccessible(page, 'a filled plan');
 
   // Nothing typed is lost on reload.

@@ -100,12 +100,30 @@ test('a councillor sets up, logs training and exports by keyboard alone', async 
   // Tab reaches a radio group at its chosen option; the arrow keys move within it.
   await tabTo(page, page.getByLabel('Planned'));
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByLabel('In progress', { exact: true })).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Completed', { exact: true })).toBeChecked();
+  const completed = page.getByRole('group', { name: 'Date completed' });
+  await tabTo(page, completed.getByLabel('Day'));
+  await page.keyboard.type('14');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026');
   await tabTo(page, page.getByLabel('Evidence (optional)'));
-  await page.keyboard.type('Booked for 14 January');
+  await page.keyboard.type('CERT-2026-0141');
   await tabTo(page, page.getByRole('button', { name: 'Save activity' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Evidence: Booked for 14 January')).toBeVisible();
+  // Completing it offers the evaluation: rate it by arrow keys, then save.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Code of Conduct');
+  await tabTo(page, page.getByLabel('1 star', { exact: true }));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('4 stars')).toBeChecked();
+  await tabTo(page, page.getByRole('link', { name: 'Not now' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Evidence: CERT-2026-0141')).toBeVisible();
+  await expect(page.getByText('14 Oct 2026').first()).toBeVisible();
   await expectAccessible(page, 'an activity saved by keyboard');
 
   await tabTo(page, page.getByRole('link', { name: 'Export and backup' }), 150);

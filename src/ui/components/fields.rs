@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::model::dates::{DateEntry, date_parts};
+
 /// The ids a field's `aria-describedby` names: its hint, and its error while there is one.
 fn described_by(
     id: &str,
@@ -202,48 +204,99 @@ pub fn TextArea(
     }
 }
 
-/// A labelled date, written and read as `YYYY-MM-DD` by the browser's date input.
+/// A date as three boxes, Day, Month and Year, under one question (the GOV.UK pattern):
+/// the same order in every browser, whatever its language, and easy to type on a tablet.
 #[component]
 pub fn DateField(
-    /// The visible label.
+    /// The question, read out as the group's name.
     #[prop(into)]
     label: String,
-    /// The input's id.
+    /// The group's id, which error summaries link to; the boxes add `-day`, `-month`, `-year`.
     #[prop(into)]
     id: String,
-    /// Guidance shown under the label.
+    /// Guidance shown under the question; an example date is added.
     #[prop(optional, into)]
     hint: MaybeProp<String>,
-    /// The latest date allowed, if any.
-    #[prop(optional)]
-    max: Option<NaiveDate>,
     /// The current date, if one is set.
     #[prop(into)]
     value: Signal<Option<NaiveDate>>,
-    /// Called with the new date, or `None` when cleared.
+    /// Called with the date once the boxes make one, or `None` while they do not.
     #[prop(into)]
     on_change: Callback<Option<NaiveDate>>,
     /// The message to show when the date needs fixing.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let hint = hint.get_untracked();
-    let described = described_by(&id, hint.is_some(), error);
+    let parts = RwSignal::new(value.get_untracked().map(date_parts).unwrap_or_default());
+    // A date set from elsewhere (a restored draft, a plan copied forward) shows in the boxes;
+    // what the person is part-way through typing is left alone.
+    Effect::new(move |_| {
+        let outside = value.get();
+        let typed = parts.with_untracked(|[d, m, y]| DateEntry::from_parts(d, m, y));
+        match outside {
+            Some(date) if typed.date() != Some(date) => parts.set(date_parts(date)),
+            None if typed.date().is_some() => parts.set(Default::default()),
+            _ => {}
+        }
+    });
+    let not_a_date =
+        move || parts.with(|[d, m, y]| DateEntry::from_parts(d, m, y)) == DateEntry::NotADate;
+    let shown_error = Signal::derive(move || {
+        error
+            .get()
+            .or_else(|| not_a_date().then(|| "Enter a real date, for example 27 3 2026".to_owned()))
+    });
+    let hint = hint.get_untracked().map_or_else(
+        || "For example, 27 3 2026".to_owned(),
+        |h| format!("{h}. For example, 27 3 2026"),
+    );
+    let described = described_by(&id, true, shown_error);
+    let input = move |part: usize, ev: leptos::ev::Event| {
+        parts.update(|p| p[part] = event_target_value(&ev));
+        let entry = parts.with_untracked(|[d, m, y]| DateEntry::from_parts(d, m, y));
+        on_change.run(entry.date());
+    };
+    let boxes = [
+        ("Day", "day", 2),
+        ("Month", "month", 2),
+        ("Year", "year", 4),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, suffix, width))| {
+        let box_id = format!("{id}-{suffix}");
+        view! {
+            <div class="date-input__item">
+                <label class="date-input__label" for=box_id.clone()>{name}</label>
+                <input
+                    class=format!("field__input date-input__input date-input__input--{width}")
+                    type="text"
+                    inputmode="numeric"
+                    id=box_id.clone()
+                    name=box_id
+                    maxlength=width
+                    autocomplete="off"
+                    aria-invalid=move || shown_error.with(Option::is_some).then_some("true")
+                    prop:value=move || parts.with(|p| p[i].clone())
+                    on:input=move |ev| input(i, ev)
+                />
+            </div>
+        }
+    })
+    .collect_view();
     view! {
-        <LabelledField label=label id=id.clone() hint=hint error=error>
-            <input
-                class="field__input field__input--date"
-                type="date"
-                id=id
-                max=max.map(|d| d.format("%Y-%m-%d").to_string())
-                aria-describedby=described
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                prop:value=move || value.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
-                on:change=move |ev| {
-                    on_change.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok());
-                }
-            />
-        </LabelledField>
+        <fieldset
+            class="field fieldset"
+            id=id.clone()
+            role="group"
+            class:field--error=move || shown_error.with(Option::is_some)
+            aria-describedby=described
+        >
+            <legend class="field__label">{label}</legend>
+            {hint_view(&id, Some(hint))}
+            <FieldError id=format!("{id}-error") error=shown_error/>
+            <div class="date-input">{boxes}</div>
+        </fieldset>
     }
 }
 

@@ -99,8 +99,7 @@ pub fn ProfileForm(
             <DateField
                 label="Date elected (optional)"
                 id="date-elected"
-                hint="The date you were first elected to this council, for example 6 May 2021"
-                max=today
+                hint="The date you were first elected to this council"
                 value=Signal::derive(move || profile.with(|p| p.date_elected))
                 on_change=Callback::new(move |date| member.edit_profile(|p| p.date_elected = date))
                 error=error_for("date-elected")

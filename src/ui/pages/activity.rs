@@ -235,7 +235,6 @@ fn ActivityForm(
                 <DateField
                     label="Date completed"
                     id="completed-on"
-                    max=today
                     value=Signal::derive(move || draft.with(|d| d.activity.completed_on))
                     on_change=Callback::new(move |date| draft.update(|d| d.activity.completed_on = date))
                     error=error_for("completed-on")
