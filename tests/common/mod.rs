@@ -306,7 +306,13 @@ pub fn any_plans() -> impl Strategy<Value = Vec<DevelopmentPlan>> {
 /// renamings.
 pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
     (
-        ("\\PC{1,40}", 0u32..50, any_moment(), 0u64..10_000_000),
+        // A council is always named: the editor asks for a name before a pack can be started.
+        (
+            "\\PC{0,20}[A-Za-z]\\PC{0,19}",
+            0u32..50,
+            any_moment(),
+            0u64..10_000_000,
+        ),
         (
             proptest::collection::vec(any::<bool>(), 40),
             proptest::collection::vec(any::<bool>(), 12),
