@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { fillDate } from '../tests/e2e/fixtures.js';
 import { asFile, memberFile } from '../tests/e2e/member-files.js';
 
 const port = 4195;
@@ -29,10 +30,7 @@ async function councillor(page) {
   await page.getByRole('heading', { name: 'Welcome, Cllr Amrit Kaur' }).waitFor();
   await page.goto(`http://127.0.0.1:${port}/learning/log/personal-safety`);
   await page.getByLabel('Completed').check();
-  const completed = page.getByRole('group', { name: 'Date completed' });
-  await completed.getByLabel('Day').fill('17');
-  await completed.getByLabel('Month').fill('9');
-  await completed.getByLabel('Year').fill('2026');
+  await fillDate(page, 'Date completed', '2026-09-17');
   await page.getByLabel('Evidence (optional)').fill('PS-2026-044');
   await page.getByRole('button', { name: 'Save activity' }).click();
   await page.getByRole('link', { name: 'Home' }).click();

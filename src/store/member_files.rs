@@ -65,30 +65,26 @@ impl MemberFilesDb {
 
     /// Removes one member.
     pub async fn remove(&self, id: Uuid) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(&[MEMBERS], TransactionMode::ReadWrite)
-            .map_err(refused)?;
-        tx.store(MEMBERS)
-            .map_err(refused)?
-            .delete(JsValue::from_str(&id.to_string()))
-            .await
-            .map_err(refused)?;
-        tx.done().await.map_err(refused)?;
-        Ok(())
+        self.delete(Some(id)).await
     }
 
     /// Removes every member.
     pub async fn clear(&self) -> Result<(), StoreError> {
+        self.delete(None).await
+    }
+
+    /// Removes one member, or with `None` every member, in one transaction.
+    async fn delete(&self, id: Option<Uuid>) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)
             .map_err(refused)?;
-        tx.store(MEMBERS)
-            .map_err(refused)?
-            .clear()
-            .await
-            .map_err(refused)?;
+        let store = tx.store(MEMBERS).map_err(refused)?;
+        match id {
+            Some(id) => store.delete(JsValue::from_str(&id.to_string())).await,
+            None => store.clear().await,
+        }
+        .map_err(refused)?;
         tx.done().await.map_err(refused)?;
         Ok(())
     }
