@@ -305,6 +305,18 @@ proptest! {
         for f in &files { forwards.import(f); }
         prop_assert_eq!(forwards, before, "importing the same files again changes nothing");
     }
+
+    /// The officer's page saves only the members an import says it changed.
+    #[test]
+    fn an_import_says_whether_it_changed_what_is_held(files in any_snapshots()) {
+        let mut workspace = OfficerWorkspace::default();
+        for text in files.iter().chain(&files) {
+            let file = mdr::exchange::read_member_file(text).unwrap();
+            let before = workspace.clone();
+            let (outcome, changed) = workspace.import_file_with_change(file);
+            prop_assert_eq!(changed, workspace != before, "{:?}", outcome);
+        }
+    }
 }
 
 /// Members whose names may be shared, each with any learning record.

@@ -214,6 +214,12 @@ impl OfficerWorkspace {
 
     /// Imports a member file already read (say, one just unlocked with its passphrase).
     pub fn import_file(&mut self, file: MemberFile) -> ImportOutcome {
+        self.import_file_with_change(file).0
+    }
+
+    /// As [`Self::import_file`], and whether what is held for the member changed (so needs
+    /// saving). An unchanged or older file can still add a device, or a newer export time.
+    pub fn import_file_with_change(&mut self, file: MemberFile) -> (ImportOutcome, bool) {
         let member = file.record.profile.full_name.clone();
         let Some(held) = self.members.get(&file.member_id) else {
             self.members.insert(
@@ -223,15 +229,16 @@ impl OfficerWorkspace {
                     file,
                 },
             );
-            return ImportOutcome::Accepted { member };
+            return (ImportOutcome::Accepted { member }, true);
         };
         if !same_name(held.name(), &member) {
-            return ImportOutcome::Refused {
+            let outcome = ImportOutcome::Refused {
                 reason: format!(
                     "This file has the same member id as {}'s record but a different name ({member}), so it was not imported. Check with the member which is right.",
                     held.name()
                 ),
             };
+            return (outcome, false);
         }
         let record = merge_records(&held.file.record, &file.record)
             .expect("files held under one member id are for that member");
@@ -274,14 +281,17 @@ impl OfficerWorkspace {
         };
         let mut devices = held.devices.clone();
         devices.insert(file.device_id);
-        self.members.insert(
-            merged.member_id,
-            HeldMember {
-                file: merged,
-                devices,
-            },
-        );
-        outcome
+        let changed = devices != held.devices || merged != held.file;
+        if changed {
+            self.members.insert(
+                merged.member_id,
+                HeldMember {
+                    file: merged,
+                    devices,
+                },
+            );
+        }
+        (outcome, changed)
     }
 
     /// A workspace from members read back from storage.

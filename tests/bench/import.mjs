@@ -21,21 +21,43 @@ try {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/officer`);
     await page.getByText("No members' files yet.").waitFor();
+    // Timed by the page's own clock, checked every frame: from the moment the browser hands
+    // the chosen files to the page (the input's change event; a person's file picker does
+    // this at once, where Playwright first copies the files over) until they are saved and
+    // listed, then from the click on Reports until every report is on screen.
+    const input = page.getByLabel("Import members' files");
+    await input.evaluate((element) => {
+      element.addEventListener('change', () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
+    });
     const started = Date.now();
-    await page.getByLabel("Import members' files").setInputFiles(files);
-    const handedOver = Date.now() - started;
-    await page.getByText(`${count} members.`).waitFor({ timeout: 300_000 });
-    const imported = Date.now() - started;
-    await page.getByRole('link', { name: 'Reports' }).click();
-    await page.getByText(`Reports on the ${count} members' files held on this device.`).waitFor({ timeout: 300_000 });
-    await page.getByRole('region', { name: 'Survey results by political group' }).waitFor({ timeout: 300_000 });
-    const everyReport = Date.now() - started;
-    const reopening = Date.now();
-    await page.reload();
-    await page.getByRole('region', { name: 'Survey results by political group' }).waitFor({ timeout: 300_000 });
-    const reopened = Date.now() - reopening;
+    await input.setInputFiles(files);
+    const expected = `${count} members.`;
+    const imported = await page.waitForFunction(
+      (text) => ([...document.querySelectorAll('p')].some((p) => p.textContent === text) ? performance.now() - window.benchFrom : false),
+      expected,
+      { polling: 'raf', timeout: 300_000 },
+    ).then((handle) => handle.jsonValue());
+    const withHarness = Date.now() - started;
+    const reports = page.getByRole('link', { name: 'Reports' });
+    await reports.evaluate((link) => {
+      link.addEventListener('click', () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
+    });
+    await reports.click();
+    const reported = await page.waitForFunction(
+      () => (document.querySelector('[aria-label="Survey results by political group"]') ? performance.now() - window.benchFrom : false),
+      null,
+      { polling: 'raf', timeout: 300_000 },
+    ).then((handle) => handle.jsonValue());
+    const everyReport = imported + reported;
+    // Reopening is timed from the start of the page load.
+    await page.reload({ waitUntil: 'commit' });
+    const reopened = await page.waitForFunction(
+      () => (document.querySelector('[aria-label="Survey results by political group"]') ? performance.now() : false),
+      null,
+      { polling: 'raf', timeout: 300_000 },
+    ).then((handle) => handle.jsonValue());
     console.log(
-      `  ${String(count).padStart(5)} files: choose to every report ready ${everyReport} ms (imported, merged and saved at ${imported} ms; the test harness handing the files over took ${handedOver} ms of it); reopen from IndexedDB to every report ready ${reopened} ms`,
+      `  ${String(count).padStart(5)} files: import and every report ${Math.round(everyReport)} ms (chosen to imported, merged, saved and listed ${Math.round(imported)} ms; Reports clicked to every report on screen ${Math.round(reported)} ms); with the test harness copying the files in first, ${withHarness} ms to listed; reopen from IndexedDB to every report ${Math.round(reopened)} ms`,
     );
     await context.close();
   }

@@ -1,6 +1,6 @@
 // An officer imports fifty members' files and five bad ones in one go: a row for each,
 // the training audit downloads with fifty members, a second import changes nothing, and
-// the workspace is still there after a reload.
+// the workspace is still there after a reload. A batch of over two hundred is saved whole.
 import { readFile } from 'node:fs/promises';
 import { test, expect, expectAccessible, openApp } from './fixtures.js';
 import { asFile, memberFile } from './member-files.js';
@@ -119,4 +119,37 @@ test('with more members than fit, a search finds the one the officer wants', asy
   await page.getByLabel('Find a member').fill('nobody at all');
   await expect(page.getByText('No member matches that search.')).toBeVisible();
   await expectAccessible(page, 'a search that finds nobody');
+});
+
+test('a batch of over two hundred files is saved whole, with the files that need a look listed first', async ({ page }) => {
+  // 230 members, then member 3 again at a later revision: it lands in a later save than
+  // member 3's first file, and the later revision is the one kept.
+  const files = Array.from({ length: 230 }, (_, i) => asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1)));
+  files.push(asFile('member-record-member-3-newer.json', memberFile(3, { revision: 4 })));
+  files.push(asFile('notes.txt', 'Remember to chase the Planning Committee training.'));
+  await openApp(page, '/officer');
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  await expect(page.getByRole('status').filter({ hasText: '232 files' })).toHaveText(
+    '232 files: 230 accepted, 1 updated, 0 merged, 0 unchanged, 0 older, 1 refused.',
+  );
+  const results = page.getByRole('region', { name: 'Import results, one row per file' });
+  const rows = results.getByRole('row');
+  await expect(rows).toHaveCount(201);
+  await expect(rows.nth(1)).toContainText('notes.txt');
+  await expect(rows.nth(1)).toContainText('Refused');
+  await expect(page.getByText('The first 200 results are shown.')).toBeVisible();
+  await expectAccessible(page, 'the first 200 of 232 results');
+  await page.getByRole('button', { name: 'Show all 232 results' }).click();
+  await expect(rows).toHaveCount(233);
+  await expect(rows.filter({ hasText: 'member-record-member-3-newer.json' })).toContainText('from revision 1 to 4');
+  await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText('230 members.')).toBeVisible();
+  await page.getByLabel('Find a member').fill('member 3');
+  const held = page.getByRole('region', { name: 'Members held' });
+  const member3 = held.getByRole('row').filter({ hasText: /Cllr Member 3(?!\d)/ });
+  await expect(member3.getByRole('cell').nth(2), 'the later revision was saved').toHaveText('4');
+  await page.getByLabel('Find a member').fill('member 230');
+  await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 230']);
 });

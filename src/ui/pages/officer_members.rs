@@ -1,10 +1,11 @@
 //! The officer's members' files: import many at once (chosen or dropped), see what
 //! happened to each, keep them in IndexedDB, and download the training audit.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use chrono::Local;
+use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -16,6 +17,7 @@ use crate::consolidate::{
 };
 use crate::exchange::{Export, read_export};
 use crate::model::dates::long_date;
+use crate::store::StoreError;
 use crate::store::member_files::MemberFilesDb;
 use crate::ui::components::{PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
@@ -102,8 +104,96 @@ const MEMBERS_SHOWN: usize = 50;
 /// The most rows of the training audit shown on the page; the download has them all.
 const AUDIT_ROWS_SHOWN: usize = 200;
 
+/// The most import results shown at first; a button shows the rest.
+const RESULTS_SHOWN: usize = 200;
+
 /// How many files the browser reads ahead of the one being merged.
 const READ_AHEAD: usize = 32;
+
+/// How many changed members are written to IndexedDB together while an import goes on.
+const SAVE_EVERY: usize = 100;
+
+/// The members an import has changed, written to IndexedDB a hundred at a time while the
+/// rest of the files are still being read, so the device saves and reads at once.
+struct Saving {
+    db: Option<Rc<MemberFilesDb>>,
+    /// Changed since the last write, in the order first changed.
+    changed: Vec<Uuid>,
+    /// New members' files as read, saved as they came rather than written out again.
+    fresh: HashMap<Uuid, String>,
+    writes: Vec<oneshot::Receiver<Result<(), StoreError>>>,
+}
+
+impl Saving {
+    fn new(db: Option<Rc<MemberFilesDb>>) -> Self {
+        Self {
+            db,
+            changed: Vec::new(),
+            fresh: HashMap::new(),
+            writes: Vec::new(),
+        }
+    }
+
+    /// Notes a member that one file changed; `text` is the file's text if it was not locked.
+    fn note(&mut self, id: Uuid, outcome: &ImportOutcome, text: Option<String>) {
+        match (outcome, text) {
+            (ImportOutcome::Accepted { .. }, Some(text)) => {
+                self.fresh.insert(id, text);
+            }
+            // Locked, or changed again in this batch: written out from the held record.
+            _ => {
+                self.fresh.remove(&id);
+            }
+        }
+        if !self.changed.contains(&id) {
+            self.changed.push(id);
+        }
+    }
+
+    fn due(&self) -> bool {
+        self.changed.len() >= SAVE_EVERY
+    }
+
+    /// Starts writing the members changed since the last write, in a transaction of their own.
+    fn write(&mut self, workspace: &OfficerWorkspace) {
+        let Some(db) = self.db.clone() else {
+            self.changed.clear();
+            return;
+        };
+        let entries: Vec<(Uuid, String)> = self
+            .changed
+            .drain(..)
+            .filter_map(|id| {
+                let held = workspace.members.get(&id)?;
+                let stored = match self.fresh.remove(&id) {
+                    Some(text) => held.to_stored_from(&text),
+                    None => held.to_stored(),
+                };
+                Some((id, stored))
+            })
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let (done, written) = oneshot::channel();
+        self.writes.push(written);
+        spawn_local(async move {
+            let _ = done.send(db.put_all(entries).await);
+        });
+    }
+
+    /// Waits for every write; the first failure, if any.
+    async fn finish(self) -> Result<(), StoreError> {
+        let mut outcome = Ok(());
+        for written in self.writes {
+            let result = written.await.unwrap_or(Err(StoreError::Unavailable));
+            if outcome.is_ok() {
+                outcome = result;
+            }
+        }
+        outcome
+    }
+}
 
 /// One row of the import results.
 #[derive(Clone)]
@@ -124,6 +214,8 @@ pub fn OfficerMembersPage() -> impl IntoView {
         ..
     } = use_officer_data();
     let results = RwSignal::new(Vec::<ResultRow>::new());
+    // Each import shows its first results only, until asked for all.
+    let show_all = RwSignal::new(false);
     let progress = RwSignal::new(None::<(usize, usize)>);
     let passphrase = RwSignal::new(String::new());
 
@@ -133,10 +225,9 @@ pub fn OfficerMembersPage() -> impl IntoView {
         }
         let mut keyring = Keyring::new(&passphrase.get_untracked());
         spawn_local(async move {
-            let before = workspace.get_untracked();
             let total = files.len();
             let mut rows = Vec::with_capacity(total);
-            let mut fresh = std::collections::HashMap::new();
+            let mut saving = Saving::new(db.get_value());
             // The browser reads a few files ahead while each is merged in turn, and the page
             // is handed back to the browser every 50 ms so it stays responsive. A file's size
             // is not asked for first: on a tablet that costs as much as reading it, and the
@@ -164,21 +255,16 @@ pub fn OfficerMembersPage() -> impl IntoView {
                         match opened {
                             Ok(file) => {
                                 let id = file.member_id;
-                                let outcome = workspace
-                                    .try_update_untracked(|w| w.import_file(file))
-                                    .unwrap_or(ImportOutcome::Refused {
-                                        reason: "The workspace is closed.".to_owned(),
-                                    });
-                                // A new member is saved from the text of their file; one
-                                // whose record changed again in this batch is written out.
-                                match outcome {
-                                    ImportOutcome::Accepted { .. } if plain => {
-                                        fresh.insert(id, text);
-                                    }
-                                    ImportOutcome::Refused { .. } => {}
-                                    _ => {
-                                        fresh.remove(&id);
-                                    }
+                                let (outcome, changed) = workspace
+                                    .try_update_untracked(|w| w.import_file_with_change(file))
+                                    .unwrap_or((
+                                        ImportOutcome::Refused {
+                                            reason: "The workspace is closed.".to_owned(),
+                                        },
+                                        false,
+                                    ));
+                                if changed {
+                                    saving.note(id, &outcome, plain.then_some(text));
                                 }
                                 outcome
                             }
@@ -192,6 +278,9 @@ pub fn OfficerMembersPage() -> impl IntoView {
                     file: file.name(),
                     outcome,
                 });
+                if saving.due() {
+                    workspace.with_untracked(|w| saving.write(w));
+                }
                 if js_sys::Date::now() - last_yield > 50.0 {
                     progress.set(Some((i + 1, total)));
                     yield_to_browser().await;
@@ -199,26 +288,19 @@ pub fn OfficerMembersPage() -> impl IntoView {
                 }
             }
             progress.set(Some((total, total)));
-            let changed: Vec<(Uuid, String)> = workspace.with_untracked(|w| {
-                w.members
-                    .iter()
-                    .filter(|(id, held)| before.members.get(id) != Some(held))
-                    .map(|(id, held)| {
-                        let stored = match fresh.get(id) {
-                            Some(text) => held.to_stored_from(text),
-                            None => held.to_stored(),
-                        };
-                        (*id, stored)
-                    })
-                    .collect()
-            });
-            if let Some(db) = db.get_value()
-                && let Err(e) = db.put_all(changed).await
-            {
+            workspace.with_untracked(|w| saving.write(w));
+            if let Err(e) = saving.finish().await {
                 problem.set(Some(format!("The imported files could not be saved on this device, so they will be lost when this page closes. {e}")));
             }
-            // The results appear once the files are saved, so a reload shows the same.
+            // The results appear once the files are saved, so a reload shows the same. Files
+            // that need a look come first.
+            rows.sort_by_key(|row| match row.outcome {
+                ImportOutcome::Refused { .. } => 0,
+                ImportOutcome::Merged { .. } => 1,
+                _ => 2,
+            });
             workspace.update(|_| ());
+            show_all.set(false);
             results.set(rows);
             progress.set(None);
         });
@@ -272,7 +354,7 @@ pub fn OfficerMembersPage() -> impl IntoView {
                     <progress class="progress__bar" max=total value=done aria-labelledby="import-progress"></progress>
                 </div>
             })}
-            <ImportResults results=results/>
+            <ImportResults results=results show_all=show_all/>
         </section>
         <HeldMembers workspace=workspace db=db loading=loading problem=problem/>
         <TrainingAudit workspace=workspace/>
@@ -280,7 +362,7 @@ pub fn OfficerMembersPage() -> impl IntoView {
 }
 
 #[component]
-fn ImportResults(results: RwSignal<Vec<ResultRow>>) -> impl IntoView {
+fn ImportResults(results: RwSignal<Vec<ResultRow>>, show_all: RwSignal<bool>) -> impl IntoView {
     let summary = move || {
         results.with(|rows| {
             let count = |label: &str| rows.iter().filter(|r| r.outcome.label() == label).count();
@@ -300,21 +382,31 @@ fn ImportResults(results: RwSignal<Vec<ResultRow>>) -> impl IntoView {
         <Show when=move || !results.with(Vec::is_empty)>
             <h3>"Import results"</h3>
             <p role="status">{summary}</p>
+            <p>"Refused and merged files are listed first."</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Import results, one row per file">
                 <table class="table">
                     <thead><tr><th scope="col">"File"</th><th scope="col">"Result"</th><th scope="col">"What happened"</th></tr></thead>
                     <tbody>
                         // Each import replaces every row, so the rows are drawn afresh.
-                        {move || results.get().into_iter().map(|row| view! {
-                            <tr>
-                                <td>{row.file}</td>
-                                <td><span class=format!("tag tag--{}", row.outcome.label().to_lowercase())>{row.outcome.label()}</span></td>
-                                <td>{row.outcome.explanation()}</td>
-                            </tr>
-                        }).collect_view()}
+                        {move || {
+                            let shown = if show_all.get() { usize::MAX } else { RESULTS_SHOWN };
+                            results.with(|rows| rows.iter().take(shown).map(|row| view! {
+                                <tr>
+                                    <td>{row.file.clone()}</td>
+                                    <td><span class=format!("tag tag--{}", row.outcome.label().to_lowercase())>{row.outcome.label()}</span></td>
+                                    <td>{row.outcome.explanation()}</td>
+                                </tr>
+                            }).collect_view())
+                        }}
                     </tbody>
                 </table>
             </div>
+            <Show when=move || !show_all.get() && results.with(|rows| rows.len() > RESULTS_SHOWN)>
+                <p>{move || format!("The first {RESULTS_SHOWN} results are shown.")}</p>
+                <button type="button" class="button button--secondary" on:click=move |_| show_all.set(true)>
+                    {move || format!("Show all {} results", results.with(Vec::len))}
+                </button>
+            </Show>
         </Show>
     }
 }
