@@ -4,10 +4,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 LOGS := target/test-logs
 
-.PHONY: run test setup build test-native test-browser test-e2e bench lint screenshots
+.PHONY: run dev test setup build test-native test-browser test-e2e bench lint screenshots
 
-## Install what is missing, then serve the app at http://127.0.0.1:8080
-run: setup
+## Install what is missing, build, then serve the app at http://127.0.0.1:8080
+run: build
+	node scripts/serve.mjs dist 8080
+
+## While working on the councillor's pages: rebuilt and reloaded on every change
+dev: setup
 	trunk serve --offline
 
 ## Install what is missing, then run every layer of tests
@@ -17,9 +21,9 @@ test: setup
 setup:
 	@bash scripts/setup.sh
 
-## The release build, as shipped, into dist/
+## The release build, as shipped, into dist/ (the officer's workspace into dist/officer/)
 build: setup
-	trunk build --release --offline
+	@bash scripts/build.sh
 
 test-native:
 	cargo test

@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# The benchmarks: sizes of the release build in dist/ (each file of the first load, raw and
-# gzip-compressed), then the time to import and consolidate 100 and 1,000 members' files,
+# The benchmarks: sizes of the release build in dist/ (each file of each part's first load,
+# raw and gzip-compressed), then the time to import and consolidate 100 and 1,000 members' files,
 # natively and in headless Chromium. `make bench` builds first. Prints figures only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-[ -f dist/index.html ] || { echo "No release build in dist/: run make bench." >&2; exit 1; }
+[ -f dist/index.html ] && [ -f dist/officer/index.html ] || { echo "No release build in dist/: run make bench." >&2; exit 1; }
 
-printf '%-10s %-48s %10s %10s\n' kind file raw gzip
-total_raw=0; total_gz=0
-for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
-  [ -f "$f" ] || continue
-  raw=$(stat -c%s "$f"); gz=$(gzip -9c "$f" | wc -c)
-  printf '%-10s %-48s %10d %10d\n' "${f##*.}" "${f#dist/}" "$raw" "$gz"
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-done
-printf '%-10s %-48s %10d %10d\n' total "first load (html+js+wasm+css)" "$total_raw" "$total_gz"
-printf 'first load: %d KB raw, %d KB gzip (budget 250 KB gzip)\n\n' $((total_raw / 1024)) $((total_gz / 1024))
+# The first load of each part: the councillor's app (dist/) and the officer's workspace
+# (dist/officer/), each its own page, JS, wasm and CSS.
+first_load() {
+  local dir=$1 name=$2 total_raw=0 total_gz=0 f raw gz
+  printf '%-10s %-52s %10s %10s\n' kind file raw gzip
+  for f in "$dir"/index.html "$dir"/*.js "$dir"/*.wasm "$dir"/*.css; do
+    [ -f "$f" ] || continue
+    raw=$(stat -c%s "$f"); gz=$(gzip -9c "$f" | wc -c)
+    printf '%-10s %-52s %10d %10d\n' "${f##*.}" "${f#dist/}" "$raw" "$gz"
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  done
+  printf '%-10s %-52s %10d %10d\n' total "first load (html+js+wasm+css)" "$total_raw" "$total_gz"
+  printf '%s first load: %d KB raw, %d KB gzip (budget 250 KB gzip)\n\n' "$name" $((total_raw / 1024)) $((total_gz / 1024))
+}
+first_load dist "the councillor's app"
+first_load dist/officer "the officer's workspace"
 
 cargo run --quiet --release --example consolidation_bench
 echo

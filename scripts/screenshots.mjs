@@ -11,7 +11,7 @@ const port = 4195;
 const out = 'docs/screenshots';
 const sizes = { tablet: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } };
 
-const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const server = spawn('node', ['scripts/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

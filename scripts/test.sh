@@ -21,7 +21,7 @@ layer() {
 
 layer native cargo test
 layer browser cargo test --target wasm32-unknown-unknown --test browser
-layer build trunk build --release --offline
+layer build bash scripts/build.sh
 layer e2e npx playwright test
 
 printf '\n==> Summary\n'

@@ -99,11 +99,37 @@ fn UpdateReady(update: RwSignal<Option<web_sys::ServiceWorkerRegistration>>) -> 
     }
 }
 
-/// The whole app.
+/// The two parts of the app, built and loaded apart: a councillor's tablet never downloads
+/// the officer's workspace, and the workspace does not carry the councillor's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The councillor's own record: every address outside `/officer`.
+    Member,
+    /// The officer's workspace, under `/officer`.
+    Officer,
+}
+
+impl Part {
+    /// The part that serves an address within the app.
+    pub fn serving(href: &str) -> Self {
+        if href == "/officer" || href.starts_with("/officer/") {
+            Self::Officer
+        } else {
+            Self::Member
+        }
+    }
+
+    /// The part now running.
+    pub fn current() -> Self {
+        use_context::<Part>().unwrap_or(Part::Member)
+    }
+}
+
+/// The frame both parts share: header, update notice, save status, footer.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(part: Part, children: Children) -> impl IntoView {
+    provide_context(part);
     provide_member_context();
-    pages::provide_officer_data();
     let update = RwSignal::new(None);
     register_service_worker(update);
     // Asked once a visit; the Export and backup page says what the browser decided.
@@ -117,26 +143,48 @@ pub fn App() -> impl IntoView {
             <SaveStatus/>
             <main id="main" tabindex="-1" class="page">
                 <LoadProblem/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/profile") view=ProfilePage/>
-                    <Route path=path!("/backup") view=BackupPage/>
-                    <Route path=path!("/learning") view=LearningPage/>
-                    <Route path=path!("/learning/add") view=AddActivityPage/>
-                    <Route path=path!("/learning/log/:course") view=LogCoursePage/>
-                    <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
-                    <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
-                    <Route path=path!("/surveys") view=SurveysPage/>
-                    <Route path=path!("/plan") view=PlanPage/>
-                    <Route path=path!("/officer") view=OfficerMembersPage/>
-                    <Route path=path!("/officer/pack") view=OfficerPage/>
-                    <Route path=path!("/officer/reports") view=OfficerReportsPage/>
-                    <Route path=path!("/surveys/response/:id") view=ResponsePage/>
-                    <Route path=path!("/surveys/:template") view=SurveyPage/>
-                </Routes>
+                {children()}
             </main>
             <SiteFooter/>
         </Router>
+    }
+}
+
+/// The councillor's app: everything but the officer's workspace.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Shell part=Part::Member>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/profile") view=ProfilePage/>
+                <Route path=path!("/backup") view=BackupPage/>
+                <Route path=path!("/learning") view=LearningPage/>
+                <Route path=path!("/learning/add") view=AddActivityPage/>
+                <Route path=path!("/learning/log/:course") view=LogCoursePage/>
+                <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
+                <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
+                <Route path=path!("/surveys") view=SurveysPage/>
+                <Route path=path!("/plan") view=PlanPage/>
+                <Route path=path!("/surveys/response/:id") view=ResponsePage/>
+                <Route path=path!("/surveys/:template") view=SurveyPage/>
+            </Routes>
+        </Shell>
+    }
+}
+
+/// The officer's workspace, under `/officer`.
+#[component]
+pub fn OfficerApp() -> impl IntoView {
+    pages::provide_officer_data();
+    view! {
+        <Shell part=Part::Officer>
+            <Routes fallback=NotFound>
+                <Route path=path!("/officer") view=OfficerMembersPage/>
+                <Route path=path!("/officer/pack") view=OfficerPage/>
+                <Route path=path!("/officer/reports") view=OfficerReportsPage/>
+            </Routes>
+        </Shell>
     }
 }
 

@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 
 const port = 4190;
-const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const server = spawn('node', ['scripts/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

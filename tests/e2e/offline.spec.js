@@ -26,7 +26,46 @@ test('after one online visit, the app loads and works with the network off', asy
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export my record' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/^member-record-cllr-amrit-kaur-\d{4}-\d{2}-\d{2}\.json$/);
+
+  // The officer's workspace is built apart, and kept for offline use with the rest.
+  await page.getByRole('link', { name: 'Officer workspace' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
+  await expect(page.getByText("No members' files yet.")).toBeVisible();
+  await page.goto('/officer/reports');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
+  await expect(page.getByRole('heading', { name: 'Mandatory compliance' })).toBeVisible();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');
   await context.setOffline(false);
+});
+
+test("the councillor's pages and the officer's workspace are loaded apart, and link to each other", async ({ page }) => {
+  const loaded = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) loaded.push(new URL(request.url()).pathname);
+  });
+  await setUpProfile(page);
+  expect(loaded.some((path) => path.startsWith('/officer/')), "a councillor's visit never fetches the workspace").toBe(false);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+
+  await nav.getByRole('link', { name: 'Officer workspace' }).click();
+  await expect(page).toHaveURL(/\/officer$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
+  await expect(page).toHaveTitle('Officer workspace – Member Development Record');
+  await expect(nav.getByRole('link', { name: 'Officer workspace' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText("Members' files are kept only on this device, in this browser.")).toBeVisible();
+  await expectAccessible(page, 'the workspace reached from the main navigation');
+
+  // The councillor's own pages are still a click away, with the record as it was.
+  await nav.getByRole('link', { name: 'Development plan' }).click();
+  await expect(page).toHaveURL(/\/plan$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Development plan \d{4}\/\d{2}$/);
+  await page.goto('/officer/no-such-page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');
 });
 
 test('the app is installable and its policy allows only itself', async ({ page }) => {
@@ -40,11 +79,15 @@ test('the app is installable and its policy allows only itself', async ({ page }
     const png = await response.body();
     expect(png.readUInt32BE(16), `${icon.src} is as wide as it says`).toBe(Number(icon.sizes.split('x')[0]));
   }
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("connect-src 'self'");
-  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
-  expect(csp).not.toContain('INLINE-SCRIPTS');
+  // Both parts' pages carry the policy, with the hash of their own loader.
+  for (const path of ['/', '/officer']) {
+    if (path !== '/') await openApp(page, path);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
+    expect(csp).not.toContain('INLINE-SCRIPTS');
+  }
   const installable = await page.evaluate(async () => {
     const link = document.querySelector('link[rel="manifest"]');
     return Boolean(link) && 'serviceWorker' in navigator && (await navigator.serviceWorker.ready) !== null;

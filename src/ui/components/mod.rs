@@ -20,4 +20,4 @@ pub use fields::{
 pub use pack_import::CouncilPackImport;
 pub use profile_form::ProfileForm;
 pub use question::{QuestionInput, answer_text, question_dom_id, scale};
-pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
+pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader, SiteLink};

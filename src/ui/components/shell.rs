@@ -3,7 +3,26 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::use_member;
+use crate::ui::{Part, use_member};
+
+/// A link within the app. The councillor's pages and the officer's workspace are built and
+/// loaded apart, so a link to the other part is left to the browser (a page load), and one
+/// within this part is followed in place.
+#[component]
+pub fn SiteLink(
+    href: &'static str,
+    /// Current only on this address itself, not on the pages under it.
+    #[prop(optional)]
+    exact: bool,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    if Part::serving(href) == Part::current() {
+        view! { <A href=href exact=exact attr:class=class>{children()}</A> }.into_any()
+    } else {
+        view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
+    }
+}
 
 /// The product name, the main navigation and the link to the profile.
 #[component]
@@ -14,21 +33,21 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
             <div class="site-header__bar">
-                <a class="site-header__name" href="/">"Member Development Record"</a>
+                <SiteLink href="/" class="site-header__name">"Member Development Record"</SiteLink>
                 <Show when=move || set_up.get()>
-                    <A href="/profile" attr:class="site-header__profile">"Your profile"</A>
+                    <SiteLink href="/profile" class="site-header__profile">"Your profile"</SiteLink>
                 </Show>
             </div>
             <nav class="main-nav" aria-label="Main">
                 <ul>
-                    <li><A href="/" exact=true>"Home"</A></li>
+                    <li><SiteLink href="/" exact=true>"Home"</SiteLink></li>
                     <Show when=move || set_up.get()>
-                        <li><A href="/learning">"Learning record"</A></li>
-                        <li><A href="/surveys">"Surveys"</A></li>
-                        <li><A href="/plan">"Development plan"</A></li>
+                        <li><SiteLink href="/learning">"Learning record"</SiteLink></li>
+                        <li><SiteLink href="/surveys">"Surveys"</SiteLink></li>
+                        <li><SiteLink href="/plan">"Development plan"</SiteLink></li>
                     </Show>
-                    <li><A href="/backup">"Export and backup"</A></li>
-                    <li><A href="/officer">"Officer workspace"</A></li>
+                    <li><SiteLink href="/backup">"Export and backup"</SiteLink></li>
+                    <li><SiteLink href="/officer">"Officer workspace"</SiteLink></li>
                 </ul>
             </nav>
         </header>
@@ -60,7 +79,7 @@ pub fn LoadProblem() -> impl IntoView {
                 <p>{move || member.load_problem.get()}</p>
                 <p>
                     "You can still download the saved data exactly as it is, from "
-                    <a href="/backup">"Export and backup"</a> "."
+                    <SiteLink href="/backup">"Export and backup"</SiteLink> "."
                 </p>
             </div>
         </Show>
@@ -73,7 +92,10 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                "Your record is kept only on this device, in this browser. "
+                {match Part::current() {
+                    Part::Member => "Your record is kept only on this device, in this browser. ",
+                    Part::Officer => "Members' files are kept only on this device, in this browser. ",
+                }}
                 "Nothing is sent anywhere unless you export it yourself."
             </p>
         </footer>

@@ -1,8 +1,8 @@
 //! What a mistyped or outdated address shows.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::ui::components::SiteLink;
 use crate::ui::set_page_title;
 
 /// The page for an address the app does not have.
@@ -12,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"If you typed the address, check it is correct."</p>
-        <p><A href="/">"Go to the home page"</A></p>
+        <p><SiteLink href="/">"Go to the home page"</SiteLink></p>
     }
 }

@@ -1,6 +1,7 @@
-// Serves the release build on 127.0.0.1 for the end-to-end tests and the benchmarks, as a
-// static host would: files as they are, gzip-compressed when the browser accepts it, and
-// index.html for any other path so deep links and reloads work.
+// Serves the release build on 127.0.0.1 (for `make run`, the end-to-end tests and the
+// benchmarks) as a static host would: files as they are, gzip-compressed when the browser
+// accepts it, and for any other address the page of the part that serves it, so deep links
+// and reloads work: officer/index.html under /officer, index.html elsewhere.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -26,7 +27,8 @@ createServer(async (request, response) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
   } catch {
-    file = join(root, 'index.html');
+    const officer = path === '/officer' || path.startsWith('/officer/');
+    file = join(root, officer ? 'officer/index.html' : 'index.html');
   }
   let body = await readFile(file);
   const headers = {
