@@ -1,5 +1,7 @@
 //! Forms whose answers survive a reload before they are saved: a signal mirrored into the
-//! draft store on every change.
+//! draft store on every change; and dates typed part-way, whose boxes make no date yet.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use serde::Serialize;
@@ -26,7 +28,54 @@ where
     draft
 }
 
-/// Forgets a form's draft once it is saved or abandoned.
+/// Forgets a form's draft once it is saved or abandoned, with any date left part-typed on
+/// its page.
 pub fn forget_draft(name: &str) {
     clear_draft(&LocalStore, name);
+    let page = date_key("");
+    change_part_typed_dates(|dates| dates.retain(|key, _| !key.starts_with(&page)));
+}
+
+/// Every date left part-typed, by page and field, kept as one draft.
+const PART_TYPED_DATES: &str = "dates";
+
+type PartTypedDates = BTreeMap<String, [String; 3]>;
+
+/// Where a date field's boxes are kept: its page's address and its id.
+fn date_key(id: &str) -> String {
+    let page = window().location().pathname().unwrap_or_default();
+    format!("{page}#{id}")
+}
+
+fn change_part_typed_dates(change: impl FnOnce(&mut PartTypedDates)) {
+    let mut dates: PartTypedDates = load_draft(&LocalStore, PART_TYPED_DATES).unwrap_or_default();
+    let before = dates.clone();
+    change(&mut dates);
+    if dates != before {
+        if dates.is_empty() {
+            clear_draft(&LocalStore, PART_TYPED_DATES);
+        } else {
+            let _ = save_draft(&LocalStore, PART_TYPED_DATES, &dates);
+        }
+    }
+}
+
+/// The boxes of the date field `id` on this page, as left part-typed, if they were.
+pub fn part_typed_date(id: &str) -> Option<[String; 3]> {
+    load_draft::<PartTypedDates>(&LocalStore, PART_TYPED_DATES)?.remove(&date_key(id))
+}
+
+/// Keeps the boxes of the date field `id` while they make no date yet (`Some`), or forgets
+/// them once they make one or are emptied (`None`): the record holds no half a date, so a
+/// reload would otherwise lose what was typed.
+pub fn keep_part_typed_date(id: &str, boxes: Option<&[String; 3]>) {
+    let key = date_key(id);
+    change_part_typed_dates(|dates| match boxes {
+        Some(boxes) => {
+            dates.insert(key, boxes.clone());
+        }
+        None => {
+            dates.remove(&key);
+        }
+    });
 }

@@ -61,6 +61,45 @@ test('the last keystroke before a reload is kept', async ({ page }) => {
   await expect(page.getByLabel('Full name')).toHaveValue('Cllr Bernadette O’Neill');
 });
 
+test('a date typed part-way is kept through a reload, until it makes a date', async ({ page }) => {
+  await setUpProfile(page);
+  await page.getByRole('link', { name: 'Your profile' }).click();
+  const elected = page.getByRole('group', { name: 'Date elected (optional)' });
+  await elected.getByLabel('Day').fill('6');
+  await elected.getByLabel('Month').fill('5');
+  await page.reload();
+  await expect(elected.getByLabel('Day')).toHaveValue('6');
+  await expect(elected.getByLabel('Month')).toHaveValue('5');
+  await expect(elected.getByLabel('Year')).toHaveValue('');
+
+  await elected.getByLabel('Year').fill('2021');
+  await page.reload();
+  await expect(elected.getByLabel('Year')).toHaveValue('2021');
+  const saved = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).record.profile.date_elected;
+  expect(await saved()).toBe('2021-05-06');
+  expect(await page.evaluate(() => localStorage.getItem('mdr.v1.draft.dates')), 'nothing part-typed is left').toBeNull();
+
+  // Retyping a saved date: the boxes not yet retyped come back too.
+  await elected.getByLabel('Day').fill('');
+  await page.reload();
+  await expect(elected.getByLabel('Day')).toHaveValue('');
+  await expect(elected.getByLabel('Month')).toHaveValue('5');
+  await expect(elected.getByLabel('Year')).toHaveValue('2021');
+  await elected.getByLabel('Day').fill('16');
+  await expect.poll(saved).toBe('2021-05-16');
+
+  // A form left with Cancel leaves no part-typed date behind for next time.
+  await page.goto('/learning/add');
+  const started = page.getByRole('group', { name: 'Start date (optional)' });
+  await started.getByLabel('Day').fill('3');
+  await page.reload();
+  await expect(started.getByLabel('Day')).toHaveValue('3');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.goto('/learning/add');
+  await expect(started.getByLabel('Day')).toHaveValue('');
+  await expectAccessible(page, 'a new activity after one was cancelled');
+});
+
 test('missing answers are listed at the top and each link leads to its field', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Full name').fill('Cllr Joan Whitfield');

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::model::dates::{DateEntry, date_parts};
+use crate::ui::drafts::{keep_part_typed_date, part_typed_date};
 
 /// The ids a field's `aria-describedby` names: its hint, and its error while there is one.
 fn described_by(
@@ -227,7 +228,11 @@ pub fn DateField(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let parts = RwSignal::new(value.get_untracked().map(date_parts).unwrap_or_default());
+    // Boxes left part-typed before a reload come back; a date set since then wins.
+    let parts = RwSignal::new(match value.get_untracked() {
+        Some(date) => date_parts(date),
+        None => part_typed_date(&id).unwrap_or_default(),
+    });
     // A date set from elsewhere (a restored draft, a plan copied forward) shows in the boxes;
     // what the person is part-way through typing is left alone.
     Effect::new(move |_| {
@@ -251,9 +256,14 @@ pub fn DateField(
         |h| format!("{h}. For example, 27 3 2026"),
     );
     let described = described_by(&id, true, shown_error);
+    let field = StoredValue::new(id.clone());
     let input = move |part: usize, ev: leptos::ev::Event| {
         parts.update(|p| p[part] = event_target_value(&ev));
         let entry = parts.with_untracked(|[d, m, y]| DateEntry::from_parts(d, m, y));
+        parts.with_untracked(|boxes| {
+            let part_typed = matches!(entry, DateEntry::Incomplete | DateEntry::NotADate);
+            field.with_value(|id| keep_part_typed_date(id, part_typed.then_some(boxes)));
+        });
         on_change.run(entry.date());
     };
     let boxes = [
