@@ -1,8 +1,6 @@
 //! Forms whose answers survive a reload before they are saved: a signal mirrored into the
 //! draft store on every change; and dates typed part-way, whose boxes make no date yet.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -33,13 +31,18 @@ where
 pub fn forget_draft(name: &str) {
     clear_draft(&LocalStore, name);
     let page = date_key("");
-    change_part_typed_dates(|dates| dates.retain(|key, _| !key.starts_with(&page)));
+    change_part_typed_dates(|dates| {
+        let before = dates.len();
+        dates.retain(|date| !date[0].starts_with(&page));
+        dates.len() != before
+    });
 }
 
-/// Every date left part-typed, by page and field, kept as one draft.
+/// Every date left part-typed, kept as one draft: each its page and field (see `date_key`),
+/// then its Day, Month and Year boxes. A list, not a map: there are seldom more than one.
 const PART_TYPED_DATES: &str = "dates";
 
-type PartTypedDates = BTreeMap<String, [String; 3]>;
+type PartTypedDates = Vec<[String; 4]>;
 
 /// Where a date field's boxes are kept: its page's address and its id.
 fn date_key(id: &str) -> String {
@@ -47,11 +50,10 @@ fn date_key(id: &str) -> String {
     format!("{page}#{id}")
 }
 
-fn change_part_typed_dates(change: impl FnOnce(&mut PartTypedDates)) {
+/// Changes the part-typed dates; `change` says whether it changed anything.
+fn change_part_typed_dates(change: impl FnOnce(&mut PartTypedDates) -> bool) {
     let mut dates: PartTypedDates = load_draft(&LocalStore, PART_TYPED_DATES).unwrap_or_default();
-    let before = dates.clone();
-    change(&mut dates);
-    if dates != before {
+    if change(&mut dates) {
         if dates.is_empty() {
             clear_draft(&LocalStore, PART_TYPED_DATES);
         } else {
@@ -62,7 +64,10 @@ fn change_part_typed_dates(change: impl FnOnce(&mut PartTypedDates)) {
 
 /// The boxes of the date field `id` on this page, as left part-typed, if they were.
 pub fn part_typed_date(id: &str) -> Option<[String; 3]> {
-    load_draft::<PartTypedDates>(&LocalStore, PART_TYPED_DATES)?.remove(&date_key(id))
+    let key = date_key(id);
+    let dates: PartTypedDates = load_draft(&LocalStore, PART_TYPED_DATES)?;
+    let [_, day, month, year] = dates.into_iter().find(|date| date[0] == key)?;
+    Some([day, month, year])
 }
 
 /// Keeps the boxes of the date field `id` while they make no date yet (`Some`), or forgets
@@ -70,12 +75,15 @@ pub fn part_typed_date(id: &str) -> Option<[String; 3]> {
 /// reload would otherwise lose what was typed.
 pub fn keep_part_typed_date(id: &str, boxes: Option<&[String; 3]>) {
     let key = date_key(id);
-    change_part_typed_dates(|dates| match boxes {
-        Some(boxes) => {
-            dates.insert(key, boxes.clone());
-        }
-        None => {
-            dates.remove(&key);
+    change_part_typed_dates(|dates| {
+        let before = dates.len();
+        dates.retain(|date| date[0] != key);
+        match boxes {
+            Some([day, month, year]) => {
+                dates.push([key, day.clone(), month.clone(), year.clone()]);
+                true
+            }
+            None => dates.len() != before,
         }
     });
 }
