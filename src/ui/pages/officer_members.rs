@@ -383,7 +383,7 @@ fn ImportResults(results: RwSignal<Vec<ResultRow>>, show_all: RwSignal<bool>) ->
             <h3>"Import results"</h3>
             <p role="status">{summary}</p>
             <p>"Refused and merged files are listed first."</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Import results, one row per file">
+            <div class="table-scroll table-scroll--tall" tabindex="0" role="region" aria-label="Import results, one row per file">
                 <table class="table">
                     <thead><tr><th scope="col">"File"</th><th scope="col">"Result"</th><th scope="col">"What happened"</th></tr></thead>
                     <tbody>
