@@ -5,7 +5,18 @@ use rexie::{ObjectStore, Rexie, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
-use super::StoreError;
+/// Why the officer's workspace could not be kept on this device, said to the officer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(
+        "This device's storage is full. Free some space, or remove members you no longer need, and try again."
+    )]
+    Full,
+    #[error(
+        "This browser is not letting the workspace keep members' files (private browsing or blocked site data can do this). What is imported lasts only while this page stays open."
+    )]
+    Unavailable,
+}
 
 const DATABASE: &str = "mdr-officer";
 const MEMBERS: &str = "members";
@@ -15,13 +26,13 @@ pub struct MemberFilesDb {
     db: Rexie,
 }
 
-fn refused(_: rexie::Error) -> StoreError {
-    StoreError::Unavailable
+fn refused(_: rexie::Error) -> WorkspaceError {
+    WorkspaceError::Unavailable
 }
 
 impl MemberFilesDb {
     /// Opens (creating on first use) the officer's database.
-    pub async fn open() -> Result<Self, StoreError> {
+    pub async fn open() -> Result<Self, WorkspaceError> {
         let db = Rexie::builder(DATABASE)
             .version(1)
             .add_object_store(ObjectStore::new(MEMBERS))
@@ -32,7 +43,7 @@ impl MemberFilesDb {
     }
 
     /// Every stored entry, as text.
-    pub async fn load_all(&self) -> Result<Vec<String>, StoreError> {
+    pub async fn load_all(&self) -> Result<Vec<String>, WorkspaceError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadOnly)
@@ -43,38 +54,42 @@ impl MemberFilesDb {
     }
 
     /// Writes entries in one transaction: all are kept, or none.
-    pub async fn put_all(&self, entries: Vec<(Uuid, String)>) -> Result<(), StoreError> {
+    pub async fn put_all(&self, entries: Vec<(Uuid, String)>) -> Result<(), WorkspaceError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)
             .map_err(refused)?;
         let store = tx.store(MEMBERS).map_err(refused)?;
         // Queued together and awaited once: far quicker than a round trip per member.
-        store
+        let queued = store
             .put_all(entries.into_iter().map(|(id, text)| {
                 (
                     JsValue::from_str(&text),
                     Some(JsValue::from_str(&id.to_string())),
                 )
             }))
-            .await
-            .map_err(classify)?;
+            .await;
+        if let Err(e) = queued {
+            // None of this batch is kept, rather than the part queued before the refusal.
+            let _ = tx.abort().await;
+            return Err(classify(e));
+        }
         tx.done().await.map_err(classify)?;
         Ok(())
     }
 
     /// Removes one member.
-    pub async fn remove(&self, id: Uuid) -> Result<(), StoreError> {
+    pub async fn remove(&self, id: Uuid) -> Result<(), WorkspaceError> {
         self.delete(Some(id)).await
     }
 
     /// Removes every member.
-    pub async fn clear(&self) -> Result<(), StoreError> {
+    pub async fn clear(&self) -> Result<(), WorkspaceError> {
         self.delete(None).await
     }
 
     /// Removes one member, or with `None` every member, in one transaction.
-    async fn delete(&self, id: Option<Uuid>) -> Result<(), StoreError> {
+    async fn delete(&self, id: Option<Uuid>) -> Result<(), WorkspaceError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)
@@ -91,10 +106,10 @@ impl MemberFilesDb {
 }
 
 /// A full disk is told apart from a refusal, so the officer knows to free space.
-fn classify(error: rexie::Error) -> StoreError {
+fn classify(error: rexie::Error) -> WorkspaceError {
     if format!("{error:?}").contains("QuotaExceeded") {
-        StoreError::Full
+        WorkspaceError::Full
     } else {
-        StoreError::Unavailable
+        WorkspaceError::Unavailable
     }
 }

@@ -153,3 +153,44 @@ test('a batch of over two hundred files is saved whole, with the files that need
   await page.getByLabel('Find a member').fill('member 230');
   await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 230']);
 });
+
+test('a device that runs out of room part-way through an import says how many members were not saved, and loses nothing held', async ({ page }) => {
+  const files = (from, to) =>
+    Array.from({ length: to - from + 1 }, (_, i) => asFile(`member-record-member-${from + i}.json`, memberFile(from + i)));
+  await openApp(page, '/officer');
+  await page.getByLabel("Import members' files").setInputFiles(files(1, 20));
+  await expect(page.getByText('20 members.')).toBeVisible();
+
+  // The browser's storage takes the next hundred members, then refuses, as a full disk does.
+  await page.evaluate(() => {
+    let room = 100;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (room-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.getByLabel("Import members' files").setInputFiles(files(21, 170));
+  await expect(page.getByRole('alert')).toHaveText(
+    '50 of the 150 members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. ' +
+      "This device's storage is full. Free some space, or remove members you no longer need, and try again.",
+  );
+  await expectAccessible(page, 'an import the device had no room for');
+
+  await page.reload();
+  await expect(page.getByText('120 members.')).toBeVisible();
+  await page.getByLabel('Find a member').fill('member 1');
+  const held = page.getByRole('region', { name: 'Members held' });
+  await expect(held.getByRole('rowheader').filter({ hasText: /^Cllr Member 1$/ })).toHaveCount(1);
+  await page.getByLabel('Find a member').fill('member 120');
+  await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 120']);
+  await page.getByLabel('Find a member').fill('member 121');
+  await expect(page.getByText('No member matches that search.')).toBeVisible();
+
+  // With room again, the same files bring the rest in.
+  await page.getByLabel("Import members' files").setInputFiles(files(21, 170));
+  await expect(page.getByText('170 members.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '150 files' })).toHaveText(
+    '150 files: 50 accepted, 0 updated, 0 merged, 100 unchanged, 0 older, 0 refused.',
+  );
+});

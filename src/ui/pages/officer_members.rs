@@ -17,8 +17,7 @@ use crate::consolidate::{
 };
 use crate::exchange::{Export, read_export};
 use crate::model::dates::long_date;
-use crate::store::StoreError;
-use crate::store::member_files::MemberFilesDb;
+use crate::store::member_files::{MemberFilesDb, WorkspaceError};
 use crate::ui::components::{PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::{download_text, start_reading};
@@ -121,7 +120,15 @@ struct Saving {
     changed: Vec<Uuid>,
     /// New members' files as read, saved as they came rather than written out again.
     fresh: HashMap<Uuid, String>,
-    writes: Vec<oneshot::Receiver<Result<(), StoreError>>>,
+    /// Each write under way: how many members it holds, and how it ended.
+    writes: Vec<(usize, oneshot::Receiver<Result<(), WorkspaceError>>)>,
+}
+
+/// Members an import changed but could not save, and why.
+struct NotSaved {
+    members: usize,
+    of: usize,
+    why: WorkspaceError,
 }
 
 impl Saving {
@@ -176,22 +183,28 @@ impl Saving {
             return;
         }
         let (done, written) = oneshot::channel();
-        self.writes.push(written);
+        self.writes.push((entries.len(), written));
         spawn_local(async move {
             let _ = done.send(db.put_all(entries).await);
         });
     }
 
-    /// Waits for every write; the first failure, if any.
-    async fn finish(self) -> Result<(), StoreError> {
-        let mut outcome = Ok(());
-        for written in self.writes {
-            let result = written.await.unwrap_or(Err(StoreError::Unavailable));
-            if outcome.is_ok() {
-                outcome = result;
-            }
+    /// Waits for every write, and counts the members that could not be saved.
+    async fn finish(self) -> Result<(), NotSaved> {
+        let of = self.writes.iter().map(|(members, _)| members).sum();
+        let mut not_saved: Option<NotSaved> = None;
+        for (members, written) in self.writes {
+            let Err(why) = written.await.unwrap_or(Err(WorkspaceError::Unavailable)) else {
+                continue;
+            };
+            let failed = not_saved.get_or_insert(NotSaved {
+                members: 0,
+                of,
+                why,
+            });
+            failed.members += members;
         }
-        outcome
+        not_saved.map_or(Ok(()), Err)
     }
 }
 
@@ -289,8 +302,8 @@ pub fn OfficerMembersPage() -> impl IntoView {
             }
             progress.set(Some((total, total)));
             workspace.with_untracked(|w| saving.write(w));
-            if let Err(e) = saving.finish().await {
-                problem.set(Some(format!("The imported files could not be saved on this device, so they will be lost when this page closes. {e}")));
+            if let Err(NotSaved { members, of, why }) = saving.finish().await {
+                problem.set(Some(format!("{members} of the {of} members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. {why}")));
             }
             // The results appear once the files are saved, so a reload shows the same. Files
             // that need a look come first.
