@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 LOGS := target/test-logs
 
-.PHONY: run dev test setup build test-native test-browser test-e2e bench lint screenshots
+.PHONY: run dev dev-officer test setup build test-native test-browser test-e2e bench lint screenshots
 
 ## Install what is missing, build, then serve the app at http://127.0.0.1:8080
 run: build
@@ -13,6 +13,10 @@ run: build
 ## While working on the councillor's pages: rebuilt and reloaded on every change
 dev: setup
 	trunk serve --offline
+
+## While working on the officer's workspace: the same, at http://127.0.0.1:8080/officer
+dev-officer: setup
+	trunk serve officer.html --offline --dist target/dev-officer --public-url /officer/
 
 ## Install what is missing, then run every layer of tests
 test: setup
