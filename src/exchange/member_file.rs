@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::{MAX_FILE_BYTES, MEMBER_FORMAT, ReadError, SCHEMA_VERSION, migrate_record};
 use crate::model::MemberRecord;
+use crate::model::dates::iso_date;
 
 /// A councillor's record as it is exported, backed up and kept in browser storage.
 ///
@@ -257,7 +258,7 @@ pub fn export_file_name(full_name: &str, date: NaiveDate) -> String {
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "councillor" } else { slug };
-    format!("member-record-{slug}-{}.json", date.format("%Y-%m-%d"))
+    format!("member-record-{slug}-{}.json", iso_date(date))
 }
 
 #[cfg(test)]

@@ -1,23 +1,42 @@
 //! Dates written the way UK readers expect them: 22 Nov 2026, 22/11/2026.
 
-use chrono::{DateTime, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike};
+
+/// Month names as UK readers abbreviate them. Written here rather than through chrono's
+/// `format`, whose pattern interpreter would be shipped to every tablet for three patterns.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `22 Nov 2026`: for sentences and tables.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// `22 Nov 2026 at 14:05`, in whatever time zone the caller gives.
-pub fn date_and_time<Tz: TimeZone>(moment: &DateTime<Tz>) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    moment.format("%-d %b %Y at %H:%M").to_string()
+pub fn date_and_time<Tz: TimeZone>(moment: &DateTime<Tz>) -> String {
+    let local = moment.naive_local();
+    format!(
+        "{} at {:02}:{:02}",
+        long_date(local.date()),
+        local.hour(),
+        local.minute()
+    )
 }
 
 /// `22/11/2026`: for spreadsheets and forms.
 pub fn short_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
+}
+
+/// `2026-11-22`: for file names, sorting as text in date order.
+pub fn iso_date(date: NaiveDate) -> String {
+    date.to_string()
 }
 
 /// What a day, month and year typed in three boxes (the GOV.UK date pattern) add up to.
@@ -66,7 +85,6 @@ impl DateEntry {
 
 /// A date as the three boxes show it: `7`, `5`, `2026`.
 pub fn date_parts(date: NaiveDate) -> [String; 3] {
-    use chrono::Datelike;
     [
         date.day().to_string(),
         date.month().to_string(),
@@ -79,6 +97,24 @@ mod tests {
     use chrono::{FixedOffset, Utc};
 
     use super::*;
+
+    // proptest runs natively only, as the domain's tests do.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The hand-written formats say what chrono's own patterns say, for any date and time.
+        #[test]
+        fn dates_are_written_as_chrono_would(days in 0i32..80_000, minutes in 0u32..1440) {
+            let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            proptest::prop_assert_eq!(long_date(date), date.format("%-d %b %Y").to_string());
+            proptest::prop_assert_eq!(short_date(date), date.format("%d/%m/%Y").to_string());
+            proptest::prop_assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+            let moment = Utc.from_utc_datetime(&date.and_hms_opt(minutes / 60, minutes % 60, 0).unwrap());
+            proptest::prop_assert_eq!(
+                date_and_time(&moment),
+                moment.format("%-d %b %Y at %H:%M").to_string()
+            );
+        }
+    }
 
     #[test]
     fn dates_read_the_british_way() {

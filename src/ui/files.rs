@@ -5,6 +5,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
+/// Offers a CSV for Excel as `<stem>-<today, as 2026-11-23>.csv`.
+pub fn download_csv(stem: &str, csv: &str) -> Result<(), JsValue> {
+    let today = crate::model::dates::iso_date(chrono::Local::now().date_naive());
+    download_text(
+        &format!("{stem}-{today}.csv"),
+        csv,
+        "text/csv;charset=utf-8",
+    )
+}
+
 /// Offers `text` to the person as a downloaded file called `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -20,7 +20,7 @@ use crate::model::dates::long_date;
 use crate::store::member_files::{MemberFilesDb, WorkspaceError};
 use crate::ui::components::{PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
-use crate::ui::files::{download_text, start_reading};
+use crate::ui::files::{download_csv, start_reading};
 use crate::ui::{set_page_title, yield_to_browser};
 
 /// Links between the officer's pages.
@@ -570,11 +570,7 @@ fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
     let total = Memo::new(move |_| workspace.with(training_audit_len));
     let download = move |_| {
         let csv = workspace.with_untracked(training_audit_csv);
-        let name = format!(
-            "training-audit-{}.csv",
-            Local::now().date_naive().format("%Y-%m-%d")
-        );
-        let _ = download_text(&name, &csv, "text/csv;charset=utf-8");
+        let _ = download_csv("training-audit", &csv);
     };
     view! {
         <section class="section" aria-labelledby="audit-title">

@@ -15,7 +15,7 @@ use crate::model::survey_templates::built_in_templates;
 use crate::store::officer::load_officer_pack;
 use crate::store::{LocalStore, Storage};
 use crate::ui::components::TextArea;
-use crate::ui::files::download_text;
+use crate::ui::files::download_csv;
 use crate::ui::pages::officer_members::{OfficerData, OfficerNav, use_officer_data};
 use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
 use crate::ui::set_page_title;
@@ -39,11 +39,7 @@ fn Report(
     children: Children,
 ) -> impl IntoView {
     let download = move |_| {
-        let name = format!(
-            "{file}-{}.csv",
-            Local::now().date_naive().format("%Y-%m-%d")
-        );
-        let _ = download_text(&name, &csv.run(()), "text/csv;charset=utf-8");
+        let _ = download_csv(file, &csv.run(()));
     };
     view! {
         <section class="section report" aria-labelledby=id>

@@ -10,14 +10,10 @@ use crate::consolidate::{
     survey_results, survey_results_csv,
 };
 use crate::model::survey::SurveyTemplate;
-use crate::ui::files::download_text;
+use crate::ui::files::download_csv;
 
 fn download(file: &str, csv: &str) {
-    let name = format!(
-        "{file}-{}.csv",
-        chrono::Local::now().date_naive().format("%Y-%m-%d")
-    );
-    let _ = download_text(&name, csv, "text/csv;charset=utf-8");
+    let _ = download_csv(file, csv);
 }
 
 /// The rounds in which members answered a survey, oldest first.
