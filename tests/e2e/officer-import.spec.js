@@ -194,3 +194,23 @@ test('a device that runs out of room part-way through an import says how many me
     '150 files: 50 accepted, 0 updated, 0 merged, 100 unchanged, 0 older, 0 refused.',
   );
 });
+
+test('when the browser will not keep the workspace, an import says so rather than seeming saved', async ({ page }) => {
+  // As private browsing or blocked site data can do: IndexedDB refuses to open.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await openApp(page, '/officer');
+  await expect(page.getByRole('alert')).toContainText("The members' files on this device could not be opened.");
+  await page.getByLabel("Import members' files").setInputFiles(
+    [1, 2, 3].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n))),
+  );
+  await expect(page.getByRole('alert')).toHaveText(
+    '3 of the 3 members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. ' +
+      "This browser is not letting the workspace keep members' files (private browsing or blocked site data can do this). What is imported lasts only while this page stays open.",
+  );
+  await expect(page.getByText('3 members.')).toBeVisible();
+  await expectAccessible(page, 'a workspace the browser will not keep');
+});

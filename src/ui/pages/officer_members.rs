@@ -164,6 +164,10 @@ impl Saving {
     /// Starts writing the members changed since the last write, in a transaction of their own.
     fn write(&mut self, workspace: &OfficerWorkspace) {
         let Some(db) = self.db.clone() else {
+            // The browser would not open the workspace's storage: nothing can be kept.
+            let (done, written) = oneshot::channel();
+            let _ = done.send(Err(WorkspaceError::Unavailable));
+            self.writes.push((self.changed.len(), written));
             self.changed.clear();
             return;
         };
@@ -238,6 +242,11 @@ pub fn OfficerMembersPage() -> impl IntoView {
         }
         let mut keyring = Keyring::new(&passphrase.get_untracked());
         spawn_local(async move {
+            // Files chosen while the stored members are still being opened wait for them,
+            // so that they are merged with what is held, and saved beside it.
+            while loading.get_untracked() {
+                yield_to_browser().await;
+            }
             let total = files.len();
             let mut rows = Vec::with_capacity(total);
             let mut saving = Saving::new(db.get_value());
