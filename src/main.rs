@@ -2,8 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(mdr::ui::App);
+    mdr::ui::start(mdr::ui::App);
 }
 
 /// The app only runs in a browser; natively the crate is a library for the tests.

@@ -2,8 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(mdr::ui::OfficerApp);
+    mdr::ui::start(mdr::ui::OfficerApp);
 }
 
 /// The workspace only runs in a browser; natively the crate is a library for the tests.

@@ -39,10 +39,13 @@ fn register_service_worker(update: RwSignal<Option<web_sys::ServiceWorkerRegistr
     let container = navigator.service_worker();
     let registering = container.register("/sw.js");
     leptos::task::spawn_local(async move {
+        // Refused, or (where service workers are blocked) resolved with nothing: no worker.
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(registering).await else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         // Only an update matters: the first install has nothing older to replace.
         let has_controller = move || window().navigator().service_worker().controller().is_some();
         if registration.waiting().is_some() && has_controller() {
@@ -186,6 +189,16 @@ pub fn OfficerApp() -> impl IntoView {
             </Routes>
         </Shell>
     }
+}
+
+/// Starts a part of the app: takes away the page's own notice shown while it loaded, and
+/// mounts `app` in its place.
+pub fn start<V: IntoView + 'static>(app: fn() -> V) {
+    console_error_panic_hook::set_once();
+    if let Some(notice) = document().get_element_by_id("opening") {
+        notice.remove();
+    }
+    leptos::mount::mount_to_body(app);
 }
 
 /// Lets the browser paint and handle input between chunks of long work, such as importing

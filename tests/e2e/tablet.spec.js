@@ -170,3 +170,26 @@ test('an officer adds a course to the pack and reads the reports by keyboard alo
   await tabTo(page, compliance, 5);
   await expectVisibleFocus(page);
 });
+
+test.describe('opening', () => {
+  // The wasm is held back by the test, not served by a service worker from an earlier page.
+  test.use({ serviceWorkers: 'block' });
+
+  test('on a slow connection, each part says it is opening until it is ready', async ({ page }) => {
+    for (const [path, notice] of [['/', 'Opening your record…'], ['/officer', "Opening the officer's workspace…"]]) {
+      let arrive;
+      const arrived = new Promise((resolve) => { arrive = resolve; });
+      await page.route(/_bg\.wasm$/, async (route) => { await arrived; await route.continue(); });
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
+      await expect(page.getByRole('status')).toHaveText(notice);
+      await expect(page.getByText('Member Development Record', { exact: true })).toBeVisible();
+      await expect(page.getByText('this browser may not be able to run the app'), 'the second line waits 20 s').toBeHidden();
+      await expectAccessible(page, `${path} while it opens`);
+      arrive();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await expect(page.getByText(notice)).toHaveCount(0);
+      await expect(page.getByRole('main')).toHaveCount(1);
+      await page.unroute(/_bg\.wasm$/);
+    }
+  });
+});
