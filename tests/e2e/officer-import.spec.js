@@ -170,9 +170,11 @@ test('a device that runs out of room part-way through an import says how many me
       return put.apply(this, args);
     };
   });
-  await page.getByLabel("Import members' files").setInputFiles(files(21, 170));
+  // Member 21 is saved in the first hundred, then changed again in the part not saved.
+  const batch = [...files(21, 170), asFile('member-record-member-21-newer.json', memberFile(21, { revision: 2 }))];
+  await page.getByLabel("Import members' files").setInputFiles(batch);
   await expect(page.getByRole('alert')).toHaveText(
-    '50 of the 150 members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. ' +
+    '51 of the 150 members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. ' +
       "This device's storage is full. Free some space, or remove members you no longer need, and try again.",
   );
   await expectAccessible(page, 'an import the device had no room for');
@@ -186,12 +188,15 @@ test('a device that runs out of room part-way through an import says how many me
   await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 120']);
   await page.getByLabel('Find a member').fill('member 121');
   await expect(page.getByText('No member matches that search.')).toBeVisible();
+  await page.getByLabel('Find a member').fill('member 21');
+  const member21 = held.getByRole('row').filter({ hasText: /Cllr Member 21(?!\d)/ });
+  await expect(member21.getByRole('cell').nth(2), 'the revision that was saved').toHaveText('1');
 
   // With room again, the same files bring the rest in.
-  await page.getByLabel("Import members' files").setInputFiles(files(21, 170));
+  await page.getByLabel("Import members' files").setInputFiles(batch);
   await expect(page.getByText('170 members.')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '150 files' })).toHaveText(
-    '150 files: 50 accepted, 0 updated, 0 merged, 100 unchanged, 0 older, 0 refused.',
+  await expect(page.getByRole('status').filter({ hasText: '151 files' })).toHaveText(
+    '151 files: 50 accepted, 1 updated, 0 merged, 100 unchanged, 0 older, 0 refused.',
   );
 });
 

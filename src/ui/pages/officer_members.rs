@@ -120,9 +120,12 @@ struct Saving {
     changed: Vec<Uuid>,
     /// New members' files as read, saved as they came rather than written out again.
     fresh: HashMap<Uuid, String>,
-    /// Each write under way: how many members it holds, and how it ended.
-    writes: Vec<(usize, oneshot::Receiver<Result<(), WorkspaceError>>)>,
+    /// Each write under way: the members it holds, and how it ended.
+    writes: Vec<(Vec<Uuid>, Written)>,
 }
+
+/// How one write to IndexedDB ended, once it has.
+type Written = oneshot::Receiver<Result<(), WorkspaceError>>;
 
 /// Members an import changed but could not save, and why.
 struct NotSaved {
@@ -167,8 +170,8 @@ impl Saving {
             // The browser would not open the workspace's storage: nothing can be kept.
             let (done, written) = oneshot::channel();
             let _ = done.send(Err(WorkspaceError::Unavailable));
-            self.writes.push((self.changed.len(), written));
-            self.changed.clear();
+            self.writes
+                .push((std::mem::take(&mut self.changed), written));
             return;
         };
         let entries: Vec<(Uuid, String)> = self
@@ -187,28 +190,36 @@ impl Saving {
             return;
         }
         let (done, written) = oneshot::channel();
-        self.writes.push((entries.len(), written));
+        self.writes
+            .push((entries.iter().map(|(id, _)| *id).collect(), written));
         spawn_local(async move {
             let _ = done.send(db.put_all(entries).await);
         });
     }
 
-    /// Waits for every write, and counts the members that could not be saved.
+    /// Waits for every write, and counts the members that could not be saved: those whose
+    /// last write failed (a member changed again later in the batch is written again).
     async fn finish(self) -> Result<(), NotSaved> {
-        let of = self.writes.iter().map(|(members, _)| members).sum();
-        let mut not_saved: Option<NotSaved> = None;
+        let mut last: HashMap<Uuid, bool> = HashMap::new();
+        let mut why = None;
         for (members, written) in self.writes {
-            let Err(why) = written.await.unwrap_or(Err(WorkspaceError::Unavailable)) else {
-                continue;
-            };
-            let failed = not_saved.get_or_insert(NotSaved {
-                members: 0,
-                of,
-                why,
-            });
-            failed.members += members;
+            let result = written.await.unwrap_or(Err(WorkspaceError::Unavailable));
+            if let Err(e) = result {
+                why.get_or_insert(e);
+            }
+            for id in members {
+                last.insert(id, result.is_ok());
+            }
         }
-        not_saved.map_or(Ok(()), Err)
+        let not_saved = last.values().filter(|saved| !**saved).count();
+        match why {
+            Some(why) if not_saved > 0 => Err(NotSaved {
+                members: not_saved,
+                of: last.len(),
+                why,
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
