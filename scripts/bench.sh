@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks: sizes of the release build in dist/ (each file of each part's first load,
 # raw and gzip-compressed), then the time to import and consolidate 100 and 1,000 members' files,
-# natively and in headless Chromium. `make bench` builds first. Prints figures only.
+# natively and in headless Chromium (and of locked files). `make bench` builds first.
+# Prints figures only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
