@@ -2,6 +2,11 @@
 // 100 and 1,000 generated members' files through the officer's page in headless Chromium
 // and times it until every report is on screen, then 50 of them locked with a passphrase.
 // Prints figures; asserts nothing.
+//
+// Timed by the page's own clock, checked every frame: from the moment the browser hands
+// the chosen files to the page (the input's change event; a person's file picker does this
+// at once, where Playwright first copies the files over) until they are saved and listed,
+// then from the click on Reports until every report is on screen.
 import { spawn } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
@@ -14,52 +19,65 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
+
+/**
+ * Milliseconds on the page's clock from `window.benchFrom` (or the page load) until a
+ * paragraph reads `what.text`, or an element matches `what.selector`.
+ */
+function whenShown(page, what) {
+  return page
+    .waitForFunction(
+      ({ text, selector }) => {
+        const shown = text
+          ? [...document.querySelectorAll('p')].some((p) => p.textContent === text)
+          : document.querySelector(selector) !== null;
+        return shown ? performance.now() - (window.benchFrom ?? 0) : false;
+      },
+      what,
+      { polling: 'raf', timeout: 300_000 },
+    )
+    .then((handle) => handle.jsonValue());
+}
+
+/** Sets `window.benchFrom` when `event` first reaches `locator`'s element. */
+function startClockOn(locator, event) {
+  return locator.evaluate((element, event) => {
+    element.addEventListener(event, () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
+  }, event);
+}
+
+const everyReport = { selector: '[aria-label="Survey results by political group"]' };
+
+/** A fresh officer's page: imports `files`, and times them until `count` members are listed. */
+async function importTimed(files, count, passphrase = '') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/officer`);
+  await page.getByText("No members' files yet.").waitFor();
+  if (passphrase) await page.getByLabel('Passphrase for locked files (optional)').fill(passphrase);
+  const input = page.getByLabel("Import members' files");
+  await startClockOn(input, 'change');
+  const started = Date.now();
+  await input.setInputFiles(files);
+  const imported = await whenShown(page, { text: `${count} members.` });
+  return { context, page, imported, withHarness: Date.now() - started };
+}
+
 console.log('Consolidation in headless Chromium (release build, this machine):');
 try {
   for (const count of [100, 1000]) {
     const dir = `target/bench-files/${count}`;
     const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/officer`);
-    await page.getByText("No members' files yet.").waitFor();
-    // Timed by the page's own clock, checked every frame: from the moment the browser hands
-    // the chosen files to the page (the input's change event; a person's file picker does
-    // this at once, where Playwright first copies the files over) until they are saved and
-    // listed, then from the click on Reports until every report is on screen.
-    const input = page.getByLabel("Import members' files");
-    await input.evaluate((element) => {
-      element.addEventListener('change', () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
-    });
-    const started = Date.now();
-    await input.setInputFiles(files);
-    const expected = `${count} members.`;
-    const imported = await page.waitForFunction(
-      (text) => ([...document.querySelectorAll('p')].some((p) => p.textContent === text) ? performance.now() - window.benchFrom : false),
-      expected,
-      { polling: 'raf', timeout: 300_000 },
-    ).then((handle) => handle.jsonValue());
-    const withHarness = Date.now() - started;
+    const { context, page, imported, withHarness } = await importTimed(files, count);
     const reports = page.getByRole('link', { name: 'Reports' });
-    await reports.evaluate((link) => {
-      link.addEventListener('click', () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
-    });
+    await startClockOn(reports, 'click');
     await reports.click();
-    const reported = await page.waitForFunction(
-      () => (document.querySelector('[aria-label="Survey results by political group"]') ? performance.now() - window.benchFrom : false),
-      null,
-      { polling: 'raf', timeout: 300_000 },
-    ).then((handle) => handle.jsonValue());
-    const everyReport = imported + reported;
+    const reported = await whenShown(page, everyReport);
     // Reopening is timed from the start of the page load.
     await page.reload({ waitUntil: 'commit' });
-    const reopened = await page.waitForFunction(
-      () => (document.querySelector('[aria-label="Survey results by political group"]') ? performance.now() : false),
-      null,
-      { polling: 'raf', timeout: 300_000 },
-    ).then((handle) => handle.jsonValue());
+    const reopened = await whenShown(page, everyReport);
     console.log(
-      `  ${String(count).padStart(5)} files: import and every report ${Math.round(everyReport)} ms (chosen to imported, merged, saved and listed ${Math.round(imported)} ms; Reports clicked to every report on screen ${Math.round(reported)} ms); with the test harness copying the files in first, ${withHarness} ms to listed; reopen from IndexedDB to every report ${Math.round(reopened)} ms`,
+      `  ${String(count).padStart(5)} files: import and every report ${Math.round(imported + reported)} ms (chosen to imported, merged, saved and listed ${Math.round(imported)} ms; Reports clicked to every report on screen ${Math.round(reported)} ms); with the test harness copying the files in first, ${withHarness} ms to listed; reopen from IndexedDB to every report ${Math.round(reopened)} ms`,
     );
     await context.close();
   }
@@ -75,23 +93,9 @@ try {
     locked.ciphertext = locked.ciphertext.join('').match(/.{1,16384}/g);
     files.push(asFile(name.replace(/\.json$/, '-locked.json'), locked));
   }
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/officer`);
-  await page.getByText("No members' files yet.").waitFor();
-  await page.getByLabel('Passphrase for locked files (optional)').fill(passphrase);
-  const input = page.getByLabel("Import members' files");
-  await input.evaluate((element) => {
-    element.addEventListener('change', () => { window.benchFrom = performance.now(); }, { capture: true, once: true });
-  });
-  await input.setInputFiles(files);
-  const unlocked = await page.waitForFunction(
-    (text) => ([...document.querySelectorAll('p')].some((p) => p.textContent === text) ? performance.now() - window.benchFrom : false),
-    `${count} members.`,
-    { polling: 'raf', timeout: 300_000 },
-  ).then((handle) => handle.jsonValue());
+  const { context, imported } = await importTimed(files, count, passphrase);
   console.log(
-    `  ${String(count).padStart(5)} locked files: chosen to unlocked, imported, saved and listed ${Math.round(unlocked)} ms (${Math.round(unlocked / count)} ms a file)`,
+    `  ${String(count).padStart(5)} locked files: chosen to unlocked, imported, saved and listed ${Math.round(imported)} ms (${Math.round(imported / count)} ms a file)`,
   );
   await context.close();
 } finally {
