@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { fillDate } from '../tests/e2e/fixtures.js';
+import { fillDate, fillFirstNeed } from '../tests/e2e/fixtures.js';
 import { asFile, memberFile } from '../tests/e2e/member-files.js';
 
 const port = 4195;
@@ -52,12 +52,7 @@ try {
 
     await page.getByRole('link', { name: 'Development plan' }).first().click();
     await page.getByRole('button', { name: 'Start a blank plan' }).click();
-    await page.getByLabel('Your strengths').fill('Casework, and knowing Tipton Green well');
-    await page.getByRole('button', { name: 'Add a development need' }).click();
-    const need = page.getByRole('group', { name: 'Development need 1' });
-    await need.getByLabel('What do you want to develop?').fill('Chairing meetings');
-    await need.getByRole('group', { name: 'Priority' }).getByLabel('High').check();
-    await need.getByLabel('Why it matters for your role').fill('I chair the planning committee from May');
+    await fillFirstNeed(page);
     await page.evaluate(() => {
       document.activeElement?.blur();
       window.scrollTo(0, 0);

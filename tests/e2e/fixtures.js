@@ -79,4 +79,15 @@ export async function fillDate(scope, label, iso) {
   await group.getByLabel('Year').fill(year);
 }
 
+/** Starts a plan's first development need as the tests and the README's screenshot do. */
+export async function fillFirstNeed(page) {
+  await page.getByLabel('Your strengths').fill('Casework, and knowing Tipton Green well');
+  await page.getByRole('button', { name: 'Add a development need' }).click();
+  const need = page.getByRole('group', { name: 'Development need 1' });
+  await need.getByLabel('What do you want to develop?').fill('Chairing meetings');
+  await need.getByRole('group', { name: 'Priority' }).getByLabel('High').check();
+  await need.getByLabel('Why it matters for your role').fill('I chair the planning committee from May');
+  return need;
+}
+
 export { expect };

@@ -1,7 +1,7 @@
 // The Personal Development Plan: filled in, courses requested, signed off and locked,
 // printed as a confidential A4 document naming the councillor and the year on every page.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, expectAccessible, setUpProfile, fillDate } from './fixtures.js';
+import { test, expect, expectAccessible, setUpProfile, fillDate, fillFirstNeed } from './fixtures.js';
 
 async function pdfPages(buffer) {
   const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
@@ -26,12 +26,7 @@ test('a councillor fills in their plan, signs it off, and prints it', async ({ p
   await expect(page.getByRole('group', { name: 'Roles you hold this year' }).getByLabel('Committee chair')).toBeChecked();
   await expectAccessible(page, 'a new plan');
 
-  await page.getByLabel('Your strengths').fill('Casework, and knowing Tipton Green well');
-  await page.getByRole('button', { name: 'Add a development need' }).click();
-  const need = page.getByRole('group', { name: 'Development need 1' });
-  await need.getByLabel('What do you want to develop?').fill('Chairing meetings');
-  await need.getByRole('group', { name: 'Priority' }).getByLabel('High').check();
-  await need.getByLabel('Why it matters for your role').fill('I chair the planning committee from May');
+  const need = await fillFirstNeed(page);
   await need.getByRole('group', { name: 'Preferred way of learning' }).getByLabel('Face to face').check();
 
   await page.getByLabel('Choose a course from the catalogue').selectOption({ label: 'Chairing meetings and committees' });
