@@ -150,6 +150,44 @@ async fn a_locked_file_opens_with_its_passphrase_and_only_with_it() {
 }
 
 #[wasm_bindgen_test]
+async fn files_locked_under_a_council_pack_share_its_salt_and_one_key_opens_them_all() {
+    use mdr::model::pack::CouncilPack;
+    use mdr::ui::crypto::{Keyring, seal};
+    let passphrase = "Tipton Green ward surgery";
+    let mut pack = CouncilPack::starting(
+        "Sandwell Metropolitan Borough Council",
+        Utc::now().date_naive(),
+        Utc::now(),
+    );
+    pack.ensure_locking_salt([42; 16]);
+    let members: Vec<_> = (0..3)
+        .map(|_| {
+            let mut file = sample_file();
+            file.record.pack = Some(pack.clone());
+            file
+        })
+        .collect();
+    let mut keyring = Keyring::new(passphrase);
+    let mut nonces = Vec::new();
+    for file in &members {
+        let locked = sealed(&seal(file, passphrase).await.unwrap()).await;
+        assert_eq!(locked.salt(), [42; 16], "the council's salt");
+        nonces.push(locked.nonce().to_vec());
+        assert_eq!(keyring.open(&locked).await.as_ref(), Ok(file));
+    }
+    assert_eq!(keyring.keys_made(), 1, "one key for the whole batch");
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 3, "every file has its own nonce");
+
+    // A member without the council's pack still locks with a salt of their own.
+    let own = sealed(&seal(&sample_file(), passphrase).await.unwrap()).await;
+    assert_ne!(own.salt(), [42; 16]);
+    assert!(keyring.open(&own).await.is_ok());
+    assert_eq!(keyring.keys_made(), 2);
+}
+
+#[wasm_bindgen_test]
 async fn a_locked_file_changed_anywhere_is_refused() {
     use mdr::ui::crypto::{seal, unseal};
     let passphrase = "Oldbury ward surgery";

@@ -47,6 +47,10 @@ pub enum ReadError {
     UnknownLock { cipher: String, kdf: String },
     #[error("The file is damaged: {detail}. Export the record again and use the new file.")]
     Damaged { detail: String },
+    #[error(
+        "The council pack is damaged: {detail}. Ask your member development officer to send the pack again."
+    )]
+    DamagedPack { detail: String },
 }
 
 impl ReadError {

@@ -32,14 +32,31 @@ pub fn write_pack_file(pack: &CouncilPack) -> String {
 /// Reads a pack file; nothing is read from one that is too large, not a pack, or newer
 /// than this app understands.
 pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
-    read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION)?;
-    let file: PackFile = serde_json::from_str(text).map_err(unreadable_part)?;
+    read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION).map_err(for_pack)?;
+    let file: PackFile = serde_json::from_str(text).map_err(|e| for_pack(unreadable_part(e)))?;
+    let damaged = |detail: &str| ReadError::DamagedPack {
+        detail: detail.to_owned(),
+    };
     if file.pack.council.trim().is_empty() {
-        return Err(ReadError::damaged(
-            "it does not say which council it is for",
+        return Err(damaged("it does not say which council it is for"));
+    }
+    if file.pack.locking_salt.is_some() && file.pack.locking_salt_bytes().is_none() {
+        return Err(damaged(
+            "its locking salt is not 16 bytes written in base64",
         ));
     }
     Ok(file.pack)
+}
+
+/// A damaged pack is for the officer to send again, not for the member to export again.
+fn for_pack(error: ReadError) -> ReadError {
+    match error {
+        ReadError::Truncated => ReadError::DamagedPack {
+            detail: "it stops part-way through, so it was probably cut short while being copied or downloaded".to_owned(),
+        },
+        ReadError::Damaged { detail } => ReadError::DamagedPack { detail },
+        other => other,
+    }
 }
 
 /// A file name for a published pack: `council-pack-<council>-v<version>.json`.
@@ -104,6 +121,54 @@ mod tests {
                 .contains("a member's record, not a council pack"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_locking_salt_is_made_once_and_kept_by_every_version() {
+        let mut pack = pack();
+        assert_eq!(pack.locking_salt_bytes(), None);
+        pack.ensure_locking_salt([7; 16]);
+        pack.ensure_locking_salt([8; 16]);
+        assert_eq!(pack.locking_salt_bytes(), Some([7; 16]));
+        let next = pack.published(Utc::now());
+        assert_eq!(next.locking_salt_bytes(), Some([7; 16]));
+        assert_eq!(read_pack_file(&write_pack_file(&next)).unwrap(), next);
+    }
+
+    #[test]
+    fn a_pack_from_before_locking_salts_reads_and_writes_without_one() {
+        let text = write_pack_file(&pack());
+        assert!(!text.contains("locking_salt"), "no empty field is written");
+        assert_eq!(read_pack_file(&text).unwrap().locking_salt, None);
+    }
+
+    #[test]
+    fn a_pack_with_a_malformed_locking_salt_is_refused_and_says_why() {
+        for salt in ["not base64!", "AAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"] {
+            let mut value: serde_json::Value =
+                serde_json::from_str(&write_pack_file(&pack())).unwrap();
+            value["locking_salt"] = salt.into();
+            let error = read_pack_file(&value.to_string()).unwrap_err();
+            let message = error.to_string();
+            assert!(message.contains("locking salt"), "{salt}: {message}");
+            assert!(message.contains("send the pack again"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_cut_short_pack_asks_for_the_pack_again_not_the_record() {
+        let text = write_pack_file(&pack());
+        let cut = &text[..text.len() / 2];
+        let faulty = text.replacen("\"council\":", "\"council\" ", 1);
+        let blank = text.replacen("South Ribble Borough Council", " ", 1);
+        for bad in [cut, &faulty, &blank] {
+            let message = read_pack_file(bad).unwrap_err().to_string();
+            assert!(
+                message.starts_with("The council pack is damaged: "),
+                "{message}"
+            );
+            assert!(message.ends_with("send the pack again."), "{message}");
+        }
     }
 
     #[test]

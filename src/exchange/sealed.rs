@@ -31,8 +31,8 @@ const MIN_ITERATIONS: u32 = KDF_ITERATIONS;
 /// Nor with more than this: a file that asks for more is damaged or hostile, and would
 /// hold up the page for minutes.
 const MAX_ITERATIONS: u32 = 10_000_000;
-/// Bytes of random salt for the key.
-pub const SALT_BYTES: usize = 16;
+/// Bytes of salt for the key: the council pack's locking salt, or a random one.
+pub const SALT_BYTES: usize = crate::model::pack::LOCKING_SALT_BYTES;
 /// Bytes of random nonce for the cipher.
 pub const NONCE_BYTES: usize = 12;
 /// Bytes of the authentication tag at the end of the ciphertext.
@@ -86,7 +86,8 @@ pub struct SealedFile {
 }
 
 impl SealedHeader {
-    /// The header for sealing `file` with this salt and nonce (both fresh and random).
+    /// The header for sealing `file` with this salt (the council's, or random) and nonce
+    /// (always fresh and random).
     pub fn for_file(file: &MemberFile, salt: &[u8; SALT_BYTES], nonce: &[u8; NONCE_BYTES]) -> Self {
         Self {
             format: MEMBER_FORMAT.to_owned(),
@@ -167,8 +168,10 @@ impl SealedFile {
     }
 }
 
-/// What an exported file turned out to be.
+/// What an exported file turned out to be. Made once per file read and unpacked at once,
+/// so the difference in size between the two kinds costs nothing worth a box.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Export {
     /// A plain member file, read, checked and upgraded.
     Plain(MemberFile),

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +22,9 @@ use super::survey_templates::built_in_templates;
 
 /// The budget a council starts with: the seeds' £5,000 for all members' training.
 pub const DEFAULT_BUDGET_PENCE: u64 = 500_000;
+
+/// Bytes of a council's locking salt.
+pub const LOCKING_SALT_BYTES: usize = 16;
 
 /// A role as a council defines it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +57,13 @@ pub struct CouncilPack {
     pub surveys: Vec<PackSurvey>,
     /// The year's training budget, in pence.
     pub budget_pence: u64,
+    /// The salt members' apps lock their files with, base64: random, made once for the
+    /// council's pack and kept by every version after. Files locked with one salt and one
+    /// passphrase share one key, so an officer's batch of them costs one key derivation
+    /// instead of one a file. Packs published before it have none, and then each file has
+    /// its own random salt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locking_salt: Option<String>,
 }
 
 impl CouncilPack {
@@ -81,7 +93,22 @@ impl CouncilPack {
                 })
                 .collect(),
             budget_pence: DEFAULT_BUDGET_PENCE,
+            locking_salt: None,
         }
+    }
+
+    /// Gives the pack a locking salt if it has none yet; `fresh` must be random bytes.
+    /// A salt once given is kept, so files locked under every version share it.
+    pub fn ensure_locking_salt(&mut self, fresh: [u8; LOCKING_SALT_BYTES]) {
+        if self.locking_salt.is_none() {
+            self.locking_salt = Some(BASE64.encode(fresh));
+        }
+    }
+
+    /// The locking salt's bytes, when the pack has a well-formed one.
+    pub fn locking_salt_bytes(&self) -> Option<[u8; LOCKING_SALT_BYTES]> {
+        let text = self.locking_salt.as_deref()?;
+        BASE64.decode(text).ok()?.try_into().ok()
     }
 
     /// The pack as published: numbered one above the last publish, stamped with the time.

@@ -71,10 +71,20 @@ async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Locks `file` with `passphrase`, with a fresh random salt and nonce, and returns the
-/// text of the locked file.
+/// Locks `file` with `passphrase` and returns the text of the locked file. The salt is
+/// the council's, from the pack the member applied, so that the officer's batch needs one
+/// key for all of them; before any pack, or from one without a salt, a fresh random one.
+/// The nonce is always fresh and random.
 pub async fn seal(file: &MemberFile, passphrase: &str) -> Result<String, JsValue> {
-    let salt = random_bytes::<SALT_BYTES>()?;
+    let council_salt = file
+        .record
+        .pack
+        .as_ref()
+        .and_then(|p| p.locking_salt_bytes());
+    let salt = match council_salt {
+        Some(salt) => salt,
+        None => random_bytes::<SALT_BYTES>()?,
+    };
     let nonce = random_bytes::<NONCE_BYTES>()?;
     let header = SealedHeader::for_file(file, &salt, &nonce);
     let key = derive_key(passphrase, &salt, header.encryption.iterations).await?;
@@ -101,6 +111,11 @@ impl Keyring {
             passphrase: passphrase.to_owned(),
             keys: HashMap::new(),
         }
+    }
+
+    /// How many keys the batch has needed so far: one for each salt and rounds.
+    pub fn keys_made(&self) -> usize {
+        self.keys.len()
     }
 
     /// Unlocks a sealed file. A wrong passphrase and a file changed since it was locked

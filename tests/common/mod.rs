@@ -318,10 +318,15 @@ pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
             proptest::collection::vec(any::<bool>(), 12),
             "20[0-9]{2}/[0-9]{2}",
             any_text(),
+            // Packs from before locking salts have none.
+            proptest::option::of(any::<[u8; 16]>()),
         ),
     )
         .prop_map(
-            |((council, version, at, budget), (retire_courses, retire_roles, round, text))| {
+            |(
+                (council, version, at, budget),
+                (retire_courses, retire_roles, round, text, salt),
+            )| {
                 let mut pack = CouncilPack::starting(
                     &council,
                     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
@@ -329,6 +334,9 @@ pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
                 );
                 pack.pack_version = version;
                 pack.budget_pence = budget;
+                if let Some(salt) = salt {
+                    pack.ensure_locking_salt(salt);
+                }
                 for (course, retired) in pack.courses.iter_mut().zip(retire_courses) {
                     course.retired = retired;
                 }

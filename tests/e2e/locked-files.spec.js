@@ -115,3 +115,56 @@ test('an officer opens a batch of locked files with one passphrase', async ({ pa
   await expect(page.getByRole('rowheader', { name: 'Cllr Member 3', exact: true })).toBeVisible();
   await expectAccessible(page, 'a batch of locked files imported');
 });
+
+test("members lock files with their council pack's salt, and the officer opens the batch with one key", async ({ browser }) => {
+  // The officer starts and publishes the council's pack: it carries the council's salt.
+  const laptop = await browser.newContext();
+  const officer = await laptop.newPage();
+  await openApp(officer, '/officer/pack');
+  await officer.getByLabel('Council name').fill('Sandwell Metropolitan Borough Council');
+  await officer.getByRole('button', { name: 'Start the council pack' }).click();
+  const publishing = officer.waitForEvent('download');
+  await officer.getByRole('button', { name: 'Export council pack' }).click();
+  const packFile = await publishing;
+  const packText = await readFile(await packFile.path(), 'utf8');
+  const salt = JSON.parse(packText).locking_salt;
+  expect(salt).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+
+  // Two councillors apply it on their own tablets, then export locked with the agreed passphrase.
+  const exports = [];
+  for (const name of ['Cllr Amrit Kaur', 'Cllr Siân Pritchard']) {
+    const tablet = await browser.newContext();
+    const page = await tablet.newPage();
+    await setUpProfile(page, { name });
+    await page.getByRole('link', { name: 'Export and backup' }).click();
+    await page.getByLabel('Import council pack').setInputFiles(asFile(packFile.suggestedFilename(), packText));
+    await page.getByRole('button', { name: 'Apply this pack' }).click();
+    await expect(page.getByText('is now in use.')).toBeVisible();
+    await page.getByLabel('Passphrase (optional)').fill(PASSPHRASE);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export my record' }).click();
+    const download = await downloading;
+    const locked = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(locked.encryption.salt, "locked with the council's salt").toBe(salt);
+    exports.push(asFile(download.suggestedFilename(), locked));
+    await tablet.close();
+  }
+  const [first, second] = exports.map((file) => JSON.parse(file.buffer.toString()));
+  expect(first.encryption.nonce, 'each file has its own nonce').not.toBe(second.encryption.nonce);
+
+  // The officer's batch opens with the one passphrase; a wrong one is refused for both.
+  await officer.getByRole('link', { name: "Members' files" }).click();
+  await officer.getByLabel('Passphrase for locked files (optional)').fill('Tipton Green surgery 2025');
+  await officer.getByLabel("Import members' files").setInputFiles(exports);
+  await expect(officer.getByRole('status').filter({ hasText: '2 files' })).toHaveText(
+    '2 files: 0 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 2 refused.',
+  );
+  await officer.getByLabel('Passphrase for locked files (optional)').fill(PASSPHRASE);
+  await officer.getByLabel("Import members' files").setInputFiles(exports);
+  await expect(officer.getByRole('status').filter({ hasText: '2 files' })).toHaveText(
+    '2 files: 2 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 0 refused.',
+  );
+  await expect(officer.getByRole('rowheader', { name: 'Cllr Siân Pritchard', exact: true })).toBeVisible();
+  await expectAccessible(officer, 'a batch locked with the council pack opened');
+  await laptop.close();
+});

@@ -68,10 +68,10 @@ export function asFile(name, value) {
 /**
  * A member file locked with a passphrase, made here with Node's own WebCrypto from the
  * published format (not the app's code), so the app is checked against the format itself.
+ * `salt` (16 bytes) stands for a council pack's; by default each file has its own.
  */
-export async function lockedFile(file, passphrase, { iterations = 600000 } = {}) {
+export async function lockedFile(file, passphrase, { iterations = 600000, salt = globalThis.crypto.getRandomValues(new Uint8Array(16)) } = {}) {
   const { subtle } = globalThis.crypto;
-  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   const nonce = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const b64 = (bytes) => Buffer.from(bytes).toString('base64');
   const header = {

@@ -106,11 +106,12 @@ fn StartPack(workspace: Workspace) -> impl IntoView {
         if !check.passes() {
             return;
         }
-        let pack = CouncilPack::starting(
+        let mut pack = CouncilPack::starting(
             council.get_untracked().trim(),
             Local::now().date_naive(),
             Utc::now(),
         );
+        give_locking_salt(&mut pack);
         workspace.pack.set(Some(pack));
         workspace.change(|_| {});
     };
@@ -122,6 +123,15 @@ fn StartPack(workspace: Workspace) -> impl IntoView {
             <TextField label="Council name" id="pack-council" autocomplete="organization" value=council on_input=Callback::new(move |v| council.set(v)) error=check.error_for("pack-council")/>
             <button type="submit" class="button">"Start the council pack"</button>
         </form>
+    }
+}
+
+/// Gives a pack the council's locking salt, from the browser's random source, if it has
+/// none. Should the browser refuse, the pack goes without, and each member's locked file
+/// has its own salt, as before packs carried one.
+fn give_locking_salt(pack: &mut CouncilPack) {
+    if let Ok(salt) = crate::ui::crypto::random_bytes() {
+        pack.ensure_locking_salt(salt);
     }
 }
 
@@ -145,7 +155,9 @@ fn PackEditor(workspace: Workspace) -> impl IntoView {
         let Some(current) = pack.get_untracked() else {
             return;
         };
-        let next = current.published(Utc::now());
+        let mut next = current.published(Utc::now());
+        // A pack started before packs carried a salt gets one with its next version.
+        give_locking_salt(&mut next);
         let name = pack_file_name(&next);
         match download_text(&name, &write_pack_file(&next), "application/json") {
             Ok(()) => {
