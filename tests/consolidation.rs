@@ -352,7 +352,7 @@ proptest! {
         workspace in any_members_sharing_names(),
         limit in 0usize..120,
     ) {
-        use mdr::consolidate::{training_audit, training_audit_first, training_audit_len};
+        use mdr::consolidate::{name_order, training_audit, training_audit_first, training_audit_len};
         let mut expected: Vec<(String, String, String)> = workspace
             .members
             .values()
@@ -361,7 +361,8 @@ proptest! {
                 held.file.record.activities().map(move |a| (name.clone(), a.title.clone(), a.evidence.clone()))
             })
             .collect();
-        expected.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        // By name as an officer reads names (mdr::consolidate::name_order), then course.
+        expected.sort_by(|a, b| name_order(&a.0, &b.0).then_with(|| name_order(&a.1, &b.1)));
         let key = |rows: Vec<mdr::consolidate::AuditRow>| -> Vec<(String, String, String)> {
             rows.into_iter().map(|r| (r.member, r.course, r.evidence)).collect()
         };
@@ -532,6 +533,46 @@ mod reports {
         let csv = spend_csv(&spend);
         assert!(csv.contains("I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
         assert!(csv.contains("Budget 2026/27,,,,\"£5,000.00\"\r\n"));
+    }
+
+    #[test]
+    fn reports_list_names_as_an_officer_reads_them_whatever_the_case_typed() {
+        let mut workspace = OfficerWorkspace::default();
+        for (n, name) in [
+            (1, "Cllr Zara Ali"),
+            (2, "cllr amrit kaur"),
+            (3, "Cllr Member 10"),
+            (4, "Cllr Member 2"),
+            (5, "CLLR BOB WARD"),
+        ] {
+            let mut record = member(n, name);
+            completed(&mut record, n * 10, "code-of-conduct", day(1), 1);
+            workspace.import(&file(&record, 1, TABLET, 0));
+        }
+        let order = [
+            "cllr amrit kaur",
+            "CLLR BOB WARD",
+            "Cllr Member 2",
+            "Cllr Member 10",
+            "Cllr Zara Ali",
+        ];
+        let audit: Vec<String> = training_audit(&workspace)
+            .into_iter()
+            .map(|r| r.member)
+            .collect();
+        assert_eq!(audit, order);
+        let engaged: Vec<String> = engagement(&workspace, &[], today())
+            .into_iter()
+            .map(|r| r.member)
+            .collect();
+        assert_eq!(engaged, order);
+        let catalogue = default_catalogue();
+        let overdue: Vec<String> = compliance(&workspace, &catalogue, &default_roles(), today())
+            .into_iter()
+            .filter(|r| r.course == "Induction for newly elected members")
+            .map(|r| r.member)
+            .collect();
+        assert_eq!(overdue, order);
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! `model::merge_records`, the same merge two tabs and a restore use.
 
 mod csv;
+mod names;
 mod reports;
 mod survey_reports;
 mod workspace;
 
 pub use csv::{Csv, to_csv};
+pub use names::{NameKey, name_order};
 pub use reports::{
     AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
     compliance_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv, spend,

@@ -12,6 +12,7 @@ use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
 
 use super::csv::{Csv, to_csv};
+use super::names::{NameKey, name_order};
 use super::workspace::{HeldMember, OfficerWorkspace};
 
 /// One line of the training audit: who has received what, and when.
@@ -37,9 +38,12 @@ pub fn training_audit(workspace: &OfficerWorkspace) -> Vec<AuditRow> {
 /// page that shows a few hundred rows of a report with tens of thousands.
 pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<AuditRow> {
     // Rows go by member's name, then course; members who share a name share a run of rows.
-    let mut by_name: BTreeMap<&str, Vec<&HeldMember>> = BTreeMap::new();
+    let mut by_name: BTreeMap<NameKey, Vec<&HeldMember>> = BTreeMap::new();
     for held in workspace.members.values() {
-        by_name.entry(held.name()).or_default().push(held);
+        by_name
+            .entry(NameKey::of(held.name()))
+            .or_default()
+            .push(held);
     }
     let mut rows = Vec::new();
     for members in by_name.into_values() {
@@ -53,7 +57,7 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
                 held.file.record.activities().map(move |a| (profile, a))
             })
             .collect();
-        activities.sort_by(|(_, a), (_, b)| a.title.cmp(&b.title));
+        activities.sort_by(|(_, a), (_, b)| name_order(&a.title, &b.title));
         rows.extend(activities.into_iter().map(|(profile, a)| AuditRow {
             member: profile.full_name.clone(),
             council: profile.council.clone(),
@@ -169,7 +173,11 @@ pub fn compliance(
             }
         }
     }
-    rows.sort_by(|a, b| (&a.role, &a.member, &a.course).cmp(&(&b.role, &b.member, &b.course)));
+    rows.sort_by(|a, b| {
+        name_order(&a.role, &b.role)
+            .then_with(|| name_order(&a.member, &b.member))
+            .then_with(|| name_order(&a.course, &b.course))
+    });
     rows
 }
 
@@ -245,7 +253,11 @@ pub fn course_evaluation(workspace: &OfficerWorkspace) -> Vec<EvaluationRow> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| b.responses.cmp(&a.responses).then(a.course.cmp(&b.course)));
+    rows.sort_by(|a, b| {
+        b.responses
+            .cmp(&a.responses)
+            .then_with(|| name_order(&a.course, &b.course))
+    });
     rows
 }
 
@@ -450,7 +462,7 @@ pub fn engagement(
     rows.sort_by(|a, b| {
         rank(a.status)
             .cmp(&rank(b.status))
-            .then(a.member.cmp(&b.member))
+            .then_with(|| name_order(&a.member, &b.member))
     });
     rows.dedup_by(|a, b| a.member == b.member && a.status == b.status);
     rows

@@ -111,6 +111,9 @@ test('with more members than fit, a search finds the one the officer wants', asy
   await expect(page.getByText('60 members.')).toBeVisible();
   const held = page.getByRole('region', { name: 'Members held' });
   await expect(held.getByRole('rowheader')).toHaveCount(50);
+  // In the order an officer reads names: numbers by value, so members 1 to 50 are shown.
+  await expect(held.getByRole('rowheader').nth(1)).toHaveText('Cllr Member 2');
+  await expect(held.getByRole('rowheader').last()).toHaveText('Cllr Member 50');
   await expect(page.getByText('Showing 50 of 60: search to find the others.')).toBeVisible();
   await page.getByLabel('Find a member').fill('member 59');
   await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 59']);
