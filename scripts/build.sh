@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The release build, as shipped, into dist/: the councillor's app (index.html), then the
-# officer's workspace (officer.html) into dist/officer/, then the service worker for both.
-# In this order: each Trunk build replaces its own folder.
+# officer's workspace (officer.html) into dist/officer/, then the service worker for both,
+# then a brotli and a gzip copy of each file for the server. In this order: each Trunk
+# build replaces its own folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
 trunk build officer.html --release --offline --dist dist/officer --public-url /officer/
 node scripts/service-worker.mjs dist
+node scripts/compress.mjs dist

@@ -1,7 +1,9 @@
 // Serves the release build on 127.0.0.1 (for `make run`, the end-to-end tests and the
-// benchmarks) as a static host would: files as they are, gzip-compressed when the browser
-// accepts it, and for any other address the page of the part that serves it, so deep links
-// and reloads work: officer/index.html under /officer, index.html elsewhere.
+// benchmarks) as a static host would: files as they are, compressed when the browser
+// accepts it (the build's brotli copy, else its gzip copy, from scripts/compress.mjs; gzip
+// made here for a file without a copy as new as itself), and for any other address the page of the part
+// that serves it, so deep links and reloads work: officer/index.html under /officer,
+// index.html elsewhere.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -37,8 +39,15 @@ createServer(async (request, response) => {
     vary: 'accept-encoding',
   };
   const compressible = ['.html', '.js', '.wasm', '.css', '.json', '.webmanifest', '.svg'].includes(extname(file));
-  if (compressible && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-    body = gzipSync(body);
+  const accepts = (encoding) => new RegExp(`\\b${encoding}\\b`).test(request.headers['accept-encoding'] ?? '');
+  // A copy older than its file (one changed after the build) is not used.
+  const modified = (await stat(file)).mtimeMs;
+  const copy = async (suffix) => stat(file + suffix).then((c) => c.mtimeMs >= modified, () => false);
+  if (compressible && accepts('br') && (await copy('.br'))) {
+    body = await readFile(file + '.br');
+    headers['content-encoding'] = 'br';
+  } else if (compressible && accepts('gzip')) {
+    body = (await copy('.gz')) ? await readFile(file + '.gz') : gzipSync(body);
     headers['content-encoding'] = 'gzip';
   }
   response.writeHead(200, headers);

@@ -19,7 +19,7 @@ async function files(dir) {
 }
 const all = (await files(dist))
   .map((f) => '/' + relative(dist, f).split('\\').join('/'))
-  .filter((f) => f !== '/sw.js')
+  .filter((f) => f !== '/sw.js' && !/\.(br|gz)$/.test(f))
   .sort();
 const build = createHash('sha256');
 for (const f of all) build.update(f).update(await readFile(join(dist, f)));

@@ -1,6 +1,6 @@
 // Benchmark (run by `make bench`): Lighthouse on the release build in dist/, each page in a
 // fresh headless Chromium profile, with Lighthouse's default mobile settings and simulated
-// throttling, served gzip-compressed by scripts/serve.mjs as a static host would.
+// throttling, served compressed (brotli) by scripts/serve.mjs as a static host would.
 // Prints the performance, accessibility and best-practices scores and the main metrics per
 // page, then the budgets and, for the pages that miss one, the failing audits.
 // Prints figures; a missed budget does not fail it, only Lighthouse failing to run does.

@@ -73,8 +73,9 @@ test("an officer's workspace works offline from its first visit, and still does 
     await expect(page.getByText("No members' files yet.")).toBeVisible();
     await expectAccessible(page, 'the workspace offline after an update');
   } finally {
-    await context.setOffline(false);
+    // The build's own worker first: a context closed by a timeout must not leave it changed.
     await writeFile('dist/sw.js', original);
+    await context.setOffline(false);
   }
 });
 
@@ -168,4 +169,23 @@ test('a new version is offered while someone types, and the page reloads only wh
   } finally {
     await writeFile('dist/sw.js', original);
   }
+});
+
+test("each part's files arrive compressed, and the service worker keeps none of the build's compressed copies", async ({ page }) => {
+  const encodings = new Map();
+  page.on('response', (response) => {
+    if (/\.(wasm|js|css)$/.test(response.url())) encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
+  });
+  await openApp(page);
+  await openApp(page, '/officer');
+  const loaded = [...encodings];
+  expect(loaded.filter(([path]) => path.endsWith('.wasm'))).toHaveLength(2);
+  for (const [path, encoding] of loaded) expect(encoding, path).toBe('br');
+  // A browser that takes only gzip gets the build's gzip copy.
+  const wasm = loaded.find(([path]) => path.endsWith('.wasm'))[0];
+  const gzip = await page.request.get(wasm, { headers: { 'accept-encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+  expect((await gzip.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+  const worker = await (await page.request.get('/sw.js')).text();
+  expect(worker).not.toMatch(/\.(br|gz)"/);
 });

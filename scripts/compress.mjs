@@ -1,0 +1,30 @@
+// Writes a brotli (.br) and a gzip (.gz) copy beside every text and wasm file of the
+// release build in dist/, compressed once at the highest levels, as static hosts serve
+// them (nginx's brotli_static and gzip_static, and most static hosting). scripts/serve.mjs
+// sends them to browsers that accept them; the service worker never lists them.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+// The same kinds scripts/serve.mjs compresses.
+const compressible = ['.html', '.js', '.wasm', '.css', '.json', '.webmanifest', '.svg'];
+const dist = process.argv[2] ?? 'dist';
+
+let raw = 0;
+let br = 0;
+let gz = 0;
+const names = await readdir(dist, { recursive: true });
+for (const file of names.filter((f) => compressible.includes(extname(f))).map((f) => join(dist, f))) {
+  const body = await readFile(file);
+  const brotli = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  const gzip = gzipSync(body, { level: 9 });
+  await writeFile(`${file}.br`, brotli);
+  await writeFile(`${file}.gz`, gzip);
+  raw += body.length;
+  br += brotli.length;
+  gz += gzip.length;
+}
+const kb = (n) => `${Math.round(n / 1024).toLocaleString('en-GB')} KB`;
+console.log(`compressed: ${kb(raw)} of files as ${kb(br)} brotli and ${kb(gz)} gzip`);
