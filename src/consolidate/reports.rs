@@ -1,5 +1,6 @@
 //! The officer's reports, each a table that also downloads as CSV.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -12,7 +13,7 @@ use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
 
 use super::csv::{Csv, to_csv};
-use super::names::{NameKey, name_order};
+use super::names::NameKey;
 use super::workspace::{HeldMember, OfficerWorkspace};
 
 /// One line of the training audit: who has received what, and when.
@@ -57,7 +58,7 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
                 held.file.record.activities().map(move |a| (profile, a))
             })
             .collect();
-        activities.sort_by(|(_, a), (_, b)| name_order(&a.title, &b.title));
+        activities.sort_by_cached_key(|(_, a)| NameKey::of(&a.title));
         rows.extend(activities.into_iter().map(|(profile, a)| AuditRow {
             member: profile.full_name.clone(),
             council: profile.council.clone(),
@@ -173,10 +174,12 @@ pub fn compliance(
             }
         }
     }
-    rows.sort_by(|a, b| {
-        name_order(&a.role, &b.role)
-            .then_with(|| name_order(&a.member, &b.member))
-            .then_with(|| name_order(&a.course, &b.course))
+    rows.sort_by_cached_key(|r| {
+        (
+            NameKey::of(&r.role),
+            NameKey::of(&r.member),
+            NameKey::of(&r.course),
+        )
     });
     rows
 }
@@ -253,11 +256,7 @@ pub fn course_evaluation(workspace: &OfficerWorkspace) -> Vec<EvaluationRow> {
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.responses
-            .cmp(&a.responses)
-            .then_with(|| name_order(&a.course, &b.course))
-    });
+    rows.sort_by_cached_key(|r| (Reverse(r.responses), NameKey::of(&r.course)));
     rows
 }
 
@@ -459,11 +458,7 @@ pub fn engagement(
         "Over 3 months old" => 2,
         _ => 3,
     };
-    rows.sort_by(|a, b| {
-        rank(a.status)
-            .cmp(&rank(b.status))
-            .then_with(|| name_order(&a.member, &b.member))
-    });
+    rows.sort_by_cached_key(|r| (rank(r.status), NameKey::of(&r.member)));
     rows.dedup_by(|a, b| a.member == b.member && a.status == b.status);
     rows
 }

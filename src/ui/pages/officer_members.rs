@@ -12,8 +12,8 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::consolidate::{
-    HeldMember, ImportOutcome, OfficerWorkspace, name_order, training_audit_csv,
-    training_audit_first, training_audit_len,
+    HeldMember, ImportOutcome, NameKey, OfficerWorkspace, training_audit_csv, training_audit_first,
+    training_audit_len,
 };
 use crate::exchange::{Export, read_export};
 use crate::model::dates::long_date;
@@ -469,7 +469,7 @@ fn HeldMembers(
                     )
                 })
                 .collect();
-            list.sort_by(|a, b| name_order(&a.1, &b.1));
+            list.sort_by_cached_key(|a| NameKey::of(&a.1));
             list
         })
     });
