@@ -171,6 +171,43 @@ test('an officer adds a course to the pack and reads the reports by keyboard alo
   await expectVisibleFocus(page);
 });
 
+test('in a Windows contrast theme the page you are on is still marked and the charts keep their bars', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  await openApp(page, '/officer');
+  const files = Array.from({ length: 12 }, (_, i) =>
+    asFile(`member-${i + 1}.json`, memberFile(i + 1, { surveys: [['2025/26', 2 + (i % 3)], ['2026/27', 3 + (i % 3)]] })),
+  );
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  await expect(page.getByText('12 members.')).toBeVisible();
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Survey results' })).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const style = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+    return {
+      canvas: style('.main-nav', 'backgroundColor'),
+      here: style('.main-nav a[aria-current="page"]', 'borderBottomColor'),
+      there: style('.main-nav a:not([aria-current])', 'borderBottomColor'),
+      tabHere: style('.sub-nav a[aria-current="page"]', 'borderBottomColor'),
+      tabThere: style('.sub-nav a:not([aria-current])', 'borderBottomColor'),
+      baseline: style('.chart__bar--baseline', 'fill'),
+      repeat: style('.chart__bar--repeat', 'fill'),
+      baselineKey: style('.key--baseline', 'backgroundColor'),
+      repeatKey: style('.key--repeat', 'backgroundColor'),
+      label: style('.chart__label', 'fill'),
+    };
+  });
+  // The mark under the current page shows; under the others it is the page's own colour.
+  expect(seen.here).not.toBe(seen.canvas);
+  expect(seen.there).toBe(seen.canvas);
+  expect(seen.tabHere).not.toBe(seen.canvas);
+  expect(seen.tabThere).toBe(seen.canvas);
+  // Two rounds in two colours, neither the page's, each matching its key; labels readable.
+  expect(new Set([seen.baseline, seen.repeat, seen.canvas]).size).toBe(3);
+  expect([seen.baselineKey, seen.repeatKey]).toEqual([seen.baseline, seen.repeat]);
+  expect(seen.label).not.toBe(seen.canvas);
+  await expectAccessible(page, 'the reports in a contrast theme', { skip: ['color-contrast'] });
+});
+
 test.describe('opening', () => {
   // The wasm is held back by the test, not served by a service worker from an earlier page.
   test.use({ serviceWorkers: 'block' });
