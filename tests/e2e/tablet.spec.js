@@ -1,8 +1,9 @@
 // The app on a tablet and a phone: every control is big enough to touch, no page is wider
-// than the screen at 320 px or at 200% zoom, and the journeys work by keyboard alone.
+// than the screen at 320 px or at 200% zoom, nor with wider text spacing, and the journeys
+// work by keyboard alone.
 import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
 import { asFile, memberFile } from './member-files.js';
-import { overflow, smallTargets } from './layout.js';
+import { clippedText, overflow, smallTargets, spaceOutText } from './layout.js';
 
 const MEMBER_PAGES = [
   '/',
@@ -33,6 +34,11 @@ async function checkPage(page, path) {
   }
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await smallTargets(page), `targets under 44 px on ${path} at 390 px`).toEqual([]);
+  // With the text spacing a reader may set (WCAG 1.4.12), at the narrowest width.
+  await spaceOutText(page);
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await overflow(page), `${path} scrolls sideways with wider text spacing`).toBe(0);
+  expect(await clippedText(page), `text cut off on ${path} with wider text spacing`).toEqual([]);
 }
 
 test('every member page has targets of 44 px and fits from 320 px and at 200% zoom', async ({ page }) => {

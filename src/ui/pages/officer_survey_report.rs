@@ -102,6 +102,15 @@ pub fn SurveyResultsReport(
 }
 
 /// One question: a bar chart of baseline against repeat, and the same numbers as a table.
+/// A round's name (`2025/26`) that may break after its slash when a column is narrow, as it
+/// is on a small phone with wide text spacing.
+fn breakable(round: &str) -> impl IntoView + use<> {
+    match round.split_once('/') {
+        Some((start, end)) => view! { {format!("{start}/")}<wbr/>{end.to_owned()} }.into_any(),
+        None => round.to_owned().into_any(),
+    }
+}
+
 #[component]
 fn QuestionChart(question: QuestionResult, baseline: String, repeat: String) -> impl IntoView {
     let share = |d: &Distribution, label: &str| {
@@ -159,10 +168,10 @@ fn QuestionChart(question: QuestionResult, baseline: String, repeat: String) -> 
                     {bars}
                 </svg>
                 <table class="table chart__table">
-                    <thead><tr><th scope="col">"Answer"</th><th scope="col">{baseline.clone()}</th><th scope="col">{repeat.clone()}</th></tr></thead>
+                    <thead><tr><th scope="col">"Answer"</th><th scope="col">{breakable(&baseline)}</th><th scope="col">{breakable(&repeat)}</th></tr></thead>
                     <tbody>
                         {rows}
-                        <tr><td>"Respondents"</td><td>{question.baseline.respondents}</td><td>{question.repeat.respondents}</td></tr>
+                        <tr><td>"Respon\u{ad}dents"</td><td>{question.baseline.respondents}</td><td>{question.repeat.respondents}</td></tr>
                         <tr><td>"Mean"</td><td>{mean(&question.baseline)}</td><td>{mean(&question.repeat)}</td></tr>
                     </tbody>
                 </table>
