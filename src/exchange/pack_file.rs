@@ -1,14 +1,16 @@
 //! The council pack file an officer publishes and each member imports.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::member_file::{read_header, unreadable_part};
 use super::{PACK_FORMAT, PACK_SCHEMA_VERSION, ReadError};
 use crate::model::pack::CouncilPack;
 
 /// A council pack as a file: a header that says what it is, then the pack itself (whose
-/// `council`, `pack_version` and `issued_at` also sit at the top level).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `council`, `pack_version` and `issued_at` also sit at the top level). Written whole; read
+/// as the header (checked by `read_header`) and the pack, each straight from the text: a
+/// flattened read would bring serde's buffering deserialiser into the app for nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PackFile {
     /// Always [`PACK_FORMAT`].
     pub format: String,
@@ -33,19 +35,19 @@ pub fn write_pack_file(pack: &CouncilPack) -> String {
 /// than this app understands.
 pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
     read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION).map_err(for_pack)?;
-    let file: PackFile = serde_json::from_str(text).map_err(|e| for_pack(unreadable_part(e)))?;
+    let pack: CouncilPack = serde_json::from_str(text).map_err(|e| for_pack(unreadable_part(e)))?;
     let damaged = |detail: &str| ReadError::DamagedPack {
         detail: detail.to_owned(),
     };
-    if file.pack.council.trim().is_empty() {
+    if pack.council.trim().is_empty() {
         return Err(damaged("it does not say which council it is for"));
     }
-    if file.pack.locking_salt.is_some() && file.pack.locking_salt_bytes().is_none() {
+    if pack.locking_salt.is_some() && pack.locking_salt_bytes().is_none() {
         return Err(damaged(
             "its locking salt is not 16 bytes written in base64",
         ));
     }
-    Ok(file.pack)
+    Ok(pack)
 }
 
 /// A damaged pack is for the officer to send again, not for the member to export again.
