@@ -259,28 +259,101 @@ impl LearningActivity {
     }
 }
 
-/// Hours and minutes as a councillor writes them: `1.5` or `1 hour 30 minutes` → 90.
-/// Returns `None` for anything that is not a number of hours.
+/// Hours as a councillor writes them, as minutes: `1.5` → 90, `0.25` → 15, `2` → 120,
+/// rounded to the nearest minute (a half minute up). Returns `None` for anything that is
+/// not a number of hours from 0 to 10,000 (larger ones are refused by validation, with a
+/// message). Decimal arithmetic on whole numbers: no float parser in the app for this.
 pub fn parse_hours(text: &str) -> Option<u32> {
     let text = text.trim();
     if text.is_empty() {
         return Some(0);
     }
-    let hours: f64 = text.parse().ok()?;
-    // Large values are accepted here and refused by validation, with a message.
-    (hours.is_finite() && (0.0..=10_000.0).contains(&hours)).then(|| (hours * 60.0).round() as u32)
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    if whole > 10_000 {
+        return None;
+    }
+    // Nine places are finer than a second; more are read as if cut there.
+    let places = &fraction[..fraction.len().min(9)];
+    let scale = 10u64.pow(places.len() as u32);
+    let part: u64 = if places.is_empty() {
+        0
+    } else {
+        places.parse().ok()?
+    };
+    let scaled = whole * scale + part;
+    if scaled > 10_000 * scale {
+        return None;
+    }
+    u32::try_from((scaled * 60 * 2 + scale) / (scale * 2)).ok()
 }
 
-/// Minutes as hours for a form or a table: 90 → `1.5`, 60 → `1`.
+/// Minutes as hours for a form or a table, to two places with no trailing zeros: 90 →
+/// `1.5`, 60 → `1`, 20 → `0.33`.
 pub fn format_hours(minutes: u32) -> String {
-    let hours = f64::from(minutes) / 60.0;
-    let text = format!("{hours:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    // Hundredths of an hour, to the nearest: a minute is never exactly half of one.
+    let hundredths = (u64::from(minutes) * 100 * 2 + 60) / 120;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod against_floats {
+        use proptest::prelude::*;
+
+        use super::super::{format_hours, parse_hours};
+
+        /// What the app wrote before, with floats.
+        fn float_format(minutes: u32) -> String {
+            let text = format!("{:.2}", f64::from(minutes) / 60.0);
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }
+
+        #[test]
+        fn every_number_of_minutes_reads_as_it_did_with_floats() {
+            for minutes in 0..=600_000 {
+                assert_eq!(format_hours(minutes), float_format(minutes), "{minutes}");
+            }
+        }
+
+        proptest! {
+            // With up to two places no value falls on a half minute, so floats and whole
+            // numbers must agree exactly.
+            #[test]
+            fn hours_to_two_places_read_as_floats_read_them(whole in 0u32..=10_000, part in 0u32..100, places in 0usize..=2) {
+                let text = match places {
+                    0 => whole.to_string(),
+                    1 => format!("{whole}.{}", part % 10),
+                    _ => format!("{whole}.{part:02}"),
+                };
+                let hours = text.parse::<f64>().unwrap();
+                let expected = (hours <= 10_000.0).then(|| (hours * 60.0).round() as u32);
+                prop_assert_eq!(parse_hours(&text), expected);
+            }
+
+            #[test]
+            fn any_minutes_written_as_hours_read_back_within_a_minute(minutes in 0u32..=600_000) {
+                let back = parse_hours(&format_hours(minutes)).unwrap();
+                prop_assert!(back.abs_diff(minutes) <= 1, "{minutes} -> {} -> {back}", format_hours(minutes));
+            }
+        }
+    }
 
     use super::*;
 
@@ -362,6 +435,22 @@ mod tests {
         assert_eq!(format_hours(60), "1");
         assert_eq!(format_hours(20), "0.33");
         assert_eq!(format_hours(0), "0");
+        assert_eq!(parse_hours(".5"), Some(30));
+        assert_eq!(parse_hours("3."), Some(180));
+        assert_eq!(parse_hours("10000"), Some(600_000));
+        assert_eq!(parse_hours("10000.01"), None);
+        for refused in [
+            ".",
+            "1.2.3",
+            "1,5",
+            "1e2",
+            "+1",
+            "inf",
+            "1 hour",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_hours(refused), None, "{refused}");
+        }
     }
 
     #[test]

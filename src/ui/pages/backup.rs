@@ -152,12 +152,14 @@ fn StorageSection() -> impl IntoView {
     }
 }
 
-/// Bytes as a person reads them: 12 KB, 3.4 MB.
+/// Bytes as a person reads them: 12 KB, 3.4 MB (whole numbers, so no float formatting).
 fn size(bytes: f64) -> String {
-    if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", (bytes / 1024.0).max(1.0))
+    let bytes = bytes.max(0.0) as u64;
+    if bytes < 1024 * 1024 {
+        format!("{} KB", ((bytes + 512) / 1024).max(1))
     } else {
-        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
