@@ -39,6 +39,11 @@ proptest! {
     }
 
     #[test]
+    fn an_export_is_laid_out_exactly_as_serde_json_lays_it_out(file in any_member_file()) {
+        prop_assert_eq!(write_member_file(&file), serde_json::to_string_pretty(&file).unwrap());
+    }
+
+    #[test]
     fn every_export_matches_the_published_schema(file in any_member_file()) {
         let text = write_member_file(&file);
         let problems = schema_problems(&text);

@@ -48,7 +48,12 @@ impl MemberFile {
 
 /// Writes a member file as indented JSON, readable by a person who opens it.
 pub fn write_member_file(file: &MemberFile) -> String {
-    serde_json::to_string_pretty(file).expect("a member file always serialises")
+    super::layout::indented(&compact_member_file(file))
+}
+
+/// A member file as compact JSON: what the cipher locks, and the text laid out for files.
+pub(crate) fn compact_member_file(file: &MemberFile) -> String {
+    serde_json::to_string(file).expect("a member file always serialises")
 }
 
 /// Reads a member file (or the copy in browser storage), upgrading an older shape to the

@@ -6,6 +6,7 @@
 //! module does not do: touch storage, the DOM or the network.
 
 mod error;
+mod layout;
 mod member_file;
 mod migrate;
 mod pack_file;

@@ -117,7 +117,7 @@ impl SealedHeader {
 
 /// The bytes to encrypt for `file`: the whole member file as compact JSON.
 pub fn sealing_plaintext(file: &MemberFile) -> Vec<u8> {
-    serde_json::to_vec(file).expect("a member file always serialises")
+    super::member_file::compact_member_file(file).into_bytes()
 }
 
 /// Writes a sealed file from its header and the ciphertext (tag included) that the
@@ -129,8 +129,9 @@ pub fn write_sealed_file(header: SealedHeader, ciphertext: &[u8]) -> String {
         .chunks(PIECE_CHARS)
         .map(|piece| String::from_utf8_lossy(piece).into_owned())
         .collect();
-    serde_json::to_string_pretty(&Wire { header, ciphertext })
-        .expect("a sealed file always serialises")
+    let compact = serde_json::to_string(&Wire { header, ciphertext })
+        .expect("a sealed file always serialises");
+    super::layout::indented(&compact)
 }
 
 impl SealedFile {
