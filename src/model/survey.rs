@@ -48,8 +48,10 @@ pub struct Question {
     pub shown_when: Option<Condition>,
 }
 
-/// The kinds of question a survey can ask.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The kinds of question a survey can ask. Written with its kind in `type` beside its
+/// fields (`{"type": "likert", "low": …, "high": …}`); read by hand, below, as serde's own
+/// reading of such enums costs the app more than the rest of the survey model together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum QuestionKind {
     /// A scale from 1 to 5 with its ends labelled.
@@ -71,6 +73,60 @@ pub enum QuestionKind {
     FreeText {
         max_chars: u32,
     },
+}
+
+impl<'de> Deserialize<'de> for QuestionKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            Likert,
+            SingleChoice,
+            MultipleChoice,
+            YesNo,
+            Number,
+            FreeText,
+        }
+        /// Every field any kind has; each kind takes its own and ignores the rest.
+        #[derive(Deserialize)]
+        struct Fields {
+            #[serde(rename = "type")]
+            kind: Kind,
+            low: Option<String>,
+            high: Option<String>,
+            options: Option<Vec<Choice>>,
+            min: Option<i64>,
+            max: Option<i64>,
+            max_chars: Option<u32>,
+        }
+
+        fn needed<T, E: Error>(field: Option<T>, name: &'static str) -> Result<T, E> {
+            field.ok_or_else(|| E::missing_field(name))
+        }
+        let f = Fields::deserialize(deserializer)?;
+        Ok(match f.kind {
+            Kind::Likert => Self::Likert {
+                low: needed(f.low, "low")?,
+                high: needed(f.high, "high")?,
+            },
+            Kind::SingleChoice => Self::SingleChoice {
+                options: needed(f.options, "options")?,
+            },
+            Kind::MultipleChoice => Self::MultipleChoice {
+                options: needed(f.options, "options")?,
+            },
+            Kind::YesNo => Self::YesNo,
+            Kind::Number => Self::Number {
+                min: needed(f.min, "min")?,
+                max: needed(f.max, "max")?,
+            },
+            Kind::FreeText => Self::FreeText {
+                max_chars: needed(f.max_chars, "max_chars")?,
+            },
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -485,5 +541,56 @@ pub fn round_kind(responses: &[SurveyResponse], template_id: &str, round: &str) 
         "repeat"
     } else {
         "baseline"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_question_reads_back_as_written() {
+        let choices = vec![Choice {
+            id: "ict-basic".into(),
+            label: "ICT skills at basic level".into(),
+        }];
+        for kind in [
+            QuestionKind::Likert {
+                low: "Not confident".into(),
+                high: "Very confident".into(),
+            },
+            QuestionKind::SingleChoice {
+                options: choices.clone(),
+            },
+            QuestionKind::MultipleChoice { options: choices },
+            QuestionKind::YesNo,
+            QuestionKind::Number { min: 0, max: 200 },
+            QuestionKind::FreeText { max_chars: 2000 },
+        ] {
+            let text = serde_json::to_string(&kind).unwrap();
+            assert_eq!(
+                serde_json::from_str::<QuestionKind>(&text).unwrap(),
+                kind,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_question_kind_without_its_fields_or_of_no_known_kind_is_refused_by_name() {
+        let error = |text: &str| {
+            serde_json::from_str::<QuestionKind>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(error(r#"{"type":"likert","low":"Poor"}"#).contains("missing field `high`"));
+        assert!(error(r#"{"type":"number","min":1}"#).contains("missing field `max`"));
+        assert!(error(r#"{"type":"essay"}"#).contains("unknown variant `essay`"));
+        assert!(error(r#"{"low":"Poor","high":"Good"}"#).contains("missing field `type`"));
+        // A field of another kind is ignored, as it always was.
+        assert_eq!(
+            serde_json::from_str::<QuestionKind>(r#"{"type":"yes_no","max_chars":5}"#).unwrap(),
+            QuestionKind::YesNo
+        );
     }
 }
