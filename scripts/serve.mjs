@@ -1,9 +1,9 @@
 // Serves the release build on 127.0.0.1 (for `make run`, the end-to-end tests and the
 // benchmarks) as a static host would: files as they are, compressed when the browser
 // accepts it (the build's brotli copy, else its gzip copy, from scripts/compress.mjs; gzip
-// made here for a file without a copy as new as itself), and for any other address the page of the part
-// that serves it, so deep links and reloads work: officer/index.html under /officer,
-// index.html elsewhere.
+// made here for a file without a copy as new as itself), and for any other address the
+// page of the part that serves it, so deep links and reloads work: officer/index.html
+// under /officer, index.html elsewhere.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
