@@ -5,9 +5,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compressible } from './compressible.mjs';
 
-// The same kinds scripts/serve.mjs compresses.
-const compressible = ['.html', '.js', '.wasm', '.css', '.json', '.webmanifest', '.svg'];
 const dist = process.argv[2] ?? 'dist';
 
 let raw = 0;

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { compressible } from './compressible.mjs';
 
 const root = process.argv[2] ?? 'dist';
 const port = Number(process.argv[3] ?? 4173);
@@ -38,15 +39,15 @@ createServer(async (request, response) => {
     'cache-control': 'no-cache',
     vary: 'accept-encoding',
   };
-  const compressible = ['.html', '.js', '.wasm', '.css', '.json', '.webmanifest', '.svg'].includes(extname(file));
+  const compresses = compressible.includes(extname(file));
   const accepts = (encoding) => new RegExp(`\\b${encoding}\\b`).test(request.headers['accept-encoding'] ?? '');
   // A copy older than its file (one changed after the build) is not used.
   const modified = (await stat(file)).mtimeMs;
   const copy = async (suffix) => stat(file + suffix).then((c) => c.mtimeMs >= modified, () => false);
-  if (compressible && accepts('br') && (await copy('.br'))) {
+  if (compresses && accepts('br') && (await copy('.br'))) {
     body = await readFile(file + '.br');
     headers['content-encoding'] = 'br';
-  } else if (compressible && accepts('gzip')) {
+  } else if (compresses && accepts('gzip')) {
     body = (await copy('.gz')) ? await readFile(file + '.gz') : gzipSync(body);
     headers['content-encoding'] = 'gzip';
   }

@@ -352,7 +352,7 @@ proptest! {
         workspace in any_members_sharing_names(),
         limit in 0usize..120,
     ) {
-        use mdr::consolidate::{name_order, training_audit, training_audit_first, training_audit_len};
+        use mdr::consolidate::{NameKey, training_audit, training_audit_first, training_audit_len};
         let mut expected: Vec<(String, String, String)> = workspace
             .members
             .values()
@@ -361,8 +361,8 @@ proptest! {
                 held.file.record.activities().map(move |a| (name.clone(), a.title.clone(), a.evidence.clone()))
             })
             .collect();
-        // By name as an officer reads names (mdr::consolidate::name_order), then course.
-        expected.sort_by(|a, b| name_order(&a.0, &b.0).then_with(|| name_order(&a.1, &b.1)));
+        // By name as an officer reads names (mdr::consolidate::NameKey), then course.
+        expected.sort_by_cached_key(|(member, course, _)| (NameKey::of(member), NameKey::of(course)));
         let key = |rows: Vec<mdr::consolidate::AuditRow>| -> Vec<(String, String, String)> {
             rows.into_iter().map(|r| (r.member, r.course, r.evidence)).collect()
         };

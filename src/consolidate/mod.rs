@@ -9,7 +9,7 @@ mod survey_reports;
 mod workspace;
 
 pub use csv::{Csv, to_csv};
-pub use names::{NameKey, name_order};
+pub use names::NameKey;
 pub use reports::{
     AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
     compliance_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv, spend,
