@@ -50,3 +50,4 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	RUSTFLAGS="--cfg erase_components --cfg mdr_split" cargo clippy --target wasm32-unknown-unknown --bins --target-dir target/clippy-split -- -D warnings

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Pages load lazily (mdr_split), and the linker keeps the relocations wasm-split-cli reads.
+# Set here, not in .cargo/config.toml, because only this build splits: RUSTFLAGS replaces
+# that file's flags, so erase_components is named again.
+export RUSTFLAGS="--cfg erase_components --cfg mdr_split -Clink-args=--emit-relocs"
 trunk build --release --offline
 trunk build officer.html --release --offline --dist dist/officer --public-url /officer/
 node scripts/service-worker.mjs dist

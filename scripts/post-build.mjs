@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { splitWasm } from './split-wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build.mjs runs as a Trunk hook: TRUNK_STAGING_DIR is not set');
 
 const indexPath = join(staging, 'index.html');
-let html = await readFile(indexPath, 'utf8');
+let html = await splitWasm(staging, await readFile(indexPath, 'utf8'));
 const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
 );

@@ -1,4 +1,4 @@
-//! The Leptos app: the shell, its routes and the pages. Components here show the record
+//! The Leptos app: the shell and the pages. Components here show the record
 //! and change it through the context; they never parse files or touch storage directly.
 
 mod components;
@@ -7,20 +7,16 @@ pub mod crypto;
 pub mod device;
 mod drafts;
 pub mod files;
-mod pages;
+mod lazy;
+pub mod pages;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 pub use context::{MemberContext, provide_member_context, use_member};
+pub use lazy::PageNotLoaded;
 
 use components::{LoadProblem, SaveStatus, SiteFooter, SiteHeader};
-use pages::{
-    AddActivityPage, BackupPage, EditActivityPage, EvaluatePage, HomePage, LearningPage,
-    LogCoursePage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage, PlanPage,
-    ProfilePage, ResponsePage, SurveyPage, SurveysPage,
-};
 
 /// Registers the service worker that keeps every file of the app for offline use, and
 /// notes when a new version has been fetched and waits. Only in release builds: in
@@ -128,9 +124,11 @@ impl Part {
     }
 }
 
-/// The frame both parts share: header, update notice, save status, footer.
+/// The frame both parts share: header, update notice, save status, footer. Each part's
+/// binary (`src/main.rs`, `src/bin/officer.rs`) puts its routes inside, so that its lazily
+/// loaded pages are cut into its own chunks.
 #[component]
-fn Shell(part: Part, children: Children) -> impl IntoView {
+pub fn Shell(part: Part, children: Children) -> impl IntoView {
     provide_context(part);
     provide_member_context();
     let update = RwSignal::new(None);
@@ -150,44 +148,6 @@ fn Shell(part: Part, children: Children) -> impl IntoView {
             </main>
             <SiteFooter/>
         </Router>
-    }
-}
-
-/// The councillor's app: everything but the officer's workspace.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Shell part=Part::Member>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/profile") view=ProfilePage/>
-                <Route path=path!("/backup") view=BackupPage/>
-                <Route path=path!("/learning") view=LearningPage/>
-                <Route path=path!("/learning/add") view=AddActivityPage/>
-                <Route path=path!("/learning/log/:course") view=LogCoursePage/>
-                <Route path=path!("/learning/activity/:id") view=EditActivityPage/>
-                <Route path=path!("/learning/activity/:id/evaluate") view=EvaluatePage/>
-                <Route path=path!("/surveys") view=SurveysPage/>
-                <Route path=path!("/plan") view=PlanPage/>
-                <Route path=path!("/surveys/response/:id") view=ResponsePage/>
-                <Route path=path!("/surveys/:template") view=SurveyPage/>
-            </Routes>
-        </Shell>
-    }
-}
-
-/// The officer's workspace, under `/officer`.
-#[component]
-pub fn OfficerApp() -> impl IntoView {
-    pages::provide_officer_data();
-    view! {
-        <Shell part=Part::Officer>
-            <Routes fallback=NotFound>
-                <Route path=path!("/officer") view=OfficerMembersPage/>
-                <Route path=path!("/officer/pack") view=OfficerPage/>
-                <Route path=path!("/officer/reports") view=OfficerReportsPage/>
-            </Routes>
-        </Shell>
     }
 }
 

@@ -189,3 +189,38 @@ test("each part's files arrive compressed, and the service worker keeps none of 
   const worker = await (await page.request.get('/sw.js')).text();
   expect(worker).not.toMatch(/\.(br|gz)"/);
 });
+
+test.describe('pages that load when first opened', () => {
+  // Without the service worker, every part of the app comes from the network, so the test
+  // can take a part away as an unfinished download or a dropped connection would.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a page whose part of the app cannot be fetched says so, and opens when tried again', async ({ page, context }) => {
+    await setUpProfile(page);
+    const chunk = /\/(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    const refused = [];
+    await page.route(chunk, (route) => {
+      refused.push(new URL(route.request().url()).pathname);
+      return route.abort('internetdisconnected');
+    });
+
+    await page.getByRole('link', { name: 'Development plan' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+    await expect(page).toHaveTitle('This page could not be opened – Member Development Record');
+    expect(refused.length).toBeGreaterThan(0);
+    await expectAccessible(page, 'a page that could not be opened');
+    // The rest of the app carries on: home opens, and the record is as it was.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');
+    await page.getByRole('link', { name: 'Development plan' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+
+    await page.unroute(chunk);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Development plan \d{4}\/\d{2}$/);
+
+    // The refused downloads are the only errors the console saw.
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+});

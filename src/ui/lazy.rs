@@ -1,0 +1,71 @@
+//! Pages that load when first opened. In the release build (`--cfg mdr_split`, set by
+//! `scripts/build.sh`) each such page is compiled into its own wasm chunk, which
+//! `scripts/split-wasm.mjs` cuts out of the main module; the first load then carries only
+//! the shell and the first page, and the service worker keeps every chunk for offline use.
+//! Elsewhere (development, tests) the same pages are plain functions.
+
+use leptos::prelude::*;
+
+use crate::ui::set_page_title;
+
+/// Defines a route that loads its page lazily: `lazy_page!(chunk: Route, load_fn, Page)`.
+/// Every page named with the same `chunk` is compiled into that one chunk (`split_chunk.wasm`),
+/// so opening any of them costs one download, not one per page and per piece they share.
+/// A chunk that cannot be fetched (offline before the app was kept) shows [`PageNotLoaded`]
+/// instead of stopping the app, and the next visit to the page tries again.
+#[macro_export]
+macro_rules! lazy_page {
+    ($chunk:ident: $route:ident, $load:ident, $page:ident) => {
+        #[cfg(mdr_split)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $load()
+        -> ::std::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError>
+        {
+            ::std::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+
+        #[cfg(not(mdr_split))]
+        async fn $load()
+        -> ::std::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError>
+        {
+            ::std::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+
+        struct $route;
+
+        impl ::leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> ::leptos::prelude::AnyView {
+                match $load().await {
+                    ::std::result::Result::Ok(page) => page,
+                    ::std::result::Result::Err(_) => {
+                        ::leptos::prelude::IntoAny::into_any($crate::ui::PageNotLoaded())
+                    }
+                }
+            }
+        }
+    };
+}
+
+/// Shown in place of a page whose part of the app could not be fetched.
+#[component]
+pub fn PageNotLoaded() -> impl IntoView {
+    set_page_title("This page could not be opened");
+    let try_again = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <h1>"This page could not be opened"</h1>
+        <p>
+            "This part of the app has not been downloaded to this device yet, and there is no "
+            "internet connection. Everything you have typed is saved."
+        </p>
+        <p>"Connect to the internet, then try again. Once it has opened, it works offline."</p>
+        <p>
+            <button type="button" class="button" on:click=try_again>"Try again"</button>
+        </p>
+    }
+}
