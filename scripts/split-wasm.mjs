@@ -7,7 +7,7 @@
 // linked wasm from Cargo's target folder and replaces Trunk's two files with the split
 // ones, under the same names: wasm-split-cli, then wasm-bindgen keeping the exports the
 // chunks link against, then wasm-opt on the main part and on every chunk.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,25 @@ const FEATURES = [
   '--enable-sign-ext',
 ];
 
-const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+/** Runs a tool; shows what it says on stderr, but for wasm-opt's note on every chunk that
+ * it does not know wasm-split-cli's name subsection. */
+function run(command, args) {
+  const { status, error, stderr } = spawnSync(command, args, { encoding: 'utf8' });
+  if (error) throw new Error(`${command} could not run (${error.message}): run make setup`);
+  const said = stderr.split('\n').filter((line) => line && !/^warning: unknown name subsection/.test(line));
+  if (said.length) console.error(said.join('\n'));
+  if (status !== 0) throw new Error(`${command} failed (exit ${status})`);
+}
+
+/** `text` with each `before"./name"` for a name in `names` made `before"./names[name]"`. */
+function renamed(text, names, before = '') {
+  let out = text;
+  for (const [from, to] of Object.entries(names)) {
+    if (!out.includes(`${before}"./${from}"`)) throw new Error(`expected a reference to ./${from}`);
+    out = out.replaceAll(`${before}"./${from}"`, `${before}"./${to}"`);
+  }
+  return out;
+}
 
 /** Splits the build in `staging` if it was compiled with split points; returns the HTML. */
 export async function splitWasm(staging, html) {
@@ -36,22 +54,29 @@ export async function splitWasm(staging, html) {
   const bin = stem.replace(/-[0-9a-f]{16}$/, '');
   const target = process.env.CARGO_TARGET_DIR ?? join(process.cwd(), 'target');
   const linked = join(target, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
+  // Every file is named for this build (Trunk's hash of the whole module), so a page still
+  // running an older build can never load a newer build's chunk into itself: it finds
+  // none, and says the page could not be opened (src/ui/lazy.rs).
+  const named = (file) => `${stem}-${file}`;
+  const loader = named('split.js');
   const work = await mkdtemp(join(tmpdir(), 'mdr-split-'));
   let chunks;
   try {
     run('wasm-split-cli', ['--target', 'web', '--out-name', stem, linked, work]);
-    const made = await readdir(work);
-    chunks = made.filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+    chunks = (await readdir(work)).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
     run('wasm-bindgen', [
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-name', stem,
       '--out-dir', join(work, 'bindgen'), join(work, `${stem}.wasm`),
     ]);
     const optimise = (from, to) => run('wasm-opt', ['-Oz', '--strip-debug', ...FEATURES, from, '-o', to]);
     optimise(join(work, 'bindgen', `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
-    for (const chunk of chunks) optimise(join(work, chunk), join(staging, chunk));
-    await writeFile(join(staging, glueName), await readFile(join(work, 'bindgen', `${stem}.js`)));
-    await writeFile(join(staging, '__wasm_split.js'), await readFile(join(work, '__wasm_split.js')));
-    console.log(`post-build: ${bin} split into a main part and ${chunks.join(', ')}`);
+    for (const chunk of chunks) optimise(join(work, chunk), join(staging, named(chunk)));
+    const glueSplit = await readFile(join(work, 'bindgen', `${stem}.js`), 'utf8');
+    // Only the module's address changes: the wasm still names its imports "./__wasm_split.js".
+    await writeFile(join(staging, glueName), renamed(glueSplit, { '__wasm_split.js': loader }, 'from '));
+    const loaderText = await readFile(join(work, '__wasm_split.js'), 'utf8');
+    await writeFile(join(staging, loader), renamed(loaderText, Object.fromEntries(chunks.map((c) => [c, named(c)]))));
+    console.log(`post-build: ${bin} split into its main part and ${chunks.join(', ')}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -68,7 +93,7 @@ export async function splitWasm(staging, html) {
   // main part rather than after it has started.
   const base = process.env.TRUNK_PUBLIC_URL ?? '/';
   const landing = [...new Set([base, base.replace(/\/$/, '') || '/'])];
-  const hrefs = chunks.map((chunk) => base + chunk);
+  const hrefs = chunks.map((chunk) => base + named(chunk));
   const preload = `<script>if (!${JSON.stringify(landing)}.includes(location.pathname)) for (const href of ${JSON.stringify(hrefs)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));</script>`;
   return html.replace('</head>', `${preload}</head>`);
 }

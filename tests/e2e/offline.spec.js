@@ -197,7 +197,7 @@ test.describe('pages that load when first opened', () => {
 
   test('a page whose part of the app cannot be fetched says so, and opens when tried again', async ({ page, context }) => {
     await setUpProfile(page);
-    const chunk = /\/(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
     const refused = [];
     await page.route(chunk, (route) => {
       refused.push(new URL(route.request().url()).pathname);
