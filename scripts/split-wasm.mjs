@@ -45,13 +45,17 @@ function renamed(text, names, before = '') {
 
 /** Splits the build in `staging` if it was compiled with split points; returns the HTML. */
 export async function splitWasm(staging, html) {
-  const glueName = (await readdir(staging)).find((f) => /^[a-z-]+-[0-9a-f]{16}\.js$/.test(f));
-  if (!glueName) return html;
+  // Trunk's glue, as its preload link names it: `<bin>-<hash>.js`.
+  const glueName = html.match(/<link rel="modulepreload" href="[^"]*\/([a-z-]+-[0-9a-f]+\.js)"/)?.[1];
+  if (!glueName) {
+    if (process.env.TRUNK_PROFILE === 'release') throw new Error('index.html has no preload link for the wasm glue');
+    return html;
+  }
   const glue = await readFile(join(staging, glueName), 'utf8');
   if (!glue.includes('__wasm_split_placeholder__')) return html;
 
   const stem = glueName.slice(0, -'.js'.length);
-  const bin = stem.replace(/-[0-9a-f]{16}$/, '');
+  const bin = stem.replace(/-[0-9a-f]+$/, '');
   const target = process.env.CARGO_TARGET_DIR ?? join(process.cwd(), 'target');
   const linked = join(target, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
   // Every file is named for this build (Trunk's hash of the whole module), so a page still
@@ -95,5 +99,7 @@ export async function splitWasm(staging, html) {
   const landing = [...new Set([base, base.replace(/\/$/, '') || '/'])];
   const hrefs = chunks.map((chunk) => base + named(chunk));
   const preload = `<script>if (!${JSON.stringify(landing)}.includes(location.pathname)) for (const href of ${JSON.stringify(hrefs)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));</script>`;
-  return html.replace('</head>', `${preload}</head>`);
+  // The loader is imported by the glue; named here, it is fetched with the glue, not after.
+  const loaderLink = `<link rel="modulepreload" href="${base}${loader}" crossorigin="anonymous">`;
+  return html.replace('</head>', `${loaderLink}${preload}</head>`);
 }

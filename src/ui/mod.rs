@@ -152,13 +152,19 @@ pub fn Shell(part: Part, children: Children) -> impl IntoView {
 }
 
 /// Starts a part of the app: takes away the page's own notice shown while it loaded, and
-/// mounts `app` in its place.
+/// mounts `app` in its place. The mount waits for the next task, so that the browser can
+/// handle input between setting up the wasm and drawing the first page, rather than in one
+/// long task.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook::set_once();
-    if let Some(notice) = document().get_element_by_id("opening") {
-        notice.remove();
-    }
-    leptos::mount::mount_to_body(app);
+    // Leptos's own executor is set up by the mount, so the wait runs on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_browser().await;
+        if let Some(notice) = document().get_element_by_id("opening") {
+            notice.remove();
+        }
+        leptos::mount::mount_to_body(app);
+    });
 }
 
 /// Lets the browser paint and handle input between chunks of long work, such as importing

@@ -11,7 +11,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
 const port = 4191;
-const pages = ['/', '/learning', '/surveys', '/plan', '/backup', '/officer'];
+const pages = process.env.LIGHTHOUSE_PAGES?.split(',') ?? ['/', '/learning', '/surveys', '/plan', '/backup', '/officer'];
 const budgets = { performance: 0.98, accessibility: 1, 'best-practices': 1 };
 const chromeFlags = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
