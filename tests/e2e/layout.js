@@ -39,11 +39,11 @@ export async function overflow(page) {
 /**
  * Sets the text spacing WCAG 2.2 asks a page to survive (1.4.12): lines 1.5 times the
  * size, paragraphs 2 times apart, letters 0.12 and words 0.16 times apart. Through the
- * page's own stylesheet, which its Content-Security-Policy allows.
+ * page's own stylesheet (inlined in its head), which its Content-Security-Policy allows.
  */
 export async function spaceOutText(page) {
   await page.evaluate(() => {
-    const sheet = [...document.styleSheets].find((s) => s.href);
+    const sheet = [...document.styleSheets].find((s) => s.ownerNode?.closest('head'));
     sheet.insertRule(
       '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }',
       sheet.cssRules.length,

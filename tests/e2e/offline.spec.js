@@ -119,7 +119,7 @@ test('the app is installable and its policy allows only itself', async ({ page }
     const png = await response.body();
     expect(png.readUInt32BE(16), `${icon.src} is as wide as it says`).toBe(Number(icon.sizes.split('x')[0]));
   }
-  // Both parts' pages carry the policy, with the hash of their own loader.
+  // Both parts' pages carry the policy, with the hashes of their own loader and stylesheet.
   for (const path of ['/', '/officer']) {
     if (path !== '/') await openApp(page, path);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -127,6 +127,9 @@ test('the app is installable and its policy allows only itself', async ({ page }
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
     expect(csp).not.toContain('INLINE-SCRIPTS');
+    // The one stylesheet is inlined and named by its hash; style attributes stay blocked.
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}';/);
+    expect(csp).not.toContain('unsafe-inline');
   }
   const installable = await page.evaluate(async () => {
     const link = document.querySelector('link[rel="manifest"]');
