@@ -5,17 +5,34 @@ mod app {
     use leptos::prelude::*;
     use leptos_router::components::{Route, Routes};
     use leptos_router::{Lazy, path};
-    use mdr::lazy_page;
-    use mdr::ui::pages::{NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage};
+    use mdr::ui::pages::{
+        ImportShown, Importer, Importing, NotFound, OfficerData, OfficerMembersPage, OfficerPage,
+        OfficerReportsPage, import_files,
+    };
     use mdr::ui::{Part, Shell};
+    use mdr::{lazy_fn, lazy_page};
 
     lazy_page!(workspace_pages: Pack, pack_page, OfficerPage);
     lazy_page!(workspace_pages: Reports, reports_page, OfficerReportsPage);
+
+    lazy_fn!(workspace_pages: fn start_import(
+        data: OfficerData,
+        shown: ImportShown,
+        files: Vec<web_sys::File>,
+        passphrase: String,
+    ) -> Importing {
+        // The import's code (reading, unlocking, merging, saving) is only needed once files
+        // are chosen, so it loads with the other pages.
+        Box::pin(import_files(data, shown, files, passphrase))
+    });
 
     /// The officer's workspace, under `/officer`: the members list loads first.
     #[component]
     pub fn OfficerApp() -> impl IntoView {
         mdr::ui::pages::provide_officer_data();
+        provide_context(Importer(|data, shown, files, passphrase| {
+            Box::pin(start_import(data, shown, files, passphrase))
+        }));
         view! {
             <Shell part=Part::Officer>
                 <Routes fallback=NotFound>

@@ -8,6 +8,27 @@ use leptos::prelude::*;
 
 use crate::ui::set_page_title;
 
+/// Defines a function whose code loads when it is first called:
+/// `lazy_fn!(chunk: fn name(arg: Type, ...) -> Output { body })` makes
+/// `async fn name(...) -> Result<Output, SplitLoaderError>`, compiled into `chunk` (with
+/// everything only it reaches) in the release build, and a plain function elsewhere. `Err`
+/// means the chunk could not be fetched; the next call tries again.
+#[macro_export]
+macro_rules! lazy_fn {
+    ($chunk:ident: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        #[cfg(mdr_split)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name($($arg: $ty),*) -> ::std::result::Result<$out, ::leptos::wasm_split::SplitLoaderError> {
+            ::std::result::Result::Ok($body)
+        }
+
+        #[cfg(not(mdr_split))]
+        async fn $name($($arg: $ty),*) -> ::std::result::Result<$out, ::leptos::wasm_split::SplitLoaderError> {
+            ::std::result::Result::Ok($body)
+        }
+    };
+}
+
 /// Defines a route that loads its page lazily: `lazy_page!(chunk: Route, load_fn, Page)`.
 /// Every page named with the same `chunk` is compiled into that one chunk (`split_chunk.wasm`),
 /// so opening any of them costs one download, not one per page and per piece they share.
@@ -16,20 +37,9 @@ use crate::ui::set_page_title;
 #[macro_export]
 macro_rules! lazy_page {
     ($chunk:ident: $route:ident, $load:ident, $page:ident) => {
-        #[cfg(mdr_split)]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $load()
-        -> ::std::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError>
-        {
-            ::std::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
-        }
-
-        #[cfg(not(mdr_split))]
-        async fn $load()
-        -> ::std::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError>
-        {
-            ::std::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
-        }
+        $crate::lazy_fn!($chunk: fn $load() -> ::leptos::prelude::AnyView {
+            ::leptos::prelude::IntoAny::into_any($page())
+        });
 
         struct $route;
 
@@ -50,7 +60,9 @@ macro_rules! lazy_page {
     };
 }
 
-/// Shown in place of a page whose part of the app could not be fetched.
+/// Shown in place of a page whose chunk could not be fetched: offline before the service
+/// worker kept it, or a page of an older build whose chunk a newer build has replaced
+/// (chunks are named for their build, so it is never the wrong one).
 #[component]
 pub fn PageNotLoaded() -> impl IntoView {
     set_page_title("This page could not be opened");
@@ -60,10 +72,14 @@ pub fn PageNotLoaded() -> impl IntoView {
     view! {
         <h1>"This page could not be opened"</h1>
         <p>
-            "This part of the app has not been downloaded to this device yet, and there is no "
-            "internet connection. Everything you have typed is saved."
+            "This part of the app could not be loaded. Either it has not been downloaded to "
+            "this device yet and there is no internet connection, or a newer version of the "
+            "app has arrived since this page was opened. Everything you have typed is saved."
         </p>
-        <p>"Connect to the internet, then try again. Once it has opened, it works offline."</p>
+        <p>
+            "Try again to reload the app. If there is no connection, connect to the internet "
+            "first: once the page has opened, it works offline."
+        </p>
         <p>
             <button type="button" class="button" on:click=try_again>"Try again"</button>
         </p>

@@ -2,6 +2,7 @@
 // manifest makes it installable, and the Content-Security-Policy allows only the app.
 import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect, expectAccessible, openApp, setUpProfile } from './fixtures.js';
+import { asFile, memberFile } from './member-files.js';
 
 test('after one online visit, the app loads and works with the network off', async ({ page, context }) => {
   await setUpProfile(page);
@@ -221,6 +222,30 @@ test.describe('pages that load when first opened', () => {
     await page.unroute(chunk);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Development plan \d{4}\/\d{2}$/);
+
+    // The refused downloads are the only errors the console saw.
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+
+  test("an officer's import whose code cannot be fetched says so, keeps nothing, and works when tried again", async ({ page, context }) => {
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await openApp(page, '/officer');
+    await expect(page.getByText("No members' files yet.")).toBeVisible();
+
+    const files = [1, 2].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n)));
+    await page.getByLabel("Import members' files").setInputFiles(files);
+    await expect(page.getByRole('alert')).toContainText('The files could not be imported: this part of the app has not been downloaded');
+    await expect(page.getByText("No members' files yet.")).toBeVisible();
+    await expectAccessible(page, 'an import that could not start');
+
+    await page.unroute(chunk);
+    await page.reload();
+    await page.getByLabel("Import members' files").setInputFiles(files);
+    await expect(page.getByRole('status').filter({ hasText: '2 files' })).toHaveText(
+      '2 files: 2 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 0 refused.',
+    );
 
     // The refused downloads are the only errors the console saw.
     const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);

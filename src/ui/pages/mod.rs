@@ -22,7 +22,10 @@ pub use home::HomePage;
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
-pub use officer_members::{OfficerMembersPage, provide_officer_data};
+pub use officer_members::{
+    ImportShown, Importer, Importing, OfficerData, OfficerMembersPage, import_files,
+    provide_officer_data,
+};
 pub use officer_reports::OfficerReportsPage;
 pub use plan::PlanPage;
 pub use profile::ProfilePage;

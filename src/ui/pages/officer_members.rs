@@ -230,112 +230,165 @@ struct ResultRow {
     outcome: ImportOutcome,
 }
 
+/// Where an import shows how it is going and how each file fared.
+#[derive(Clone, Copy)]
+pub struct ImportShown {
+    results: RwSignal<Vec<ResultRow>>,
+    show_all: RwSignal<bool>,
+    progress: RwSignal<Option<(usize, usize)>>,
+}
+
+/// An import under way, as [`Importer`] starts it.
+pub type Importing = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+/// How the members' files page runs an import, given by the officer's binary
+/// (`src/bin/officer.rs`) so that the import's code (reading, unlocking, merging, saving)
+/// can load with the other pages rather than with the first one. It calls
+/// [`import_files`]; `Err` means that code could not be fetched.
+#[derive(Clone, Copy)]
+pub struct Importer(pub fn(OfficerData, ImportShown, Vec<web_sys::File>, String) -> Starting);
+
+/// An import being started: `Err` when its code could not be fetched.
+pub type Starting = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Importing, leptos::wasm_split::SplitLoaderError>>>,
+>;
+
+/// What the page says when the import's code could not be fetched.
+const PART_NOT_LOADED: &str = "The files could not be imported: this part of the app has not been downloaded to this device yet, and there is no internet connection, or a newer version of the app has arrived. Reload the page with a connection, then choose the files again.";
+
+/// Imports the chosen files into the workspace: reads a few ahead, unlocks them with
+/// `passphrase`, merges each, saves the changed members a hundred at a time, and shows
+/// how it went in `shown`.
+pub async fn import_files(
+    data: OfficerData,
+    shown: ImportShown,
+    files: Vec<web_sys::File>,
+    passphrase: String,
+) {
+    let (workspace, db, problem, loading) = (data.workspace, data.db, data.problem, data.loading);
+    let ImportShown {
+        results,
+        show_all,
+        progress,
+    } = shown;
+    let mut keyring = Keyring::new(&passphrase);
+    // Files chosen while the stored members are still being opened wait for them,
+    // so that they are merged with what is held, and saved beside it.
+    while loading.get_untracked() {
+        yield_to_browser().await;
+    }
+    let total = files.len();
+    let mut rows = Vec::with_capacity(total);
+    let mut saving = Saving::new(db.get_value());
+    // The browser reads a few files ahead while each is merged in turn, and the page
+    // is handed back to the browser every 50 ms so it stays responsive. A file's size
+    // is not asked for first: on a tablet that costs as much as reading it, and the
+    // text is measured before it is parsed.
+    let mut reading: VecDeque<_> = files.iter().take(READ_AHEAD).map(start_reading).collect();
+    let mut last_yield = js_sys::Date::now();
+    for (i, file) in files.iter().enumerate() {
+        if let Some(next) = files.get(i + READ_AHEAD) {
+            reading.push_back(start_reading(next));
+        }
+        let text = reading.pop_front().expect("one reading per file").await;
+        let outcome = match text {
+            Err(_) => ImportOutcome::Refused {
+                reason: "The file could not be read. Check it is still there and try again."
+                    .to_owned(),
+            },
+            Ok(text) => {
+                let (opened, plain) = match read_export(&text) {
+                    Ok(Export::Plain(file)) => (Ok(file), true),
+                    Ok(Export::Sealed(sealed)) => (keyring.open(&sealed).await, false),
+                    Err(e) => (Err(e), false),
+                };
+                match opened {
+                    Ok(file) => {
+                        let id = file.member_id;
+                        let (outcome, changed) = workspace
+                            .try_update_untracked(|w| w.import_file_with_change(file))
+                            .unwrap_or((
+                                ImportOutcome::Refused {
+                                    reason: "The workspace is closed.".to_owned(),
+                                },
+                                false,
+                            ));
+                        if changed {
+                            saving.note(id, &outcome, plain.then_some(text));
+                        }
+                        outcome
+                    }
+                    Err(e) => ImportOutcome::Refused {
+                        reason: e.to_string(),
+                    },
+                }
+            }
+        };
+        rows.push(ResultRow {
+            file: file.name(),
+            outcome,
+        });
+        if saving.due() {
+            workspace.with_untracked(|w| saving.write(w));
+        }
+        if js_sys::Date::now() - last_yield > 50.0 {
+            progress.set(Some((i + 1, total)));
+            yield_to_browser().await;
+            last_yield = js_sys::Date::now();
+        }
+    }
+    progress.set(Some((total, total)));
+    workspace.with_untracked(|w| saving.write(w));
+    if let Err(NotSaved { members, of, why }) = saving.finish().await {
+        problem.set(Some(format!("{members} of the {of} members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. {why}")));
+    }
+    // The results appear once the files are saved, so a reload shows the same. Files
+    // that need a look come first.
+    rows.sort_by_key(|row| match row.outcome {
+        ImportOutcome::Refused { .. } => 0,
+        ImportOutcome::Merged { .. } => 1,
+        _ => 2,
+    });
+    workspace.update(|_| ());
+    show_all.set(false);
+    results.set(rows);
+    progress.set(None);
+}
+
 /// The Officer workspace's first page: members' files and the reports on them.
 #[component]
 pub fn OfficerMembersPage() -> impl IntoView {
     set_page_title("Officer workspace");
+    let data = use_officer_data();
     let OfficerData {
         workspace,
         db,
         problem,
         loading,
         ..
-    } = use_officer_data();
+    } = data;
+    let importer = expect_context::<Importer>();
     let results = RwSignal::new(Vec::<ResultRow>::new());
     // Each import shows its first results only, until asked for all.
     let show_all = RwSignal::new(false);
     let progress = RwSignal::new(None::<(usize, usize)>);
     let passphrase = RwSignal::new(String::new());
 
+    let shown = ImportShown {
+        results,
+        show_all,
+        progress,
+    };
     let import = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
-        let mut keyring = Keyring::new(&passphrase.get_untracked());
+        let passphrase = passphrase.get_untracked();
         spawn_local(async move {
-            // Files chosen while the stored members are still being opened wait for them,
-            // so that they are merged with what is held, and saved beside it.
-            while loading.get_untracked() {
-                yield_to_browser().await;
+            match (importer.0)(data, shown, files, passphrase).await {
+                Ok(importing) => importing.await,
+                Err(_) => problem.set(Some(PART_NOT_LOADED.to_owned())),
             }
-            let total = files.len();
-            let mut rows = Vec::with_capacity(total);
-            let mut saving = Saving::new(db.get_value());
-            // The browser reads a few files ahead while each is merged in turn, and the page
-            // is handed back to the browser every 50 ms so it stays responsive. A file's size
-            // is not asked for first: on a tablet that costs as much as reading it, and the
-            // text is measured before it is parsed.
-            let mut reading: VecDeque<_> =
-                files.iter().take(READ_AHEAD).map(start_reading).collect();
-            let mut last_yield = js_sys::Date::now();
-            for (i, file) in files.iter().enumerate() {
-                if let Some(next) = files.get(i + READ_AHEAD) {
-                    reading.push_back(start_reading(next));
-                }
-                let text = reading.pop_front().expect("one reading per file").await;
-                let outcome = match text {
-                    Err(_) => ImportOutcome::Refused {
-                        reason:
-                            "The file could not be read. Check it is still there and try again."
-                                .to_owned(),
-                    },
-                    Ok(text) => {
-                        let (opened, plain) = match read_export(&text) {
-                            Ok(Export::Plain(file)) => (Ok(file), true),
-                            Ok(Export::Sealed(sealed)) => (keyring.open(&sealed).await, false),
-                            Err(e) => (Err(e), false),
-                        };
-                        match opened {
-                            Ok(file) => {
-                                let id = file.member_id;
-                                let (outcome, changed) = workspace
-                                    .try_update_untracked(|w| w.import_file_with_change(file))
-                                    .unwrap_or((
-                                        ImportOutcome::Refused {
-                                            reason: "The workspace is closed.".to_owned(),
-                                        },
-                                        false,
-                                    ));
-                                if changed {
-                                    saving.note(id, &outcome, plain.then_some(text));
-                                }
-                                outcome
-                            }
-                            Err(e) => ImportOutcome::Refused {
-                                reason: e.to_string(),
-                            },
-                        }
-                    }
-                };
-                rows.push(ResultRow {
-                    file: file.name(),
-                    outcome,
-                });
-                if saving.due() {
-                    workspace.with_untracked(|w| saving.write(w));
-                }
-                if js_sys::Date::now() - last_yield > 50.0 {
-                    progress.set(Some((i + 1, total)));
-                    yield_to_browser().await;
-                    last_yield = js_sys::Date::now();
-                }
-            }
-            progress.set(Some((total, total)));
-            workspace.with_untracked(|w| saving.write(w));
-            if let Err(NotSaved { members, of, why }) = saving.finish().await {
-                problem.set(Some(format!("{members} of the {of} members this import added or changed could not be saved on this device, so those changes will be gone when this page closes. {why}")));
-            }
-            // The results appear once the files are saved, so a reload shows the same. Files
-            // that need a look come first.
-            rows.sort_by_key(|row| match row.outcome {
-                ImportOutcome::Refused { .. } => 0,
-                ImportOutcome::Merged { .. } => 1,
-                _ => 2,
-            });
-            workspace.update(|_| ());
-            show_all.set(false);
-            results.set(rows);
-            progress.set(None);
         });
     };
 
