@@ -1,6 +1,7 @@
-// Splits a release build's wasm into the part every page needs and one chunk per lazily
-// loaded page (the `#[lazy]` pages of src/main.rs and src/bin/officer.rs), so the first
-// load carries only the shell and the first page. Called by scripts/post-build.mjs.
+// Splits a release build's wasm into the part every page needs and a chunk per split group
+// (the `lazy_page!` and `lazy_fn!` items of src/main.rs and src/bin/officer.rs: one group
+// per part), so the first load carries only the shell and the first page. Called by
+// scripts/post-build.mjs.
 //
 // Trunk has already run wasm-bindgen and wasm-opt on the whole module; when that module
 // asks for split chunks (its glue imports `__wasm_split_placeholder__`), this takes the
