@@ -1,5 +1,5 @@
-//! Pages that load when first opened. In the release build (`--cfg mdr_split`, set by
-//! `scripts/build.sh`) each such page is compiled into its own wasm chunk, which
+//! Pages (and functions) that load when first opened. In the release build (`--cfg
+//! mdr_split`, set by `scripts/build.sh`) each is compiled into its part's chunk, which
 //! `scripts/split-wasm.mjs` cuts out of the main module; the first load then carries only
 //! the shell and the first page, and the service worker keeps every chunk for offline use.
 //! Elsewhere (development, tests) the same pages are plain functions.
@@ -30,7 +30,7 @@ macro_rules! lazy_fn {
 }
 
 /// Defines a route that loads its page lazily: `lazy_page!(chunk: Route, load_fn, Page)`.
-/// Every page named with the same `chunk` is compiled into that one chunk (`split_chunk.wasm`),
+/// Every page named with the same `chunk` is compiled into that one chunk (`…-split_chunk.wasm`),
 /// so opening any of them costs one download, not one per page and per piece they share.
 /// A chunk that cannot be fetched (offline before the app was kept) shows [`PageNotLoaded`]
 /// instead of stopping the app, and the next visit to the page tries again.
