@@ -236,7 +236,9 @@ test.describe('pages that load when first opened', () => {
 
     const files = [1, 2].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n)));
     await page.getByLabel("Import members' files").setInputFiles(files);
-    await expect(page.getByRole('alert')).toContainText('The files could not be imported: this part of the app has not been downloaded');
+    await expect(page.getByRole('alert')).toHaveText(
+      'The files could not be imported, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Nothing was imported. Reload the page with a connection, then choose the files again.',
+    );
     await expect(page.getByText("No members' files yet.")).toBeVisible();
     await expectAccessible(page, 'an import that could not start');
 

@@ -254,7 +254,7 @@ pub type Starting = std::pin::Pin<
 >;
 
 /// What the page says when the import's code could not be fetched.
-const PART_NOT_LOADED: &str = "The files could not be imported: this part of the app has not been downloaded to this device yet, and there is no internet connection, or a newer version of the app has arrived. Reload the page with a connection, then choose the files again.";
+const PART_NOT_LOADED: &str = "The files could not be imported, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Nothing was imported. Reload the page with a connection, then choose the files again.";
 
 /// Imports the chosen files into the workspace: reads a few ahead, unlocks them with
 /// `passphrase`, merges each, saves the changed members a hundred at a time, and shows
