@@ -3,44 +3,82 @@
 #[cfg(target_arch = "wasm32")]
 mod app {
     use leptos::prelude::*;
-    use leptos_router::components::{Route, Routes};
-    use leptos_router::{Lazy, path};
     use mdr::lazy_page;
     use mdr::ui::pages::*;
+    use mdr::ui::router::{Page, Route, Routes};
     use mdr::ui::{Part, Shell};
 
-    lazy_page!(pages: Profile, profile_page, ProfilePage);
-    lazy_page!(pages: Backup, backup_page, BackupPage);
-    lazy_page!(pages: Learning, learning_page, LearningPage);
-    lazy_page!(pages: AddActivity, add_activity_page, AddActivityPage);
-    lazy_page!(pages: LogCourse, log_course_page, LogCoursePage);
-    lazy_page!(pages: EditActivity, edit_activity_page, EditActivityPage);
-    lazy_page!(pages: Evaluate, evaluate_page, EvaluatePage);
-    lazy_page!(pages: Surveys, surveys_page, SurveysPage);
-    lazy_page!(pages: Plan, plan_page, PlanPage);
-    lazy_page!(pages: Response, response_page, ResponsePage);
-    lazy_page!(pages: Survey, survey_page, SurveyPage);
+    lazy_page!(pages: profile_page, ProfilePage);
+    lazy_page!(pages: backup_page, BackupPage);
+    lazy_page!(pages: learning_page, LearningPage);
+    lazy_page!(pages: add_activity_page, AddActivityPage);
+    lazy_page!(pages: log_course_page, LogCoursePage);
+    lazy_page!(pages: edit_activity_page, EditActivityPage);
+    lazy_page!(pages: evaluate_page, EvaluatePage);
+    lazy_page!(pages: surveys_page, SurveysPage);
+    lazy_page!(pages: plan_page, PlanPage);
+    lazy_page!(pages: response_page, ResponsePage);
+    lazy_page!(pages: survey_page, SurveyPage);
 
-    /// The councillor's app: everything but the officer's workspace. The home page loads
-    /// first; every other page loads when first opened.
+    /// The councillor's pages, first match wins. The home page loads first; every other
+    /// page loads when first opened.
+    const ROUTES: &[Route] = &[
+        Route {
+            path: "/",
+            page: Page::Now(|| HomePage().into_any()),
+        },
+        Route {
+            path: "/profile",
+            page: Page::Later(profile_page),
+        },
+        Route {
+            path: "/backup",
+            page: Page::Later(backup_page),
+        },
+        Route {
+            path: "/learning",
+            page: Page::Later(learning_page),
+        },
+        Route {
+            path: "/learning/add",
+            page: Page::Later(add_activity_page),
+        },
+        Route {
+            path: "/learning/log/:course",
+            page: Page::Later(log_course_page),
+        },
+        Route {
+            path: "/learning/activity/:id",
+            page: Page::Later(edit_activity_page),
+        },
+        Route {
+            path: "/learning/activity/:id/evaluate",
+            page: Page::Later(evaluate_page),
+        },
+        Route {
+            path: "/surveys",
+            page: Page::Later(surveys_page),
+        },
+        Route {
+            path: "/plan",
+            page: Page::Later(plan_page),
+        },
+        Route {
+            path: "/surveys/response/:id",
+            page: Page::Later(response_page),
+        },
+        Route {
+            path: "/surveys/:template",
+            page: Page::Later(survey_page),
+        },
+    ];
+
+    /// The councillor's app: everything but the officer's workspace.
     #[component]
     pub fn App() -> impl IntoView {
         view! {
             <Shell part=Part::Member>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/profile") view={Lazy::<Profile>::new()}/>
-                    <Route path=path!("/backup") view={Lazy::<Backup>::new()}/>
-                    <Route path=path!("/learning") view={Lazy::<Learning>::new()}/>
-                    <Route path=path!("/learning/add") view={Lazy::<AddActivity>::new()}/>
-                    <Route path=path!("/learning/log/:course") view={Lazy::<LogCourse>::new()}/>
-                    <Route path=path!("/learning/activity/:id") view={Lazy::<EditActivity>::new()}/>
-                    <Route path=path!("/learning/activity/:id/evaluate") view={Lazy::<Evaluate>::new()}/>
-                    <Route path=path!("/surveys") view={Lazy::<Surveys>::new()}/>
-                    <Route path=path!("/plan") view={Lazy::<Plan>::new()}/>
-                    <Route path=path!("/surveys/response/:id") view={Lazy::<Response>::new()}/>
-                    <Route path=path!("/surveys/:template") view={Lazy::<Survey>::new()}/>
-                </Routes>
+                <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
             </Shell>
         }
     }

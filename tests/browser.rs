@@ -225,3 +225,83 @@ async fn a_locked_file_changed_anywhere_is_refused() {
         Err(exchange::ReadError::WrongPassphrase)
     );
 }
+
+/// The router's table, as the councillor's part has it: the same variable segment names
+/// and the same order (first match wins).
+const ROUTES: &[mdr::ui::router::Route] = {
+    use leptos::prelude::IntoAny;
+    use mdr::ui::router::{Page, Route};
+    const PAGE: Page = Page::Now(|| ().into_any());
+    &[
+        Route {
+            path: "/",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning/log/:course",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning/activity/:id/evaluate",
+            page: PAGE,
+        },
+        Route {
+            path: "/surveys/response/:id",
+            page: PAGE,
+        },
+        Route {
+            path: "/surveys/:template",
+            page: PAGE,
+        },
+    ]
+};
+
+#[wasm_bindgen_test]
+fn each_address_finds_its_page_and_its_segments() {
+    use mdr::ui::router::route_for;
+    let found = |path: &str| route_for(ROUTES, path).map(|(i, p)| (ROUTES[i].path, p));
+
+    assert_eq!(found("/").map(|(r, _)| r), Some("/"));
+    assert_eq!(found("/learning/").map(|(r, _)| r), Some("/learning"));
+    let (route, params) = found("/learning/log/licensing-training").unwrap();
+    assert_eq!(route, "/learning/log/:course");
+    assert_eq!(params.get("course").as_deref(), Some("licensing-training"));
+    assert_eq!(params.get("id"), None);
+    let (route, params) = found("/learning/activity/7b9c/evaluate").unwrap();
+    assert_eq!(route, "/learning/activity/:id/evaluate");
+    assert_eq!(params.get("id").as_deref(), Some("7b9c"));
+    // An earlier fixed segment wins over a later variable one.
+    assert_eq!(
+        found("/surveys/response/42").map(|(r, _)| r),
+        Some("/surveys/response/:id")
+    );
+    // A segment is decoded, as the browser encoded it.
+    let (_, params) = found("/surveys/code%20of%20conduct").unwrap();
+    assert_eq!(params.get("template").as_deref(), Some("code of conduct"));
+    // Too few segments, too many, an empty one, or another address: no page.
+    for path in [
+        "/learning/log",
+        "/learning/log/",
+        "/learning/log/a/b",
+        "/surveys",
+        "/plans",
+        "",
+    ] {
+        assert_eq!(found(path).map(|(r, _)| r), None, "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_query_is_read_decoded() {
+    use mdr::ui::router::Query;
+    let query = Query::new("?section=2&saved=a%20b&empty=");
+    assert_eq!(query.get("section").as_deref(), Some("2"));
+    assert_eq!(query.get("saved").as_deref(), Some("a b"));
+    assert_eq!(query.get("empty").as_deref(), Some(""));
+    assert_eq!(query.get("deleted"), None);
+    assert_eq!(Query::new("").get("section"), None);
+}

@@ -3,17 +3,32 @@
 #[cfg(target_arch = "wasm32")]
 mod app {
     use leptos::prelude::*;
-    use leptos_router::components::{Route, Routes};
-    use leptos_router::{Lazy, path};
     use mdr::ui::pages::{
         ImportShown, Importer, Importing, NotFound, OfficerData, OfficerMembersPage, OfficerPage,
         OfficerReportsPage, import_files,
     };
+    use mdr::ui::router::{Page, Route, Routes};
     use mdr::ui::{Part, Shell};
     use mdr::{lazy_fn, lazy_page};
 
-    lazy_page!(workspace_pages: Pack, pack_page, OfficerPage);
-    lazy_page!(workspace_pages: Reports, reports_page, OfficerReportsPage);
+    lazy_page!(workspace_pages: pack_page, OfficerPage);
+    lazy_page!(workspace_pages: reports_page, OfficerReportsPage);
+
+    /// The workspace's pages: the members list loads first.
+    const ROUTES: &[Route] = &[
+        Route {
+            path: "/officer",
+            page: Page::Now(|| OfficerMembersPage().into_any()),
+        },
+        Route {
+            path: "/officer/pack",
+            page: Page::Later(pack_page),
+        },
+        Route {
+            path: "/officer/reports",
+            page: Page::Later(reports_page),
+        },
+    ];
 
     lazy_fn!(workspace_pages: fn start_import(
         data: OfficerData,
@@ -26,7 +41,7 @@ mod app {
         Box::pin(import_files(data, shown, files, passphrase))
     });
 
-    /// The officer's workspace, under `/officer`: the members list loads first.
+    /// The officer's workspace, under `/officer`.
     #[component]
     pub fn OfficerApp() -> impl IntoView {
         mdr::ui::pages::provide_officer_data();
@@ -35,11 +50,7 @@ mod app {
         }));
         view! {
             <Shell part=Part::Officer>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/officer") view=OfficerMembersPage/>
-                    <Route path=path!("/officer/pack") view={Lazy::<Pack>::new()}/>
-                    <Route path=path!("/officer/reports") view={Lazy::<Reports>::new()}/>
-                </Routes>
+                <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
             </Shell>
         }
     }

@@ -29,33 +29,23 @@ macro_rules! lazy_fn {
     };
 }
 
-/// Defines a route that loads its page lazily: `lazy_page!(chunk: Route, load_fn, Page)`.
-/// Every page named with the same `chunk` is compiled into that one chunk (`…-split_chunk.wasm`),
-/// so opening any of them costs one download, not one per page and per piece they share.
+/// Defines a page that loads when first opened: `lazy_page!(chunk: fetch_fn, Page)` makes
+/// `fn fetch_fn()`, a [`crate::ui::router::Fetch`] for a route's `Page::Later`. Every page
+/// named with the same `chunk` is compiled into that one chunk (`…-split_chunk.wasm`), so
+/// opening any of them costs one download, not one per page and per piece they share.
 /// A chunk that cannot be fetched (offline before the app was kept) shows [`PageNotLoaded`]
 /// instead of stopping the app, and the next visit to the page tries again.
 #[macro_export]
 macro_rules! lazy_page {
-    ($chunk:ident: $route:ident, $load:ident, $page:ident) => {
-        $crate::lazy_fn!($chunk: fn $load() -> ::leptos::prelude::AnyView {
-            ::leptos::prelude::IntoAny::into_any($page())
-        });
-
-        struct $route;
-
-        impl ::leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_: Self) -> ::leptos::prelude::AnyView {
-                match $load().await {
-                    ::std::result::Result::Ok(page) => page,
-                    ::std::result::Result::Err(_) => {
-                        ::leptos::prelude::IntoAny::into_any($crate::ui::PageNotLoaded())
-                    }
-                }
-            }
+    ($chunk:ident: $fetch:ident, $page:ident) => {
+        fn $fetch() -> ::std::pin::Pin<
+            ::std::boxed::Box<dyn ::std::future::Future<Output = ::std::option::Option<$crate::ui::router::Build>>>,
+        > {
+            // The builder is the chunk's own code; the main part only calls it.
+            $crate::lazy_fn!($chunk: fn fetched() -> $crate::ui::router::Build {
+                || ::leptos::prelude::IntoAny::into_any($page())
+            });
+            ::std::boxed::Box::pin(async { fetched().await.ok() })
         }
     };
 }

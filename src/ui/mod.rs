@@ -9,9 +9,9 @@ mod drafts;
 pub mod files;
 mod lazy;
 pub mod pages;
+pub mod router;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 pub use context::{MemberContext, provide_member_context, use_member};
 pub use lazy::PageNotLoaded;
@@ -137,17 +137,16 @@ pub fn Shell(part: Part, children: Children) -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = device::ask_to_persist().await;
     });
+    router::provide_router();
     view! {
-        <Router>
-            <SiteHeader/>
-            <UpdateReady update=update/>
-            <SaveStatus/>
-            <main id="main" tabindex="-1" class="page">
-                <LoadProblem/>
-                {children()}
-            </main>
-            <SiteFooter/>
-        </Router>
+        <SiteHeader/>
+        <UpdateReady update=update/>
+        <SaveStatus/>
+        <main id="main" tabindex="-1" class="page">
+            <LoadProblem/>
+            {children()}
+        </main>
+        <SiteFooter/>
     }
 }
 

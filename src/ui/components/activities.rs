@@ -1,7 +1,6 @@
 //! The councillor's own activities: what they are doing, plan to do, and have done.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::dates::long_date;
 use crate::model::learning::format_hours;
@@ -104,13 +103,13 @@ fn ActivityItem(
             {evidence.map(|e| view! { <p class="activity__evidence">{e}</p> })}
             {rating.map(|r| view! { <p class="activity__rating">{r}</p> })}
             <p class="activity__actions">
-                <A href=format!("/learning/activity/{id}")>
+                <a href=format!("/learning/activity/{id}")>
                     "Change" <span class="visually-hidden">{format!(" {title}")}</span>
-                </A>
+                </a>
                 {needs_evaluation.then(|| view! {
-                    <A href=format!("/learning/activity/{id}/evaluate")>
+                    <a href=format!("/learning/activity/{id}/evaluate")>
                         "Evaluate" <span class="visually-hidden">{format!(" {}", activity.title)}</span>
-                    </A>
+                    </a>
                 })}
             </p>
         </li>

@@ -2,7 +2,6 @@
 //! what is mandatory for the councillor.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::catalogue::{CourseFilter, distinct};
 use crate::model::dates::long_date;
@@ -192,9 +191,9 @@ fn CourseCard(
             </p>
             <p class="course__summary">{course.summary.clone()}</p>
             <p class="course__done">{done}</p>
-            <A href=format!("/learning/log/{}", course.id) attr:class="button button--secondary">
+            <a href=format!("/learning/log/{}", course.id) class="button button--secondary">
                 "Log this course" <span class="visually-hidden">{format!(" {}", course.title)}</span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -2,7 +2,6 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::dates::long_date;
 use crate::model::due::{DueStatus, MunicipalYear, minutes_in_year, training_due};
@@ -47,10 +46,10 @@ pub fn TrainingDue() -> impl IntoView {
                         <li class="due-list__item">
                             <span class=format!("tag tag--{}", tag_class(item.status))>{status_text(item.status)}</span>
                             <span class="due-list__title">{item.course.title.clone()}</span>
-                            <A href=format!("/learning/log/{}", item.course.id) attr:class="due-list__action">
+                            <a href=format!("/learning/log/{}", item.course.id) class="due-list__action">
                                 "Log it"
                                 <span class="visually-hidden">{format!(" {}", item.course.title)}</span>
-                            </A>
+                            </a>
                         </li>
                     </For>
                 </ul>

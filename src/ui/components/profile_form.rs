@@ -2,9 +2,9 @@
 //! page they come back to when their roles change. Every keystroke is saved as they go;
 //! the button checks the answers and confirms.
 
+use crate::ui::router::use_navigate;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::{CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, TextField};
 use crate::model::{Profile, ProfileProblem};
@@ -47,7 +47,7 @@ pub fn ProfileForm(
                 record.set_up_at.get_or_insert_with(Utc::now);
             });
             member.save_now();
-            navigate("/", Default::default());
+            navigate("/");
         } else {
             member.save_now();
             saved.set(true);

@@ -1,8 +1,8 @@
 //! The frame around every page: header and navigation, save status, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::ui::router::NavLink;
 use crate::ui::{Part, use_member};
 
 /// A link within the app. The councillor's pages and the officer's workspace are built and
@@ -18,7 +18,7 @@ pub fn SiteLink(
     children: Children,
 ) -> impl IntoView {
     if Part::serving(href) == Part::current() {
-        view! { <A href=href exact=exact attr:class=class>{children()}</A> }.into_any()
+        view! { <NavLink href=href exact=exact class=class>{children()}</NavLink> }.into_any()
     } else {
         view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
     }

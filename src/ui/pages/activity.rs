@@ -1,11 +1,10 @@
 //! Logging an activity: a catalogue course, something not in the catalogue, or a change to
 //! one already logged. The form works on a draft, so nothing typed is lost before saving.
 
+use crate::ui::router::Params;
+use crate::ui::router::{use_navigate, use_params};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -29,7 +28,7 @@ struct ActivityDraft {
 #[component]
 pub fn LogCoursePage() -> impl IntoView {
     let member = use_member();
-    let params = use_params_map();
+    let params = use_params();
     move || {
         let course_id = params.with(|p| p.get("course").unwrap_or_default());
         let course = member
@@ -68,7 +67,7 @@ pub fn AddActivityPage() -> impl IntoView {
 /// Changes or deletes an activity already logged (`/learning/activity/:id`).
 #[component]
 pub fn EditActivityPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params();
     move || match routed_activity(params) {
         None => NotFound().into_any(),
         Some(activity) => {
@@ -85,7 +84,7 @@ pub fn EditActivityPage() -> impl IntoView {
 
 /// The activity the route's `:id` names, if it exists and is not deleted. The record is
 /// read untracked, so that saving does not rebuild the page under the councillor.
-pub(super) fn routed_activity(params: Memo<ParamsMap>) -> Option<LearningActivity> {
+pub(super) fn routed_activity(params: Memo<Params>) -> Option<LearningActivity> {
     let id = params.with(|p| p.get("id").and_then(|id| id.parse::<Uuid>().ok()))?;
     use_member().record.with_untracked(|r| {
         r.as_ref()?
@@ -142,7 +141,6 @@ fn ActivityForm(
 
     let save = {
         let draft_name = draft_name.clone();
-        let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if !check.passes() {
@@ -164,12 +162,9 @@ fn ActivityForm(
             member.save_now();
             forget_draft(&draft_name);
             if evaluate {
-                navigate(
-                    &format!("/learning/activity/{id}/evaluate"),
-                    Default::default(),
-                );
+                navigate(&format!("/learning/activity/{id}/evaluate"));
             } else {
-                navigate(&format!("/learning?saved={id}"), Default::default());
+                navigate(&format!("/learning?saved={id}"));
             }
         }
     };
@@ -182,7 +177,7 @@ fn ActivityForm(
         member.edit(|r| r.set_activity_deleted(id, true, Utc::now()));
         member.save_now();
         forget_draft(&draft_name);
-        navigate(&format!("/learning?deleted={id}"), Default::default());
+        navigate(&format!("/learning?deleted={id}"));
     };
 
     let statuses: Vec<(String, String)> = ActivityStatus::ALL
@@ -259,7 +254,7 @@ fn ActivityForm(
             />
             <div class="form__actions button-group">
                 <button type="submit" class="button">"Save activity"</button>
-                <A href="/learning" on:click=cancel attr:class="button-link">"Cancel"</A>
+                <a href="/learning" on:click=cancel class="button-link">"Cancel"</a>
             </div>
             <Show when=move || !is_new>
                 <div class="danger-zone">

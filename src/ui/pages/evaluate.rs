@@ -1,9 +1,8 @@
 //! The short evaluation a councillor gives after completing an activity.
 
+use crate::ui::router::{use_navigate, use_params};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::model::LearningActivity;
 use crate::model::learning::EvaluationDraft;
@@ -16,7 +15,7 @@ use crate::ui::{set_page_title, use_member};
 /// The evaluation page for one activity (`/learning/activity/:id/evaluate`).
 #[component]
 pub fn EvaluatePage() -> impl IntoView {
-    let params = use_params_map();
+    let params = use_params();
     move || match routed_activity(params) {
         None => NotFound().into_any(),
         Some(activity) => {
@@ -80,7 +79,7 @@ fn EvaluationForm(
         });
         member.save_now();
         forget_draft(&draft_name);
-        navigate(&format!("/learning?saved={id}"), Default::default());
+        navigate(&format!("/learning?saved={id}"));
     };
 
     view! {
@@ -129,7 +128,7 @@ fn EvaluationForm(
             />
             <div class="form__actions button-group">
                 <button type="submit" class="button">"Save evaluation"</button>
-                <A href="/learning" attr:class="button-link">"Not now"</A>
+                <a href="/learning" class="button-link">"Not now"</a>
             </div>
         </form>
     }

@@ -2,7 +2,6 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::MemberRecord;
 use crate::model::dates::{date_and_time, long_date};
@@ -95,7 +94,7 @@ fn PlanCard() -> impl IntoView {
             <h2 id="plan-card-title" class="card__title">"Development plan"</h2>
             <p>{move || status().0}</p>
             {move || status().1.map(|review| view! { <p class="notice notice--warning"><strong>{review}</strong></p> })}
-            <p><A href="/plan">"Open your development plan"</A></p>
+            <p><a href="/plan">"Open your development plan"</a></p>
         </section>
     }
 }
@@ -150,7 +149,7 @@ fn ProfileCard() -> impl IntoView {
         <section class="card" aria-labelledby="profile-card-title">
             <h2 id="profile-card-title" class="card__title">"About you"</h2>
             <dl class="summary">{details}</dl>
-            <p><A href="/profile">"Change these details"</A></p>
+            <p><a href="/profile">"Change these details"</a></p>
         </section>
     }
 }
@@ -176,7 +175,7 @@ fn BackupCard() -> impl IntoView {
         <section class="card" aria-labelledby="backup-card-title">
             <h2 id="backup-card-title" class="card__title">"Backup"</h2>
             <p>{message}</p>
-            <p><A href="/backup">"Export or restore your record"</A></p>
+            <p><a href="/backup">"Export or restore your record"</a></p>
         </section>
     }
 }

@@ -1,9 +1,8 @@
 //! The learning record: what is due, what the councillor has logged, and the catalogue.
 
+use crate::ui::router::use_query;
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use uuid::Uuid;
 
 use crate::ui::components::{ActivityList, CatalogueBrowser, TrainingDue};
@@ -21,9 +20,9 @@ pub fn LearningPage() -> impl IntoView {
             <h2 id="activities-title">"Your training and e-learning"</h2>
             <ActivityList/>
             <p>
-                <A href="/learning/add" attr:class="button button--secondary">
+                <a href="/learning/add" class="button button--secondary">
                     "Add training that is not in the catalogue"
-                </A>
+                </a>
             </p>
         </section>
         <section class="section" aria-labelledby="catalogue-title">
@@ -37,7 +36,7 @@ pub fn LearningPage() -> impl IntoView {
 #[component]
 fn LastChange() -> impl IntoView {
     let member = use_member();
-    let query = use_query_map();
+    let query = use_query();
     let title_of = move |id: Uuid| {
         member.record.with(|r| {
             r.as_ref()

@@ -8,7 +8,6 @@ use chrono::Local;
 use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::consolidate::{
@@ -21,6 +20,7 @@ use crate::store::member_files::{MemberFilesDb, WorkspaceError};
 use crate::ui::components::{PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::{download_csv, start_reading};
+use crate::ui::router::NavLink;
 use crate::ui::{set_page_title, yield_to_browser};
 
 /// Links between the officer's pages.
@@ -29,9 +29,9 @@ pub fn OfficerNav() -> impl IntoView {
     view! {
         <nav class="sub-nav" aria-label="Officer workspace">
             <ul>
-                <li><A href="/officer" exact=true>"Members' files"</A></li>
-                <li><A href="/officer/reports">"Reports"</A></li>
-                <li><A href="/officer/pack">"Council pack"</A></li>
+                <li><NavLink href="/officer" exact=true>"Members' files"</NavLink></li>
+                <li><NavLink href="/officer/reports">"Reports"</NavLink></li>
+                <li><NavLink href="/officer/pack">"Council pack"</NavLink></li>
             </ul>
         </nav>
     }

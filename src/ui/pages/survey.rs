@@ -4,10 +4,9 @@
 
 use std::time::Duration;
 
+use crate::ui::router::{use_navigate, use_params, use_query};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::model::dates::{date_and_time, long_date};
@@ -34,7 +33,7 @@ enum Stage {
 #[component]
 pub fn SurveyPage() -> impl IntoView {
     let member = use_member();
-    let params = use_params_map();
+    let params = use_params();
     move || {
         let id = params.with(|p| p.get("template").unwrap_or_default());
         match member
@@ -147,7 +146,7 @@ fn response_signal(response_id: Uuid) -> Memo<Option<SurveyResponse>> {
 fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl IntoView {
     let member = use_member();
     let navigate = use_navigate();
-    let query = use_query_map();
+    let query = use_query();
     let response = response_signal(response_id);
     let sections = template.with_value(|t| t.sections.len());
     let template_id = template.with_value(|t| t.id.clone());
@@ -172,14 +171,8 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
         })
     });
     let go_to = {
-        let navigate = navigate.clone();
         let template_id = template_id.clone();
-        move |step: usize| {
-            navigate(
-                &format!("/surveys/{template_id}?section={step}"),
-                Default::default(),
-            )
-        }
+        move |step: usize| navigate(&format!("/surveys/{template_id}?section={step}"))
     };
     // A link in the error summary opens the question's section, then moves focus to it.
     let follow = {
@@ -266,7 +259,7 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                             .collect_view()}
                         <div class="form__actions button-group">
                             <button type="submit" class="button">"Continue"</button>
-                            {back.map(|href| view! { <A href=href attr:class="button-link">"Back"</A> })}
+                            {back.map(|href| view! { <a href=href class="button-link">"Back"</a> })}
                         </div>
                     </form>
                 }
@@ -280,7 +273,7 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                         <AnswersSummary template=template response=response change_links=true/>
                         <div class="form__actions button-group">
                             <button type="submit" class="button">"Submit survey"</button>
-                            <A href=format!("/surveys/{}?section={}", template.with_value(|t| t.id.clone()), sections - 1) attr:class="button-link">"Back"</A>
+                            <a href=format!("/surveys/{}?section={}", template.with_value(|t| t.id.clone()), sections - 1) class="button-link">"Back"</a>
                         </div>
                     </form>
                 }
@@ -358,9 +351,9 @@ fn AnswersSummary(
                         let href = format!("/surveys/{}?section={index}", t.id);
                         let hidden = format!(" {}", section.title);
                         view! {
-                            <A href=href>
+                            <a href=href>
                                 "Change" <span class="visually-hidden">{hidden}</span>
-                            </A>
+                            </a>
                         }
                     });
                     view! {
@@ -400,7 +393,7 @@ fn Submitted(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
         <ChangeSinceLastRound template=template response=response/>
         <h2>"Your answers"</h2>
         <AnswersSummary template=template response=response change_links=false/>
-        <p><A href="/surveys">"Back to surveys"</A></p>
+        <p><a href="/surveys">"Back to surveys"</a></p>
     }
 }
 
@@ -408,7 +401,7 @@ fn Submitted(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
 #[component]
 pub fn ResponsePage() -> impl IntoView {
     let member = use_member();
-    let params = use_params_map();
+    let params = use_params();
     move || {
         let id = params.with(|p| p.get("id").and_then(|id| id.parse::<Uuid>().ok()));
         let found = id.and_then(|id| {

@@ -3,7 +3,6 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::dates::long_date;
 use crate::model::survey::{RoundState, SurveyRound, SurveyTemplate, response_in_round};
@@ -73,10 +72,10 @@ fn SurveyCard(
                     RoundState::Open => String::new(),
                 }}
             </p>
-            <A href=format!("/surveys/{}", template.id) attr:class="button button--secondary">
+            <a href=format!("/surveys/{}", template.id) class="button button--secondary">
                 {move || status.get().1}
                 <span class="visually-hidden">{format!(" {}", template.title)}</span>
-            </A>
+            </a>
         </li>
     }
 }
@@ -124,7 +123,7 @@ fn EarlierResponses() -> impl IntoView {
             <ul class="plain-list">
                 <For each=move || earlier.get() key=|e| e.0.clone() let:item>
                     <li>
-                        <A href=format!("/surveys/response/{}", item.0)>{item.1.clone()}</A>
+                        <a href=format!("/surveys/response/{}", item.0)>{item.1.clone()}</a>
                         {item.2.clone()}
                     </li>
                 </For>
