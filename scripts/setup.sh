@@ -33,12 +33,13 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
-if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
-  say "Installing Chromium and ChromeDriver from Debian"
+# Chromium for the tests; zopfli for the build's gzip copies (scripts/compress.mjs).
+if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/zopfli ]; }; then
+  say "Installing Chromium, ChromeDriver and zopfli from Debian"
   export DEBIAN_FRONTEND=noninteractive
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  $SUDO apt-get install -y -q chromium chromium-driver
+  $SUDO apt-get install -y -q chromium chromium-driver zopfli
 fi
 
 # wasm-opt (from the binaryen package), Playwright and axe-core, pinned by package-lock.json.

@@ -2,13 +2,12 @@
 // as a browser makes it. Opens the councillor's home page and the officer's workspace in a
 // fresh headless Chromium (no service worker, so only what the page itself asks for), waits
 // until the page is up and the network is quiet, and lists every file it fetched with its
-// size raw, gzip-compressed (the budget's measure) and brotli-compressed (the .br copies
-// scripts/serve.mjs sends). Then the rest of the part: what the service worker downloads
+// size raw, gzip-compressed (the budget's measure) and brotli-compressed: the .gz and .br
+// copies scripts/compress.mjs wrote and scripts/serve.mjs sends. Then the rest of the part: what the service worker downloads
 // afterwards for offline use, including the pages that load on first opening (src/ui/lazy.rs).
 // Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { gzipSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
@@ -28,8 +27,9 @@ async function sizes(path) {
   let file = join(dist, path);
   if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
   const bytes = await readFile(file);
-  const brotli = await stat(`${file}.br`).then((s) => s.size, () => NaN);
-  return { raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length, brotli };
+  // A file without compressed copies (an icon, already compressed) is sent as it is.
+  const size = (copy) => stat(copy).then((s) => s.size, () => bytes.length);
+  return { raw: bytes.length, gzip: await size(`${file}.gz`), brotli: await size(`${file}.br`) };
 }
 
 async function filesUnder(dir) {
