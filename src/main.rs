@@ -6,7 +6,7 @@ mod app {
     use mdr::lazy_page;
     use mdr::ui::pages::*;
     use mdr::ui::router::{Page, Route, Routes};
-    use mdr::ui::{Part, Shell};
+    use mdr::ui::{Part, Shell, provide_member_context};
 
     lazy_page!(pages: profile_page, ProfilePage);
     lazy_page!(pages: backup_page, BackupPage);
@@ -76,8 +76,10 @@ mod app {
     /// The councillor's app: everything but the officer's workspace.
     #[component]
     pub fn App() -> impl IntoView {
+        let member = provide_member_context();
+        let set_up = Signal::from(Memo::new(move |_| member.is_set_up()));
         view! {
-            <Shell part=Part::Member>
+            <Shell part=Part::Member set_up=set_up>
                 <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
             </Shell>
         }

@@ -10,7 +10,9 @@ use chrono::{Duration, TimeZone, Utc};
 use common::{any_record, any_record_of, any_uuid};
 use mdr::exchange::{self, SCHEMA_VERSION};
 use mdr::model::{MemberRecord, merge_records};
-use mdr::store::{LoadError, MemoryStorage, RecordKeeper, Storage, StoreError, keys};
+use mdr::store::{
+    LoadError, MemoryStorage, RecordKeeper, Storage, StoreError, holds_set_up_record, keys,
+};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -264,5 +266,48 @@ proptest! {
         keeper.flush(&record, at(0)).unwrap();
         let (_, loaded) = RecordKeeper::open(storage).unwrap();
         prop_assert_eq!(loaded, Some(record));
+    }
+}
+
+#[test]
+fn whether_a_record_is_set_up_is_found_without_opening_it() {
+    let storage = MemoryStorage::new();
+    assert!(
+        !holds_set_up_record(&storage),
+        "a new browser holds no record"
+    );
+    let (mut keeper, _) = RecordKeeper::open(storage.clone()).unwrap();
+    let mut record = new_record("Cllr Priya Sharma");
+    keeper.mark_changed();
+    keeper.flush(&record, at(1)).unwrap();
+    assert!(
+        !holds_set_up_record(&storage),
+        "a profile typed but not yet saved as set up"
+    );
+    record.set_up_at = Some(at(2));
+    keeper.mark_changed();
+    keeper.flush(&record, at(2)).unwrap();
+    assert!(holds_set_up_record(&storage));
+
+    // Damaged, or of an older shape: not set up, and left as it was.
+    for text in [
+        "{\"record\": {\"set_up_at\": ",
+        "[]",
+        include_str!("fixtures/member-record-v1.json"),
+    ] {
+        storage.set(keys::RECORD, text).unwrap();
+        assert!(!holds_set_up_record(&storage), "{text}");
+        assert_eq!(storage.get(keys::RECORD).unwrap().as_deref(), Some(text));
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_quick_look_agrees_with_the_opened_record(record in any_record()) {
+        let storage = MemoryStorage::new();
+        let (mut keeper, _) = RecordKeeper::open(storage.clone()).unwrap();
+        keeper.mark_changed();
+        keeper.flush(&record, at(1)).unwrap();
+        prop_assert_eq!(holds_set_up_record(&storage), record.is_set_up());
     }
 }

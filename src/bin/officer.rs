@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 mod app {
     use leptos::prelude::*;
+    use mdr::store::{LocalStore, holds_set_up_record};
     use mdr::ui::pages::{
         ImportShown, Importer, Importing, NotFound, OfficerData, OfficerMembersPage, OfficerPage,
         OfficerReportsPage, import_files,
@@ -45,11 +46,14 @@ mod app {
     #[component]
     pub fn OfficerApp() -> impl IntoView {
         mdr::ui::pages::provide_officer_data();
+        // The workspace does not open the councillor's record: it only looks whether one
+        // is set up, for the header's links to the councillor's pages.
+        let set_up = Signal::stored(holds_set_up_record(&LocalStore));
         provide_context(Importer(|data, shown, files, passphrase| {
             Box::pin(start_import(data, shown, files, passphrase))
         }));
         view! {
-            <Shell part=Part::Officer>
+            <Shell part=Part::Officer set_up=set_up>
                 <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
             </Shell>
         }

@@ -215,3 +215,24 @@ impl<S: Storage> RecordKeeper<S> {
         serde_json::from_str(&text).ok()
     }
 }
+
+/// Whether `storage` holds a record whose profile has been set up, found without opening
+/// the record: the officer's workspace shows the councillor's pages in its navigation only
+/// then, and carries none of the record's code. A record of an older shape, or one that
+/// cannot be read, counts as not set up until the councillor's app has opened it.
+pub fn holds_set_up_record(storage: &impl Storage) -> bool {
+    /// Only the one field; serde skips the rest of the file unread.
+    #[derive(Deserialize)]
+    struct Stored {
+        record: Probe,
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        set_up_at: Option<serde::de::IgnoredAny>,
+    }
+    let Ok(Some(text)) = storage.get(keys::RECORD) else {
+        return false;
+    };
+    serde_json::from_str::<Stored>(&text).is_ok_and(|stored| stored.record.set_up_at.is_some())
+}

@@ -126,11 +126,17 @@ impl Part {
 
 /// The frame both parts share: header, update notice, save status, footer. Each part's
 /// binary (`src/main.rs`, `src/bin/officer.rs`) puts its routes inside, so that its lazily
-/// loaded pages are cut into its own chunks.
+/// loaded pages are cut into its own chunks. The councillor's app provides the record
+/// ([`provide_member_context`]) around it; the officer's workspace does not, and so
+/// carries none of the record's code.
 #[component]
-pub fn Shell(part: Part, children: Children) -> impl IntoView {
+pub fn Shell(
+    part: Part,
+    /// Whether the councillor's profile is set up, so the header offers their pages.
+    set_up: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
     provide_context(part);
-    provide_member_context();
     let update = RwSignal::new(None);
     register_service_worker(update);
     // Asked once a visit; the Export and backup page says what the browser decided.
@@ -139,7 +145,7 @@ pub fn Shell(part: Part, children: Children) -> impl IntoView {
     });
     router::provide_router();
     view! {
-        <SiteHeader/>
+        <SiteHeader set_up=set_up/>
         <UpdateReady update=update/>
         <SaveStatus/>
         <main id="main" tabindex="-1" class="page">

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::router::NavLink;
-use crate::ui::{Part, use_member};
+use crate::ui::{MemberContext, Part};
 
 /// A link within the app. The councillor's pages and the officer's workspace are built and
 /// loaded apart, so a link to the other part is left to the browser (a page load), and one
@@ -26,9 +26,10 @@ pub fn SiteLink(
 
 /// The product name, the main navigation and the link to the profile.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
-    let member = use_member();
-    let set_up = Memo::new(move |_| member.is_set_up());
+pub fn SiteHeader(
+    /// Whether the councillor's profile is set up, so their pages are offered.
+    set_up: Signal<bool>,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
@@ -57,33 +58,35 @@ pub fn SiteHeader() -> impl IntoView {
 /// Says whether the latest changes are saved; a lasting warning while they are not.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
-    let member = use_member();
-    view! {
-        <Show when=move || member.save_problem.with(Option::is_some)>
-            <div class="banner banner--warning" role="alert">
-                <h2 class="banner__title">"Your latest changes are not saved yet"</h2>
-                <p>{move || member.save_problem.get()}</p>
-            </div>
-        </Show>
-    }
+    use_context::<MemberContext>().map(|member| {
+        view! {
+            <Show when=move || member.save_problem.with(Option::is_some)>
+                <div class="banner banner--warning" role="alert">
+                    <h2 class="banner__title">"Your latest changes are not saved yet"</h2>
+                    <p>{move || member.save_problem.get()}</p>
+                </div>
+            </Show>
+        }
+    })
 }
 
 /// Explains why the saved record could not be opened, and that nothing was changed.
 #[component]
 pub fn LoadProblem() -> impl IntoView {
-    let member = use_member();
-    view! {
-        <Show when=move || member.load_problem.with(Option::is_some)>
-            <div class="banner banner--error" role="alert">
-                <h2 class="banner__title">"Your record could not be opened"</h2>
-                <p>{move || member.load_problem.get()}</p>
-                <p>
-                    "You can still download the saved data exactly as it is, from "
-                    <SiteLink href="/backup">"Export and backup"</SiteLink> "."
-                </p>
-            </div>
-        </Show>
-    }
+    use_context::<MemberContext>().map(|member| {
+        view! {
+            <Show when=move || member.load_problem.with(Option::is_some)>
+                <div class="banner banner--error" role="alert">
+                    <h2 class="banner__title">"Your record could not be opened"</h2>
+                    <p>{move || member.load_problem.get()}</p>
+                    <p>
+                        "You can still download the saved data exactly as it is, from "
+                        <SiteLink href="/backup">"Export and backup"</SiteLink> "."
+                    </p>
+                </div>
+            </Show>
+        }
+    })
 }
 
 /// Where the data lives, said plainly on every page.
