@@ -2,11 +2,15 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app {
+    use std::future::Future;
+    use std::pin::Pin;
+
     use leptos::prelude::*;
-    use mdr::lazy_page;
+    use mdr::store::RecordReader;
     use mdr::ui::pages::*;
     use mdr::ui::router::{Page, Route, Routes};
     use mdr::ui::{Part, Shell, provide_member_context};
+    use mdr::{lazy_fn, lazy_page};
 
     lazy_page!(pages: profile_page, ProfilePage);
     lazy_page!(pages: backup_page, BackupPage);
@@ -19,6 +23,14 @@ mod app {
     lazy_page!(pages: plan_page, PlanPage);
     lazy_page!(pages: response_page, ResponsePage);
     lazy_page!(pages: survey_page, SurveyPage);
+
+    // The code that reads a saved record and merges two copies of it: a new device's
+    // first visit has no record to read, so it comes with the pages.
+    lazy_fn!(pages: fn record_reader() -> RecordReader { RecordReader::STANDARD });
+
+    fn fetch_reader() -> Pin<Box<dyn Future<Output = Option<RecordReader>>>> {
+        Box::pin(async { record_reader().await.ok() })
+    }
 
     /// The councillor's pages, first match wins. The home page loads first; every other
     /// page loads when first opened.
@@ -76,11 +88,16 @@ mod app {
     /// The councillor's app: everything but the officer's workspace.
     #[component]
     pub fn App() -> impl IntoView {
-        let member = provide_member_context();
+        let member = provide_member_context(fetch_reader);
         let set_up = Signal::from(Memo::new(move |_| member.is_set_up()));
         view! {
             <Shell part=Part::Member set_up=set_up>
-                <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
+                <Show
+                    when=move || !member.opening.get()
+                    fallback=|| view! { <p role="status">"Opening your record…"</p> }
+                >
+                    <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
+                </Show>
             </Shell>
         }
     }

@@ -11,7 +11,8 @@ use common::{any_record, any_record_of, any_uuid};
 use mdr::exchange::{self, SCHEMA_VERSION};
 use mdr::model::{MemberRecord, merge_records};
 use mdr::store::{
-    LoadError, MemoryStorage, RecordKeeper, Storage, StoreError, holds_set_up_record, keys,
+    LoadError, MemoryStorage, RecordKeeper, RecordReader, Storage, StoreError, holds_set_up_record,
+    keys,
 };
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -310,4 +311,95 @@ proptest! {
         keeper.flush(&record, at(1)).unwrap();
         prop_assert_eq!(holds_set_up_record(&storage), record.is_set_up());
     }
+}
+
+// A new device opens its keeper without the code that reads a stored record (the app
+// fetches it only when needed): it saves freely until another tab saves too, and then
+// asks for the reader rather than write over what it has not read.
+
+#[test]
+fn a_keeper_without_a_reader_saves_a_new_record_as_often_as_it_likes() {
+    let storage = MemoryStorage::new();
+    let (mut keeper, nothing) = RecordKeeper::open_with(storage.clone(), None).unwrap();
+    assert_eq!(nothing, None);
+    let mut record = new_record("Cllr Priya Sharma");
+    for minute in 1..=3 {
+        record.profile.ward = format!("Ward {minute}");
+        keeper.mark_changed();
+        assert_eq!(keeper.flush(&record, at(minute)), Ok(None));
+    }
+    let (_, saved) = RecordKeeper::open(storage).unwrap();
+    assert_eq!(saved, Some(record));
+}
+
+#[test]
+fn a_stored_record_is_not_opened_without_a_reader_and_is_left_as_it_was() {
+    let storage = MemoryStorage::new();
+    let (mut keeper, _) = RecordKeeper::open(storage.clone()).unwrap();
+    keeper.mark_changed();
+    keeper.flush(&new_record("A"), at(1)).unwrap();
+    let before = storage.snapshot();
+
+    let error = RecordKeeper::open_with(storage.clone(), None).unwrap_err();
+    assert_eq!(error, LoadError::ReaderNeeded);
+    assert!(
+        error.to_string().contains("Nothing has been changed"),
+        "{error}"
+    );
+    assert_eq!(storage.snapshot(), before);
+}
+
+#[test]
+fn another_tabs_save_is_read_and_merged_once_the_reader_is_given() {
+    let storage = MemoryStorage::new();
+    let (mut first, _) = RecordKeeper::open_with(storage.clone(), None).unwrap();
+    let (mut second, _) = RecordKeeper::open_with(storage.clone(), None).unwrap();
+    let mut newer = new_record("Newer name");
+    newer.profile.updated_at = at(5);
+    first.mark_changed();
+    first.flush(&newer, at(5)).unwrap();
+    let saved_by_first = storage.get(keys::RECORD).unwrap();
+
+    // The second tab hears of the save, with an older edit of its own not yet saved.
+    let mut older = new_record("Older name");
+    older.profile.updated_at = at(4);
+    second.mark_changed();
+    assert_eq!(second.refresh(Some(&older)), Err(LoadError::ReaderNeeded));
+    assert_eq!(second.flush(&older, at(6)), Err(LoadError::ReaderNeeded));
+    assert_eq!(
+        storage.get(keys::RECORD).unwrap(),
+        saved_by_first,
+        "nothing unread is written over"
+    );
+    assert!(second.has_unsaved_changes(), "the edit waits to be saved");
+
+    second.set_reader(RecordReader::STANDARD);
+    let adopted = second.flush(&older, at(6)).unwrap();
+    assert_eq!(adopted.unwrap().profile.full_name, "Newer name");
+    assert_eq!(stored_revision(&storage), 2);
+}
+
+#[test]
+fn without_a_reader_a_save_by_a_newer_app_is_not_written_over_either() {
+    let storage = MemoryStorage::new();
+    let (mut keeper, _) = RecordKeeper::open_with(storage.clone(), None).unwrap();
+    keeper.mark_changed();
+    keeper.flush(&new_record("A"), at(1)).unwrap();
+    let newer = format!(
+        r#"{{"format":"member-development-record","schema_version":{},"revision":1,"record":{{}}}}"#,
+        SCHEMA_VERSION + 1
+    );
+    storage.set(keys::RECORD, &newer).unwrap();
+    keeper.mark_changed();
+    assert_eq!(
+        keeper.flush(&new_record("A"), at(2)),
+        Err(LoadError::ReaderNeeded)
+    );
+    keeper.set_reader(RecordReader::STANDARD);
+    let error = keeper.flush(&new_record("A"), at(3)).unwrap_err();
+    assert!(
+        error.to_string().contains("newer version of the app"),
+        "{error}"
+    );
+    assert_eq!(storage.get(keys::RECORD).unwrap().unwrap(), newer);
 }

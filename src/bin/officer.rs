@@ -5,8 +5,8 @@ mod app {
     use leptos::prelude::*;
     use mdr::store::{LocalStore, holds_set_up_record};
     use mdr::ui::pages::{
-        ImportShown, Importer, Importing, NotFound, OfficerData, OfficerMembersPage, OfficerPage,
-        OfficerReportsPage, import_files,
+        Held, HeldReader, ImportShown, Importer, Importing, NotFound, OfficerData,
+        OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
     };
     use mdr::ui::router::{Page, Route, Routes};
     use mdr::ui::{Part, Shell};
@@ -14,6 +14,11 @@ mod app {
 
     lazy_page!(workspace_pages: pack_page, OfficerPage);
     lazy_page!(workspace_pages: reports_page, OfficerReportsPage);
+
+    // Reading the members' files already held: a new device holds none.
+    lazy_fn!(workspace_pages: fn read_held_files(texts: Vec<String>) -> Held {
+        read_held(&texts)
+    });
 
     /// The workspace's pages: the members list loads first.
     const ROUTES: &[Route] = &[
@@ -51,6 +56,9 @@ mod app {
         let set_up = Signal::stored(holds_set_up_record(&LocalStore));
         provide_context(Importer(|data, shown, files, passphrase| {
             Box::pin(start_import(data, shown, files, passphrase))
+        }));
+        provide_context(HeldReader(|texts| {
+            Box::pin(async move { read_held_files(texts).await.ok() })
         }));
         view! {
             <Shell part=Part::Officer set_up=set_up>

@@ -6,8 +6,8 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::{Storage, StoreError};
-use crate::exchange::{self, MemberFile, ReadError};
-use crate::model::{MemberRecord, merge_records};
+use crate::exchange::{self, MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION};
+use crate::model::{MemberRecord, MergeError, merge_records};
 
 /// Where things are kept. The `v1` in the prefix is the layout of keys; the shape of the
 /// record inside is versioned separately by the file's own `schema_version`.
@@ -33,6 +33,38 @@ pub enum LoadError {
     Unreadable(#[from] ReadError),
     #[error(transparent)]
     Storage(#[from] StoreError),
+    /// The keeper has no [`RecordReader`] and needs one: the caller fetches it and asks again.
+    #[error(
+        "Your record is not open yet, because the part of the app that reads it has not been downloaded to this device. Nothing has been changed. Connect to the internet, then reload the page."
+    )]
+    ReaderNeeded,
+}
+
+/// The code that reads a stored record (upgrading an older shape) and folds two copies of
+/// one record together. The keeper is handed it rather than calling it, so that the app
+/// can fetch it only when needed: a new device holds no record, so its first visit, and
+/// every save until another tab saves too, needs none of it.
+#[derive(Clone, Copy, Debug)]
+pub struct RecordReader {
+    pub read: fn(&str) -> Result<MemberFile, ReadError>,
+    pub merge: fn(&MemberRecord, &MemberRecord) -> Result<MemberRecord, MergeError>,
+}
+
+impl RecordReader {
+    /// The app's own reader and merge.
+    pub const STANDARD: Self = Self {
+        read: exchange::read_member_file,
+        merge: merge_records,
+    };
+}
+
+/// What a save needs to know of the stored copy, read without reading the record (the
+/// rest of the file is skipped unread).
+#[derive(Deserialize)]
+struct StoredHeader {
+    format: String,
+    schema_version: u32,
+    revision: u64,
 }
 
 /// When the record was last exported, and at which revision.
@@ -50,6 +82,7 @@ pub struct LastExport {
 #[derive(Debug)]
 pub struct RecordKeeper<S> {
     storage: S,
+    reader: Option<RecordReader>,
     device_id: Uuid,
     revision: u64,
     unsaved: bool,
@@ -59,6 +92,21 @@ impl<S: Storage> RecordKeeper<S> {
     /// Opens what `storage` holds: the record, if there is one, upgraded to the current
     /// shape. Data written by a newer app, or damaged data, is refused and left untouched.
     pub fn open(storage: S) -> Result<(Self, Option<MemberRecord>), LoadError> {
+        Self::open_with(storage, Some(RecordReader::STANDARD))
+    }
+
+    /// Opens what `storage` holds with `reader`, as [`RecordKeeper::open`] does. Without a
+    /// reader, storage that holds a record is refused with [`LoadError::ReaderNeeded`]
+    /// and left as it is; empty storage opens, and the keeper asks for a reader only if
+    /// another tab saves a record.
+    pub fn open_with(
+        storage: S,
+        reader: Option<RecordReader>,
+    ) -> Result<(Self, Option<MemberRecord>), LoadError> {
+        let text = storage.get(keys::RECORD)?;
+        if text.is_some() && reader.is_none() {
+            return Err(LoadError::ReaderNeeded);
+        }
         let device_id = match storage.get(keys::DEVICE)?.and_then(|s| s.parse().ok()) {
             Some(id) => id,
             None => {
@@ -70,14 +118,15 @@ impl<S: Storage> RecordKeeper<S> {
         };
         let mut keeper = Self {
             storage,
+            reader,
             device_id,
             revision: 0,
             unsaved: false,
         };
-        let record = match keeper.storage.get(keys::RECORD)? {
-            None => None,
-            Some(text) => {
-                let file = exchange::read_member_file(&text)?;
+        let record = match (text, reader) {
+            (None, _) | (_, None) => None,
+            (Some(text), Some(reader)) => {
+                let file = (reader.read)(&text)?;
                 if let Some(old) = exchange::written_schema_version(&text)
                     .filter(|v| *v < exchange::SCHEMA_VERSION)
                 {
@@ -96,6 +145,11 @@ impl<S: Storage> RecordKeeper<S> {
             // Best effort: the upgraded record is still written on the next save.
             let _ = self.storage.set(&key, text);
         }
+    }
+
+    /// Gives the keeper the reader it asked for with [`LoadError::ReaderNeeded`].
+    pub fn set_reader(&mut self, reader: RecordReader) {
+        self.reader = Some(reader);
     }
 
     pub fn device_id(&self) -> Uuid {
@@ -135,13 +189,21 @@ impl<S: Storage> RecordKeeper<S> {
         if !self.unsaved {
             return Ok(None);
         }
-        let stored = self.read_stored()?;
+        // The common case: the stored copy is this tab's own last save, so it is
+        // overwritten without being read.
+        let stored = if self.stored_is_newer()? {
+            self.read_stored()?
+        } else {
+            None
+        };
+        let merge = |reader: Option<RecordReader>| reader.map(|r| r.merge);
         let mut adopted = None;
         let mut to_write = record.clone();
         let mut revision = self.revision;
         if let Some(stored) = stored {
             if stored.revision > self.revision {
-                match merge_records(record, &stored.record) {
+                let merge = merge(self.reader).ok_or(LoadError::ReaderNeeded)?;
+                match merge(record, &stored.record) {
                     Ok(merged) => to_write = merged,
                     // Another tab restored a different councillor's record on purpose:
                     // that choice stands, and this tab follows it.
@@ -172,26 +234,50 @@ impl<S: Storage> RecordKeeper<S> {
         &mut self,
         current: Option<&MemberRecord>,
     ) -> Result<Option<MemberRecord>, LoadError> {
+        if !self.stored_is_newer()? {
+            return Ok(None);
+        }
         let Some(stored) = self.read_stored()? else {
             return Ok(None);
         };
         if stored.revision <= self.revision {
             return Ok(None);
         }
+        let merge = self.reader.ok_or(LoadError::ReaderNeeded)?.merge;
         self.revision = stored.revision;
         match current {
-            Some(mine) if self.unsaved => Ok(Some(
-                merge_records(mine, &stored.record).unwrap_or(stored.record),
-            )),
+            Some(mine) if self.unsaved => {
+                Ok(Some(merge(mine, &stored.record).unwrap_or(stored.record)))
+            }
             _ => Ok(Some(stored.record)),
         }
     }
 
+    /// The stored copy, read whole; [`LoadError::ReaderNeeded`] without a reader.
     fn read_stored(&self) -> Result<Option<MemberFile>, LoadError> {
         match self.storage.get(keys::RECORD)? {
             None => Ok(None),
-            Some(text) => Ok(Some(exchange::read_member_file(&text)?)),
+            Some(text) => {
+                let read = self.reader.ok_or(LoadError::ReaderNeeded)?.read;
+                Ok(Some(read(&text)?))
+            }
         }
+    }
+
+    /// Whether storage holds a copy other than what this keeper last read or wrote: a
+    /// newer revision, or one that is not plainly a current record of ours (which only
+    /// reading it whole can tell apart), as opposed to nothing or the keeper's own copy.
+    fn stored_is_newer(&self) -> Result<bool, LoadError> {
+        let Some(text) = self.storage.get(keys::RECORD)? else {
+            return Ok(false);
+        };
+        Ok(
+            !serde_json::from_str::<StoredHeader>(&text).is_ok_and(|header| {
+                header.format == MEMBER_FORMAT
+                    && header.schema_version == SCHEMA_VERSION
+                    && header.revision <= self.revision
+            }),
+        )
     }
 
     /// The record as a file to export, numbered with the current revision.

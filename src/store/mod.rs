@@ -17,7 +17,7 @@ pub mod officer;
 
 use thiserror::Error;
 
-pub use keeper::{LastExport, LoadError, RecordKeeper, holds_set_up_record, keys};
+pub use keeper::{LastExport, LoadError, RecordKeeper, RecordReader, holds_set_up_record, keys};
 #[cfg(target_arch = "wasm32")]
 pub use local::LocalStore;
 pub use memory::MemoryStorage;

@@ -3,6 +3,8 @@
 //! one mechanism: debounced after each change, at once when the page is hidden, retried
 //! while the browser refuses, and folded together with another tab's saves.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use chrono::{Local, Utc};
@@ -14,7 +16,7 @@ use crate::exchange::MemberFile;
 use crate::model::pack::{all_roles, offered_courses, offered_roles, offered_surveys};
 use crate::model::survey::{SurveyRound, SurveyTemplate};
 use crate::model::{Course, MemberRecord, Profile, Role};
-use crate::store::{LastExport, LocalStore, RecordKeeper, keys};
+use crate::store::{LastExport, LoadError, LocalStore, RecordKeeper, RecordReader, keys};
 
 /// How long after the last change the record is written. Short enough that a reload
 /// never loses much; the page-hide handler covers the rest.
@@ -22,11 +24,18 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// How long to wait before trying again when the browser refused to save.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 
+/// Fetches the code that reads a stored record (see [`RecordReader`]): in the release
+/// build it comes with the pages that load when first opened, so a new device's first
+/// visit does without it. `None` when it could not be fetched.
+pub type FetchReader = fn() -> Pin<Box<dyn Future<Output = Option<RecordReader>>>>;
+
 /// App-wide access to the councillor's record.
 #[derive(Clone, Copy)]
 pub struct MemberContext {
     /// The record, or `None` before the councillor has typed anything.
     pub record: RwSignal<Option<MemberRecord>>,
+    /// While the saved record is being opened (its reader fetched), so pages wait.
+    pub opening: RwSignal<bool>,
     /// Why the latest changes are not saved, while that lasts.
     pub save_problem: RwSignal<Option<String>>,
     /// Why the saved record could not be opened; while set, nothing is written.
@@ -45,15 +54,18 @@ pub struct MemberContext {
     pub role_names: Memo<Vec<Role>>,
     keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    fetch_reader: FetchReader,
 }
 
-/// Opens the saved record and makes it available to every page.
-pub fn provide_member_context() -> MemberContext {
-    let (keeper, record, load_problem) = match RecordKeeper::open(LocalStore) {
-        Ok((keeper, record)) => (Some(keeper), record, None),
-        Err(problem) => (None, None, Some(problem.to_string())),
+/// Opens the saved record and makes it available to every page. A device that holds no
+/// record opens at once; one that does first fetches the record's reader.
+pub fn provide_member_context(fetch_reader: FetchReader) -> MemberContext {
+    let (keeper, opening, load_problem) = match RecordKeeper::open_with(LocalStore, None) {
+        Ok((keeper, _)) => (Some(keeper), false, None),
+        Err(LoadError::ReaderNeeded) => (None, true, None),
+        Err(problem) => (None, false, Some(problem.to_string())),
     };
-    let record = RwSignal::new(record);
+    let record = RwSignal::new(None);
     // One memo of the pack: it only notifies when the pack itself changes, so the lists
     // derived from it are not rebuilt on every keystroke elsewhere in the record.
     let pack = Memo::new(move |_| {
@@ -61,10 +73,11 @@ pub fn provide_member_context() -> MemberContext {
     });
     let context = MemberContext {
         record,
+        opening: RwSignal::new(opening),
         save_problem: RwSignal::new(None),
         load_problem: RwSignal::new(load_problem),
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
-        revision: RwSignal::new(keeper.as_ref().map_or(0, RecordKeeper::revision)),
+        revision: RwSignal::new(0),
         catalogue: Memo::new(move |_| pack.with(|p| offered_courses(p.as_ref()))),
         surveys: Memo::new(move |_| {
             pack.with(|p| offered_surveys(p.as_ref(), Local::now().date_naive()))
@@ -73,7 +86,11 @@ pub fn provide_member_context() -> MemberContext {
         role_names: Memo::new(move |_| pack.with(|p| all_roles(p.as_ref()))),
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
+        fetch_reader,
     };
+    if opening {
+        context.open_with_reader();
+    }
     context.listen_to_the_page();
     provide_context(context);
     context
@@ -150,6 +167,52 @@ impl MemberContext {
         Some(file)
     }
 
+    /// Fetches the reader, then opens the saved record with it. Until then nothing is
+    /// written; if it cannot be fetched, the page says so and the record stays as it is.
+    fn open_with_reader(&self) {
+        let context = *self;
+        leptos::task::spawn_local(async move {
+            let opened = match (context.fetch_reader)().await {
+                Some(reader) => RecordKeeper::open_with(LocalStore, Some(reader)),
+                None => Err(LoadError::ReaderNeeded),
+            };
+            match opened {
+                Ok((keeper, record)) => {
+                    context.last_export.set(keeper.last_export());
+                    context.revision.set(keeper.revision());
+                    context.keeper.set_value(Some(keeper));
+                    context.record.set(record);
+                }
+                Err(problem) => context.load_problem.set(Some(problem.to_string())),
+            }
+            context.opening.set(false);
+        });
+    }
+
+    /// Fetches the reader the keeper asked for, gives it to the keeper, then does `then`;
+    /// if it cannot be fetched, says that the latest changes wait, and tries again later.
+    fn with_reader(&self, then: fn(&MemberContext)) {
+        let context = *self;
+        leptos::task::spawn_local(async move {
+            match (context.fetch_reader)().await {
+                Some(reader) => {
+                    context.keeper.update_value(|k| {
+                        if let Some(k) = k {
+                            k.set_reader(reader);
+                        }
+                    });
+                    then(&context);
+                }
+                None => {
+                    context
+                        .save_problem
+                        .set(Some(LoadError::ReaderNeeded.to_string()));
+                    context.schedule_save(RETRY_DELAY);
+                }
+            }
+        });
+    }
+
     fn schedule_save(&self, delay: Duration) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
@@ -184,6 +247,8 @@ impl MemberContext {
                     self.save_problem.set(None);
                 }
             }
+            // Another tab saved: its copy is read and merged once the reader is here.
+            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::save_now),
             Some(Err(problem)) => {
                 self.save_problem.set(Some(problem.to_string()));
                 self.schedule_save(RETRY_DELAY);
@@ -205,6 +270,7 @@ impl MemberContext {
                 self.revision.set(revision);
             }
             Some(Ok((None, _))) | None => {}
+            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::take_other_tabs_save),
             Some(Err(problem)) => {
                 self.load_problem.set(Some(problem.to_string()));
                 self.keeper.set_value(None);

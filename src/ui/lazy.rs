@@ -17,12 +17,14 @@ use crate::ui::set_page_title;
 macro_rules! lazy_fn {
     ($chunk:ident: fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
         #[cfg(mdr_split)]
+        #[allow(unused_braces)] // a body of one expression
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name($($arg: $ty),*) -> ::std::result::Result<$out, ::leptos::wasm_split::SplitLoaderError> {
             ::std::result::Result::Ok($body)
         }
 
         #[cfg(not(mdr_split))]
+        #[allow(unused_braces)] // a body of one expression
         async fn $name($($arg: $ty),*) -> ::std::result::Result<$out, ::leptos::wasm_split::SplitLoaderError> {
             ::std::result::Result::Ok($body)
         }

@@ -228,6 +228,52 @@ test.describe('pages that load when first opened', () => {
     context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
   });
 
+  test('a saved record whose reading code cannot be fetched is left unopened and unchanged', async ({ page, context }) => {
+    // A new device's first visit needs none of that code: it comes with the other pages.
+    await setUpProfile(page);
+    const saved = await page.evaluate(() => JSON.stringify(localStorage));
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+
+    await page.reload();
+    const problem = page.getByRole('alert').filter({ hasText: 'Your record could not be opened' });
+    await expect(problem).toContainText(
+      'Your record is not open yet, because the part of the app that reads it has not been downloaded to this device. Nothing has been changed. Connect to the internet, then reload the page.',
+    );
+    await expect(page.getByRole('heading', { name: 'Set up your record' })).toHaveCount(0);
+    await expectAccessible(page, 'a record whose reading code could not be fetched');
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(saved);
+
+    await page.unroute(chunk);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Amrit Kaur');
+
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+
+  test("members' files held whose reading code cannot be fetched are kept, and nothing is imported over them", async ({ page, context }) => {
+    await openApp(page, '/officer');
+    const files = [1, 2].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n)));
+    await page.getByLabel("Import members' files").setInputFiles(files);
+    await expect(page.getByRole('status').filter({ hasText: '2 files' })).toContainText('2 accepted');
+
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await expect(page.getByText("The members' files on this device could not be shown")).toContainText(
+      'The files are kept as they are, and nothing can be imported until they are shown. Reload the page with a connection.',
+    );
+    await expectAccessible(page, "members' files that could not be shown");
+
+    await page.unroute(chunk);
+    await page.reload();
+    await expect(page.getByText('2 members.')).toBeVisible();
+
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+
   test("an officer's import whose code cannot be fetched says so, keeps nothing, and works when tried again", async ({ page, context }) => {
     const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
     await page.route(chunk, (route) => route.abort('internetdisconnected'));

@@ -16,8 +16,11 @@ use crate::ui::{set_page_title, use_member};
 pub fn HomePage() -> impl IntoView {
     let member = use_member();
     let set_up = Memo::new(move |_| member.is_set_up());
+    // A saved record that could not be opened is not offered to be set up afresh: the
+    // banner above says why, and what to do.
+    let unopened = move || member.load_problem.with(Option::is_some);
     view! {
-        <Show when=move || set_up.get() fallback=FirstRun>
+        <Show when=move || set_up.get() fallback=move || (!unopened()).then(FirstRun)>
             <Summary/>
         </Show>
     }

@@ -23,8 +23,8 @@ pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
 pub use officer_members::{
-    ImportShown, Importer, Importing, OfficerData, OfficerMembersPage, import_files,
-    provide_officer_data,
+    Held, HeldReader, ImportShown, Importer, Importing, OfficerData, OfficerMembersPage,
+    import_files, provide_officer_data, read_held,
 };
 pub use officer_reports::OfficerReportsPage;
 pub use plan::PlanPage;

@@ -60,6 +60,32 @@ pub fn provide_officer_data() {
     });
 }
 
+/// How the workspace reads the members' files held on this device, given by the officer's
+/// binary (`src/bin/officer.rs`) so that the reading code loads with the other pages: a
+/// new device holds none, and its first visit does without it. It calls [`read_held`];
+/// `None` means that code could not be fetched.
+#[derive(Clone, Copy)]
+pub struct HeldReader(pub fn(Vec<String>) -> Reading);
+
+/// The members read from the stored texts, and how many texts could not be read.
+pub type Held = (Vec<HeldMember>, usize);
+
+/// Held files being read: `None` when the reading code could not be fetched.
+pub type Reading = std::pin::Pin<Box<dyn std::future::Future<Output = Option<Held>>>>;
+
+/// Reads the stored texts of the members' files held on this device.
+pub fn read_held(texts: &[String]) -> Held {
+    let held: Vec<HeldMember> = texts
+        .iter()
+        .filter_map(|t| HeldMember::from_stored(t).ok())
+        .collect();
+    let unreadable = texts.len() - held.len();
+    (held, unreadable)
+}
+
+/// What the page says when the code that reads the held files could not be fetched.
+const HELD_NOT_LOADED: &str = "The members' files on this device could not be shown, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. The files are kept as they are, and nothing can be imported until they are shown. Reload the page with a connection.";
+
 /// The officer's stored members' files, opened on first use.
 pub fn use_officer_data() -> OfficerData {
     let data = expect_context::<OfficerData>();
@@ -67,29 +93,35 @@ pub fn use_officer_data() -> OfficerData {
         return data;
     }
     data.opened.set_value(true);
+    let reader = expect_context::<HeldReader>();
     spawn_local(async move {
         match MemberFilesDb::open().await {
             Err(e) => data.problem.set(Some(format!(
                 "The members' files on this device could not be opened. {e}"
             ))),
             Ok(opened) => {
-                match opened.load_all().await {
-                    Ok(texts) => {
-                        let held: Vec<HeldMember> = texts
-                            .iter()
-                            .filter_map(|t| HeldMember::from_stored(t).ok())
-                            .collect();
-                        if held.len() < texts.len() {
+                let held = match opened.load_all().await {
+                    Ok(texts) if texts.is_empty() => Some((Vec::new(), 0)),
+                    Ok(texts) => (reader.0)(texts).await,
+                    Err(e) => {
+                        data.problem.set(Some(e.to_string()));
+                        Some((Vec::new(), 0))
+                    }
+                };
+                match held {
+                    Some((held, unreadable)) => {
+                        if unreadable > 0 {
                             data.problem.set(Some(format!(
-                                "{} saved members could not be read and are left as they are.",
-                                texts.len() - held.len()
+                                "{unreadable} saved members could not be read and are left as they are."
                             )));
                         }
                         data.workspace.set(OfficerWorkspace::from_held(held));
+                        data.db.set_value(Some(Rc::new(opened)));
                     }
-                    Err(e) => data.problem.set(Some(e.to_string())),
+                    // Without what is held, an import could not merge with it: the
+                    // storage stays closed, so an import saves nothing over it.
+                    None => data.problem.set(Some(HELD_NOT_LOADED.to_owned())),
                 }
-                data.db.set_value(Some(Rc::new(opened)));
             }
         }
         data.loading.set(false);
