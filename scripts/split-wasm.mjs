@@ -44,6 +44,24 @@ function renamed(text, names, before = '') {
   return out;
 }
 
+/** The files each split group loads, its own chunk first, read from wasm-split-cli's
+ * loader: `export const __wasm_split_load_<group> = … fetch(new URL("./<file>"…), [deps])`,
+ * each dep a `const __chunk_<n> = … fetch(new URL("./<file>"…)`. */
+export function chunksByGroup(loaderText) {
+  const definition = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
+  const shared = {};
+  const groups = {};
+  for (const [, chunk, group, file, deps] of loaderText.matchAll(definition)) {
+    if (chunk) shared[chunk] = file;
+    else groups[group] = [file, ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => shared[d])];
+  }
+  for (const [group, files] of Object.entries(groups)) {
+    if (files.some((f) => !f)) throw new Error(`the split loader names a chunk of ${group} it does not define`);
+  }
+  if (!Object.keys(groups).length) throw new Error('the split loader defines no groups');
+  return groups;
+}
+
 /** Splits the build in `staging` if it was compiled with split points; returns the HTML. */
 export async function splitWasm(staging, html) {
   // Trunk's glue, as its preload link names it: `<bin>-<hash>.js`.
@@ -94,12 +112,15 @@ export async function splitWasm(staging, html) {
     html = html.replace(link, `$1sha384-${digest}`);
   }
 
-  // Opened at any page but the part's first one, the page's chunk is fetched alongside the
-  // main part rather than after it has started.
+  // Opened at any page but the part's first one, that page's chunks are fetched alongside
+  // the main part rather than after it has started: those of the split group named after
+  // the address's first segment (`/learning/add` -> `learning`), as the loader lists them
+  // (the group's own chunk and the shared chunks it needs).
+  const groups = chunksByGroup(await readFile(join(staging, loader), 'utf8'));
   const base = process.env.TRUNK_PUBLIC_URL ?? '/';
   const landing = [...new Set([base, base.replace(/\/$/, '') || '/'])];
-  const hrefs = chunks.map((chunk) => base + named(chunk));
-  const preload = `<script>if (!${JSON.stringify(landing)}.includes(location.pathname)) for (const href of ${JSON.stringify(hrefs)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));</script>`;
+  const hrefs = Object.fromEntries(Object.entries(groups).map(([g, files]) => [g, files.map((f) => base + f)]));
+  const preload = `<script>{const g = ${JSON.stringify(hrefs)}; if (!${JSON.stringify(landing)}.includes(location.pathname)) for (const href of g[location.pathname.split('/')[1]] ?? []) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));}</script>`;
   // The loader is imported by the glue; named here, it is fetched with the glue, not after.
   const loaderLink = `<link rel="modulepreload" href="${base}${loader}" crossorigin="anonymous">`;
   return html.replace('</head>', `${loaderLink}${preload}</head>`);

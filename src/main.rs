@@ -12,21 +12,21 @@ mod app {
     use mdr::ui::{Part, Shell, provide_member_context};
     use mdr::{lazy_fn, lazy_page};
 
-    lazy_page!(pages: profile_page, ProfilePage);
-    lazy_page!(pages: backup_page, BackupPage);
-    lazy_page!(pages: learning_page, LearningPage);
-    lazy_page!(pages: add_activity_page, AddActivityPage);
-    lazy_page!(pages: log_course_page, LogCoursePage);
-    lazy_page!(pages: edit_activity_page, EditActivityPage);
-    lazy_page!(pages: evaluate_page, EvaluatePage);
-    lazy_page!(pages: surveys_page, SurveysPage);
-    lazy_page!(pages: plan_page, PlanPage);
-    lazy_page!(pages: response_page, ResponsePage);
-    lazy_page!(pages: survey_page, SurveyPage);
+    lazy_page!(profile: profile_page, ProfilePage);
+    lazy_page!(backup: backup_page, BackupPage);
+    lazy_page!(learning: learning_page, LearningPage);
+    lazy_page!(learning: add_activity_page, AddActivityPage);
+    lazy_page!(learning: log_course_page, LogCoursePage);
+    lazy_page!(learning: edit_activity_page, EditActivityPage);
+    lazy_page!(learning: evaluate_page, EvaluatePage);
+    lazy_page!(surveys: surveys_page, SurveysPage);
+    lazy_page!(plan: plan_page, PlanPage);
+    lazy_page!(surveys: response_page, ResponsePage);
+    lazy_page!(surveys: survey_page, SurveyPage);
 
     // The code that reads a saved record and merges two copies of it: a new device's
     // first visit has no record to read, so it comes with the pages.
-    lazy_fn!(pages: fn record_reader() -> RecordReader { RecordReader::STANDARD });
+    lazy_fn!(reader: fn record_reader() -> RecordReader { RecordReader::STANDARD });
 
     fn fetch_reader() -> Pin<Box<dyn Future<Output = Option<RecordReader>>>> {
         Box::pin(async { record_reader().await.ok() })

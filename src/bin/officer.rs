@@ -12,11 +12,11 @@ mod app {
     use mdr::ui::{Part, Shell};
     use mdr::{lazy_fn, lazy_page};
 
-    lazy_page!(workspace_pages: pack_page, OfficerPage);
-    lazy_page!(workspace_pages: reports_page, OfficerReportsPage);
+    lazy_page!(officer: pack_page, OfficerPage);
+    lazy_page!(officer: reports_page, OfficerReportsPage);
 
     // Reading the members' files already held: a new device holds none.
-    lazy_fn!(workspace_pages: fn read_held_files(texts: Vec<String>) -> Held {
+    lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> Held {
         read_held(&texts)
     });
 
@@ -36,7 +36,7 @@ mod app {
         },
     ];
 
-    lazy_fn!(workspace_pages: fn start_import(
+    lazy_fn!(officer: fn start_import(
         data: OfficerData,
         shown: ImportShown,
         files: Vec<web_sys::File>,

@@ -1,7 +1,10 @@
 //! Pages (and functions) that load when first opened. In the release build (`--cfg
-//! mdr_split`, set by `scripts/build.sh`) each is compiled into its part's chunk, which
-//! `scripts/split-wasm.mjs` cuts out of the main module; the first load then carries only
-//! the shell and the first page, and the service worker keeps every chunk for offline use.
+//! mdr_split`, set by `scripts/build.sh`) each is compiled into its group's chunk, which
+//! `scripts/split-wasm.mjs` cuts out of the main module (code that several groups share
+//! goes into shared chunks, fetched with each group that needs them); the first load then
+//! carries only the shell and the first page, and the service worker keeps every chunk for
+//! offline use. A page's group is named after the first segment of its address (`/learning/add`
+//! is in `learning`), so that a page opened directly fetches its group with the main part.
 //! Elsewhere (development, tests) the same pages are plain functions.
 
 use leptos::prelude::*;
@@ -31,10 +34,9 @@ macro_rules! lazy_fn {
     };
 }
 
-/// Defines a page that loads when first opened: `lazy_page!(chunk: fetch_fn, Page)` makes
-/// `fn fetch_fn()`, a [`crate::ui::router::Fetch`] for a route's `Page::Later`. Every page
-/// named with the same `chunk` is compiled into that one chunk (`…-split_chunk.wasm`), so
-/// opening any of them costs one download, not one per page and per piece they share.
+/// Defines a page that loads when first opened: `lazy_page!(group: fetch_fn, Page)` makes
+/// `fn fetch_fn()`, a [`crate::ui::router::Fetch`] for a route's `Page::Later`. The pages of
+/// one group share its chunk; name the group after the first segment of their addresses.
 /// A chunk that cannot be fetched (offline before the app was kept) shows [`PageNotLoaded`]
 /// instead of stopping the app, and the next visit to the page tries again.
 #[macro_export]

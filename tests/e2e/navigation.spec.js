@@ -79,3 +79,25 @@ test('links meant for the browser are left to it', async ({ page, context }) => 
   await expect(page.locator('main')).toBeFocused();
   expect(await stillLoaded(page), 'neither link reloaded the page').toBe(true);
 });
+
+test.describe('an address opened directly', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test("fetches its own page's code with the app, and no other page's", async ({ page }) => {
+    const preloaded = () =>
+      page.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')].map((l) => new URL(l.href).pathname));
+    await page.goto('/plan');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Development plan \d{4}\/\d{2}$/);
+    const forPlan = await preloaded();
+    expect(forPlan.filter((p) => /-split_[a-z]+\.wasm$/.test(p))).toEqual([expect.stringMatching(/-split_plan\.wasm$/)]);
+
+    await page.goto('/learning/add');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add training that is not in the catalogue');
+    expect((await preloaded()).filter((p) => /-split_[a-z]+\.wasm$/.test(p))).toEqual([expect.stringMatching(/-split_learning\.wasm$/)]);
+
+    // The first page needs no page's code but its own, which comes with the app.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up your record');
+    expect((await preloaded()).filter((p) => /-(split_[a-z]+|chunk_\d+)\.wasm$/.test(p))).toEqual([]);
+  });
+});
