@@ -403,3 +403,48 @@ fn without_a_reader_a_save_by_a_newer_app_is_not_written_over_either() {
     );
     assert_eq!(storage.get(keys::RECORD).unwrap().unwrap(), newer);
 }
+
+#[test]
+fn two_tabs_that_each_begin_a_record_on_a_new_device_end_with_one_record_holding_both() {
+    let storage = MemoryStorage::new();
+    let (mut first, _) = RecordKeeper::open(storage.clone()).unwrap();
+    let (mut second, _) = RecordKeeper::open(storage.clone()).unwrap();
+    let mut in_first = MemberRecord::new(Uuid::from_u128(1), at(1));
+    in_first.profile.full_name = "Cllr Amrit Kaur".into();
+    in_first.profile.ward = "Tipton Green".into();
+    in_first.profile.updated_at = at(1);
+    first.mark_changed();
+    first.flush(&in_first, at(1)).unwrap();
+
+    // The second tab, opened on the same empty storage, begins its own record (its own id).
+    let mut in_second = MemberRecord::new(Uuid::from_u128(2), at(2));
+    in_second.profile.full_name = "Cllr Amrit Kaur MBE".into();
+    in_second.profile.updated_at = at(2);
+    second.mark_changed();
+    let shown = second
+        .refresh(Some(&in_second))
+        .unwrap()
+        .expect("the first tab's record is taken in");
+    assert_eq!(
+        shown.member_id, in_first.member_id,
+        "one councillor, one id"
+    );
+    assert_eq!(
+        shown.profile.full_name, "Cllr Amrit Kaur MBE",
+        "the later change is kept"
+    );
+    let adopted = second.flush(&shown, at(3)).unwrap();
+    assert_eq!(adopted, None);
+    let (_, saved) = RecordKeeper::open(storage.clone()).unwrap();
+    assert_eq!(saved, Some(shown.clone()));
+
+    // Saved straight away, without hearing of the first tab first, it merges the same way.
+    let storage = MemoryStorage::new();
+    let (mut first, _) = RecordKeeper::open(storage.clone()).unwrap();
+    let (mut second, _) = RecordKeeper::open(storage.clone()).unwrap();
+    first.mark_changed();
+    first.flush(&in_first, at(1)).unwrap();
+    second.mark_changed();
+    let adopted = second.flush(&in_second, at(3)).unwrap().expect("merged");
+    assert_eq!(adopted, shown);
+}

@@ -196,14 +196,13 @@ impl<S: Storage> RecordKeeper<S> {
         } else {
             None
         };
-        let merge = |reader: Option<RecordReader>| reader.map(|r| r.merge);
         let mut adopted = None;
         let mut to_write = record.clone();
         let mut revision = self.revision;
         if let Some(stored) = stored {
             if stored.revision > self.revision {
-                let merge = merge(self.reader).ok_or(LoadError::ReaderNeeded)?;
-                match merge(record, &stored.record) {
+                let merge = self.reader.ok_or(LoadError::ReaderNeeded)?.merge;
+                match merge(&self.begun_here(record, &stored.record), &stored.record) {
                     Ok(merged) => to_write = merged,
                     // Another tab restored a different councillor's record on purpose:
                     // that choice stands, and this tab follows it.
@@ -244,13 +243,28 @@ impl<S: Storage> RecordKeeper<S> {
             return Ok(None);
         }
         let merge = self.reader.ok_or(LoadError::ReaderNeeded)?.merge;
-        self.revision = stored.revision;
-        match current {
+        let shown = match current {
             Some(mine) if self.unsaved => {
-                Ok(Some(merge(mine, &stored.record).unwrap_or(stored.record)))
+                merge(&self.begun_here(mine, &stored.record), &stored.record)
+                    .unwrap_or(stored.record)
             }
-            _ => Ok(Some(stored.record)),
+            _ => stored.record,
+        };
+        self.revision = stored.revision;
+        Ok(Some(shown))
+    }
+
+    /// `mine`, under `stored`'s member id if this keeper has never read or written a
+    /// record: a record begun in a tab that opened on empty storage is the same
+    /// councillor's as one another tab began meanwhile, and the two are merged. A tab that
+    /// had a record and finds another councillor's (restored on purpose in another tab)
+    /// follows that choice instead.
+    fn begun_here(&self, mine: &MemberRecord, stored: &MemberRecord) -> MemberRecord {
+        let mut mine = mine.clone();
+        if self.revision == 0 {
+            mine.member_id = stored.member_id;
         }
+        mine
     }
 
     /// The stored copy, read whole; [`LoadError::ReaderNeeded`] without a reader.

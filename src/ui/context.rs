@@ -21,6 +21,13 @@ use crate::store::{LastExport, LoadError, LocalStore, RecordKeeper, RecordReader
 /// How long after the last change the record is written. Short enough that a reload
 /// never loses much; the page-hide handler covers the rest.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// Why changes wait when another tab saved and the code that combines the two copies could
+/// not be fetched. Reloading would lose them, so the advice is to keep the page open.
+const NO_READER_TO_MERGE: &str = "Another tab saved your record, and this one needs part of the app to combine the two copies before it saves, which has not been downloaded to this device yet. Your changes are kept while this page stays open, and the app keeps trying: connect to the internet and keep this page open until they are saved.";
+
+/// Why another tab's save is not shown yet, for the same reason.
+const NO_READER_TO_SHOW: &str = "Another tab changed your record, and this one needs part of the app to show the change, which has not been downloaded to this device yet. Anything you change here is kept and combined with it once that part arrives: connect to the internet and keep this page open.";
+
 /// How long to wait before trying again when the browser refused to save.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 
@@ -189,9 +196,10 @@ impl MemberContext {
         });
     }
 
-    /// Fetches the reader the keeper asked for, gives it to the keeper, then does `then`;
-    /// if it cannot be fetched, says that the latest changes wait, and tries again later.
-    fn with_reader(&self, then: fn(&MemberContext)) {
+    /// Fetches the reader the keeper asked for, gives it to the keeper, then does `then`.
+    /// If it cannot be fetched, says `waiting` (why this tab cannot go on yet) and tries
+    /// again a little later.
+    fn with_reader(&self, then: fn(&MemberContext), waiting: &'static str) {
         let context = *self;
         leptos::task::spawn_local(async move {
             match (context.fetch_reader)().await {
@@ -201,13 +209,14 @@ impl MemberContext {
                             k.set_reader(reader);
                         }
                     });
+                    if context.save_problem.get_untracked().as_deref() == Some(waiting) {
+                        context.save_problem.set(None);
+                    }
                     then(&context);
                 }
                 None => {
-                    context
-                        .save_problem
-                        .set(Some(LoadError::ReaderNeeded.to_string()));
-                    context.schedule_save(RETRY_DELAY);
+                    context.save_problem.set(Some(waiting.to_owned()));
+                    set_timeout(move || then(&context), RETRY_DELAY);
                 }
             }
         });
@@ -248,7 +257,9 @@ impl MemberContext {
                 }
             }
             // Another tab saved: its copy is read and merged once the reader is here.
-            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::save_now),
+            Some(Err(LoadError::ReaderNeeded)) => {
+                self.with_reader(Self::save_now, NO_READER_TO_MERGE)
+            }
             Some(Err(problem)) => {
                 self.save_problem.set(Some(problem.to_string()));
                 self.schedule_save(RETRY_DELAY);
@@ -270,7 +281,9 @@ impl MemberContext {
                 self.revision.set(revision);
             }
             Some(Ok((None, _))) | None => {}
-            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::take_other_tabs_save),
+            Some(Err(LoadError::ReaderNeeded)) => {
+                self.with_reader(Self::take_other_tabs_save, NO_READER_TO_SHOW)
+            }
             Some(Err(problem)) => {
                 self.load_problem.set(Some(problem.to_string()));
                 self.keeper.set_value(None);

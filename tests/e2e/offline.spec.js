@@ -252,6 +252,49 @@ test.describe('pages that load when first opened', () => {
     context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
   });
 
+  test("a second tab that cannot yet fetch the code to combine another tab's save keeps its changes until it can", async ({ page, context }) => {
+    await openApp(page);
+    const second = await context.newPage();
+    await openApp(second);
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    await second.route(chunk, (route) => route.abort('internetdisconnected'));
+    const stored = (tab) => tab.evaluate(() => localStorage.getItem('mdr.v1.record'));
+
+    // Both tabs are on a first visit; the first sets up the record.
+    const setUp = async (tab, name) => {
+      await tab.getByLabel('Full name').fill(name);
+      await tab.getByLabel('Council', { exact: true }).fill('Sandwell Metropolitan Borough Council');
+      await tab.getByLabel('Ward or division').fill('Tipton Green');
+      await tab.getByLabel('Licensing committee member').check();
+      await tab.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(tab.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${name}`);
+    };
+    await setUp(page, 'Cllr Amrit Kaur');
+    const savedByFirst = await stored(page);
+    const notShown = second.getByRole('alert').filter({ hasText: 'Your latest changes are not saved yet' });
+    await expect(notShown).toContainText(
+      'Another tab changed your record, and this one needs part of the app to show the change, which has not been downloaded to this device yet.',
+    );
+
+    // The second tab saves its own set-up meanwhile: it is kept, not written over the first.
+    await setUp(second, 'Cllr Amrit Kaur MBE');
+    await expect(notShown).toContainText(
+      'Another tab saved your record, and this one needs part of the app to combine the two copies before it saves, which has not been downloaded to this device yet. Your changes are kept while this page stays open, and the app keeps trying: connect to the internet and keep this page open until they are saved.',
+    );
+    await expectAccessible(second, 'changes waiting for the code that combines two tabs');
+    expect(await stored(second), "the first tab's save is not written over unread").toBe(savedByFirst);
+
+    // Once the code can be fetched, the next try combines the two and saves.
+    await second.unroute(chunk);
+    await expect(notShown).toHaveCount(0, { timeout: 15_000 });
+    const record = JSON.parse(await stored(second)).record;
+    expect(record.profile.full_name, "the second tab's later change is kept").toBe('Cllr Amrit Kaur MBE');
+    expect(record.set_up_at).not.toBeNull();
+
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+
   test("members' files held whose reading code cannot be fetched are kept, and nothing is imported over them", async ({ page, context }) => {
     await openApp(page, '/officer');
     const files = [1, 2].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n)));
