@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::store::LoadError;
 use crate::ui::router::NavLink;
 use crate::ui::{MemberContext, Part};
 
@@ -79,10 +80,17 @@ pub fn LoadProblem() -> impl IntoView {
                 <div class="banner banner--error" role="alert">
                     <h2 class="banner__title">"Your record could not be opened"</h2>
                     <p>{move || member.load_problem.get()}</p>
-                    <p>
-                        "You can still download the saved data exactly as it is, from "
-                        <SiteLink href="/backup">"Export and backup"</SiteLink> "."
-                    </p>
+                    // Export and backup comes with the part of the app that is missing
+                    // when the record's reader could not be fetched.
+                    <Show when=move || {
+                        let missing = LoadError::ReaderNeeded.to_string();
+                        member.load_problem.with(|p| p.as_ref() != Some(&missing))
+                    }>
+                        <p>
+                            "You can still download the saved data exactly as it is, from "
+                            <SiteLink href="/backup">"Export and backup"</SiteLink> "."
+                        </p>
+                    </Show>
                 </div>
             </Show>
         }
