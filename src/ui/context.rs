@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::exchange::MemberFile;
+use crate::model::pack::CouncilPack;
 use crate::model::pack::{all_roles, offered_courses, offered_roles, offered_surveys};
 use crate::model::survey::{SurveyRound, SurveyTemplate};
 use crate::model::{Course, MemberRecord, Profile, Role};
@@ -53,12 +54,11 @@ pub struct MemberContext {
     pub revision: RwSignal<u64>,
     /// The course catalogue the councillor chooses from: the council pack's, once applied.
     pub catalogue: Memo<Vec<Course>>,
-    /// The surveys the councillor can answer, each with its current round.
-    pub surveys: Memo<Vec<(SurveyTemplate, SurveyRound)>>,
     /// The roles a councillor can choose.
     pub roles: Memo<Vec<Role>>,
     /// Every role the council has named, retired ones included, for showing records.
     pub role_names: Memo<Vec<Role>>,
+    pack: Memo<Option<CouncilPack>>,
     keeper: StoredValue<Option<RecordKeeper<LocalStore>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     fetch_reader: FetchReader,
@@ -86,11 +86,9 @@ pub fn provide_member_context(fetch_reader: FetchReader) -> MemberContext {
         last_export: RwSignal::new(keeper.as_ref().and_then(RecordKeeper::last_export)),
         revision: RwSignal::new(0),
         catalogue: Memo::new(move |_| pack.with(|p| offered_courses(p.as_ref()))),
-        surveys: Memo::new(move |_| {
-            pack.with(|p| offered_surveys(p.as_ref(), Local::now().date_naive()))
-        }),
         roles: Memo::new(move |_| pack.with(|p| offered_roles(p.as_ref()))),
         role_names: Memo::new(move |_| pack.with(|p| all_roles(p.as_ref()))),
+        pack,
         keeper: StoredValue::new(keeper),
         timer: StoredValue::new(None),
         fetch_reader,
@@ -109,6 +107,13 @@ pub fn use_member() -> MemberContext {
 }
 
 impl MemberContext {
+    /// The surveys the councillor can answer, each with its current round, for the page
+    /// that asks (so the built-in surveys' code comes with the survey pages).
+    pub fn surveys(&self) -> Memo<Vec<(SurveyTemplate, SurveyRound)>> {
+        let pack = self.pack;
+        Memo::new(move |_| pack.with(|p| offered_surveys(p.as_ref(), Local::now().date_naive())))
+    }
+
     /// Whether the profile has been set up, so the whole app can be shown.
     pub fn is_set_up(&self) -> bool {
         self.record

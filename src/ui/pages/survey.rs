@@ -32,14 +32,11 @@ enum Stage {
 /// A survey in the current round (`/surveys/:template`).
 #[component]
 pub fn SurveyPage() -> impl IntoView {
-    let member = use_member();
+    let surveys = use_member().surveys();
     let params = use_params();
     move || {
         let id = params.with(|p| p.get("template").unwrap_or_default());
-        match member
-            .surveys
-            .with(|ss| ss.iter().find(|(t, _)| t.id == id).cloned())
-        {
+        match surveys.with(|ss| ss.iter().find(|(t, _)| t.id == id).cloned()) {
             None => NotFound().into_any(),
             Some((template, round)) => {
                 set_page_title(&template.title);
@@ -401,6 +398,7 @@ fn Submitted(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
 #[component]
 pub fn ResponsePage() -> impl IntoView {
     let member = use_member();
+    let surveys = member.surveys();
     let params = use_params();
     move || {
         let id = params.with(|p| p.get("id").and_then(|id| id.parse::<Uuid>().ok()));
@@ -415,8 +413,7 @@ pub fn ResponsePage() -> impl IntoView {
         });
         // The survey as offered now, or as built in for one the council no longer runs.
         let template = found.as_ref().and_then(|r| {
-            member
-                .surveys
+            surveys
                 .with(|ss| {
                     ss.iter()
                         .find(|(t, _)| t.id == r.template_id)

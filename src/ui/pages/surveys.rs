@@ -13,6 +13,7 @@ use crate::ui::{set_page_title, use_member};
 pub fn SurveysPage() -> impl IntoView {
     set_page_title("Surveys");
     let member = use_member();
+    let surveys = member.surveys();
     view! {
         <h1>"Surveys"</h1>
         <p class="lead">
@@ -22,15 +23,14 @@ pub fn SurveysPage() -> impl IntoView {
         <h2>"This round"</h2>
         <ul class="survey-list">
             {move || {
-                member
-                    .surveys
+                surveys
                     .get()
                     .into_iter()
                     .map(|(template, round)| view! { <SurveyCard template=template round=round/> })
                     .collect_view()
             }}
         </ul>
-        <EarlierResponses/>
+        <EarlierResponses surveys=surveys/>
     }
 }
 
@@ -82,10 +82,13 @@ fn SurveyCard(
 
 /// Responses from earlier rounds, to look back on.
 #[component]
-fn EarlierResponses() -> impl IntoView {
+fn EarlierResponses(
+    /// The surveys offered this round.
+    surveys: Memo<Vec<(SurveyTemplate, SurveyRound)>>,
+) -> impl IntoView {
     let member = use_member();
     let earlier = Memo::new(move |_| {
-        let surveys = member.surveys.get();
+        let surveys = surveys.get();
         member.record.with(|r| {
             let mut list: Vec<(String, String, String)> = r
                 .iter()
