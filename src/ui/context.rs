@@ -202,9 +202,10 @@ impl MemberContext {
     }
 
     /// Fetches the reader the keeper asked for, gives it to the keeper, then does `then`.
-    /// If it cannot be fetched, says `waiting` (why this tab cannot go on yet) and tries
+    /// If it cannot be fetched, says why this tab cannot go on yet (one message, whichever
+    /// asked: that its changes wait, or else that another tab's are not shown) and tries
     /// again a little later.
-    fn with_reader(&self, then: fn(&MemberContext), waiting: &'static str) {
+    fn with_reader(&self, then: fn(&MemberContext)) {
         let context = *self;
         leptos::task::spawn_local(async move {
             match (context.fetch_reader)().await {
@@ -214,13 +215,27 @@ impl MemberContext {
                             k.set_reader(reader);
                         }
                     });
-                    if context.save_problem.get_untracked().as_deref() == Some(waiting) {
+                    let waiting = [NO_READER_TO_MERGE, NO_READER_TO_SHOW];
+                    if context
+                        .save_problem
+                        .with_untracked(|p| p.as_deref().is_some_and(|p| waiting.contains(&p)))
+                    {
                         context.save_problem.set(None);
                     }
                     then(&context);
                 }
                 None => {
-                    context.save_problem.set(Some(waiting.to_owned()));
+                    let unsaved = context
+                        .keeper
+                        .with_value(|k| k.as_ref().is_some_and(RecordKeeper::has_unsaved_changes));
+                    let waiting = if unsaved {
+                        NO_READER_TO_MERGE
+                    } else {
+                        NO_READER_TO_SHOW
+                    };
+                    if context.save_problem.get_untracked().as_deref() != Some(waiting) {
+                        context.save_problem.set(Some(waiting.to_owned()));
+                    }
                     set_timeout(move || then(&context), RETRY_DELAY);
                 }
             }
@@ -262,9 +277,7 @@ impl MemberContext {
                 }
             }
             // Another tab saved: its copy is read and merged once the reader is here.
-            Some(Err(LoadError::ReaderNeeded)) => {
-                self.with_reader(Self::save_now, NO_READER_TO_MERGE)
-            }
+            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::save_now),
             Some(Err(problem)) => {
                 self.save_problem.set(Some(problem.to_string()));
                 self.schedule_save(RETRY_DELAY);
@@ -284,11 +297,16 @@ impl MemberContext {
             Some(Ok((Some(record), revision))) => {
                 self.record.set(Some(record));
                 self.revision.set(revision);
+                // This tab's own changes, now combined with the other's, are written soon.
+                if self
+                    .keeper
+                    .with_value(|k| k.as_ref().is_some_and(RecordKeeper::has_unsaved_changes))
+                {
+                    self.schedule_save(SAVE_DELAY);
+                }
             }
             Some(Ok((None, _))) | None => {}
-            Some(Err(LoadError::ReaderNeeded)) => {
-                self.with_reader(Self::take_other_tabs_save, NO_READER_TO_SHOW)
-            }
+            Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::take_other_tabs_save),
             Some(Err(problem)) => {
                 self.load_problem.set(Some(problem.to_string()));
                 self.keeper.set_value(None);

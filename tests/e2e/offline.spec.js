@@ -289,9 +289,11 @@ test.describe('pages that load when first opened', () => {
     // Once the code can be fetched, the next try combines the two and saves.
     await second.unroute(chunk);
     await expect(notShown).toHaveCount(0, { timeout: 15_000 });
-    const record = JSON.parse(await stored(second)).record;
-    expect(record.profile.full_name, "the second tab's later change is kept").toBe('Cllr Amrit Kaur MBE');
-    expect(record.set_up_at).not.toBeNull();
+    const savedRecord = async () => JSON.parse(await stored(second)).record;
+    await expect
+      .poll(async () => (await savedRecord()).profile.full_name, { message: "the second tab's later change is saved" })
+      .toBe('Cllr Amrit Kaur MBE');
+    expect((await savedRecord()).set_up_at).not.toBeNull();
 
     const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
     context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
