@@ -47,7 +47,7 @@ pub struct MemberContext {
     /// Why the latest changes are not saved, while that lasts.
     pub save_problem: RwSignal<Option<String>>,
     /// Why the saved record could not be opened; while set, nothing is written.
-    pub load_problem: RwSignal<Option<String>>,
+    pub load_problem: RwSignal<Option<LoadError>>,
     /// When the record was last exported from this browser.
     pub last_export: RwSignal<Option<LastExport>>,
     /// The revision of the copy last saved, for the backup reminder.
@@ -70,7 +70,7 @@ pub fn provide_member_context(fetch_reader: FetchReader) -> MemberContext {
     let (keeper, opening, load_problem) = match RecordKeeper::open_with(LocalStore, None) {
         Ok((keeper, _)) => (Some(keeper), false, None),
         Err(LoadError::ReaderNeeded) => (None, true, None),
-        Err(problem) => (None, false, Some(problem.to_string())),
+        Err(problem) => (None, false, Some(problem)),
     };
     let record = RwSignal::new(None);
     // One memo of the pack: it only notifies when the pack itself changes, so the lists
@@ -195,7 +195,7 @@ impl MemberContext {
                     context.keeper.set_value(Some(keeper));
                     context.record.set(record);
                 }
-                Err(problem) => context.load_problem.set(Some(problem.to_string())),
+                Err(problem) => context.load_problem.set(Some(problem)),
             }
             context.opening.set(false);
         });
@@ -308,7 +308,7 @@ impl MemberContext {
             Some(Ok((None, _))) | None => {}
             Some(Err(LoadError::ReaderNeeded)) => self.with_reader(Self::take_other_tabs_save),
             Some(Err(problem)) => {
-                self.load_problem.set(Some(problem.to_string()));
+                self.load_problem.set(Some(problem));
                 self.keeper.set_value(None);
             }
         }

@@ -79,12 +79,11 @@ pub fn LoadProblem() -> impl IntoView {
             <Show when=move || member.load_problem.with(Option::is_some)>
                 <div class="banner banner--error" role="alert">
                     <h2 class="banner__title">"Your record could not be opened"</h2>
-                    <p>{move || member.load_problem.get()}</p>
+                    <p>{move || member.load_problem.get().map(|p| p.to_string())}</p>
                     // Export and backup comes with the part of the app that is missing
                     // when the record's reader could not be fetched.
                     <Show when=move || {
-                        let missing = LoadError::ReaderNeeded.to_string();
-                        member.load_problem.with(|p| p.as_ref() != Some(&missing))
+                        !member.load_problem.with(|p| matches!(p, Some(LoadError::ReaderNeeded)))
                     }>
                         <p>
                             "You can still download the saved data exactly as it is, from "
