@@ -355,6 +355,62 @@ fn a_group_of_four_is_suppressed_and_a_group_of_five_is_shown() {
     );
 }
 
+/// Green 7, Labour 5 and two who gave no group: the two are hidden, and so is Labour, or
+/// their mean could be worked out from the question's total and Green's.
+#[test]
+fn a_lone_small_group_hides_the_next_smallest_group_too() {
+    let groups = [("Green", 7), ("Labour", 5), ("", 2)];
+    let mut records = Vec::new();
+    for (group, count) in groups {
+        for _ in 0..count {
+            let mut record = member(records.len() as u128 + 1, group);
+            respond(
+                &mut record,
+                1,
+                "ethical-framework",
+                REPEAT,
+                Submitted,
+                vec![(CODE, Scale(4))],
+            );
+            records.push(record);
+        }
+    }
+    let c = survey_results(
+        &workspace_of(&records),
+        &template("ethical-framework"),
+        BASELINE,
+        REPEAT,
+    );
+    let shown: Vec<(&str, String, String)> = c
+        .by_group
+        .iter()
+        .filter(|g| g.question_id == CODE)
+        .map(|g| (g.group.as_str(), g.shown_count(), g.shown_mean()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Green", "7".to_owned(), "4.00".to_owned()),
+            ("Labour", "hidden".to_owned(), "hidden".to_owned()),
+            (
+                "Not given",
+                "fewer than 5".to_owned(),
+                "fewer than 5".to_owned()
+            ),
+        ]
+    );
+    let csv = survey_results_csv(&c);
+    let code = "How well do you understand the members' code of conduct?";
+    assert!(
+        csv.contains(&format!("{code},Group: Labour,,hidden\r\n")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{code},Group: Not given,,fewer than 5\r\n")),
+        "{csv}"
+    );
+}
+
 #[test]
 fn the_csv_has_a_bom_a_header_counts_means_and_suppressed_groups() {
     let c = ethical_results();
@@ -603,7 +659,7 @@ fn multiple_choice_counts_each_option_and_numbers_have_only_a_mean() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn likert_counts_sum_to_the_respondents_and_the_mean_is_on_the_scale(
@@ -654,9 +710,34 @@ proptest! {
             .sum();
         prop_assert_eq!(by_group, expected);
         for g in &c.by_group {
-            prop_assert_eq!(g.mean.is_none(), g.respondents < SMALL_CELL);
+            prop_assert_eq!(g.mean.is_none(), g.is_suppressed());
+            if g.respondents < SMALL_CELL {
+                prop_assert!(g.is_suppressed());
+                prop_assert_eq!(g.shown_count(), "fewer than 5");
+            }
             if let Some(mean) = g.mean {
                 prop_assert!((1.0..=5.0).contains(&mean));
+            }
+        }
+        for question in [CODE, STANDARDS] {
+            let cells: Vec<_> = c.by_group.iter().filter(|g| g.question_id == question).collect();
+            let small = cells.iter().filter(|g| g.respondents > 0 && g.respondents < SMALL_CELL).count();
+            let shown: Vec<usize> = cells.iter().filter(|g| !g.is_suppressed()).map(|g| g.respondents).collect();
+            let protecting: Vec<_> = cells
+                .iter()
+                .filter(|g| g.is_suppressed() && g.respondents >= SMALL_CELL)
+                .collect();
+            // A lone small group is never the only hidden group while any is shown.
+            if small == 1 && !shown.is_empty() {
+                prop_assert_eq!(protecting.len(), 1);
+            }
+            // A large group is hidden only to protect a lone small group, and it is the
+            // smallest of the large groups.
+            if let Some(p) = protecting.first() {
+                prop_assert_eq!(small, 1);
+                prop_assert_eq!(protecting.len(), 1);
+                prop_assert!(shown.iter().all(|&n| n >= p.respondents));
+                prop_assert_eq!(p.shown_count(), "hidden");
             }
         }
     }

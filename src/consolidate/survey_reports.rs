@@ -3,7 +3,9 @@
 //! * Survey results: for one template, how members answered each question in a baseline
 //!   round and a repeat round, with the repeat round's scale means broken down by political
 //!   group. A group with fewer than [`SMALL_CELL`] respondents is suppressed, so that no
-//!   councillor's answers can be picked out of a small group.
+//!   councillor's answers can be picked out of a small group; when that leaves only one
+//!   group hidden, the next smallest is hidden too, so the first cannot be worked out from
+//!   the question's totals.
 //! * Needs analysis: the topics and courses members ask for, in their latest development
 //!   plan and their latest training needs survey, ranked by how many members ask.
 //!
@@ -25,8 +27,12 @@ use super::workspace::OfficerWorkspace;
 /// mean is not given, and its count is shown as "fewer than 5" rather than the number.
 pub const SMALL_CELL: usize = 5;
 
-/// What a suppressed cell shows in place of its count or mean.
+/// What a cell hidden for its own size shows in place of its count or mean.
 const SUPPRESSED: &str = "fewer than 5";
+
+/// What a cell hidden to protect a smaller group shows: it has at least [`SMALL_CELL`]
+/// respondents, so "fewer than 5" would not be true of it.
+const HIDDEN: &str = "hidden";
 
 /// The group shown for members who have not given a political group.
 const NOT_GIVEN: &str = "Not given";
@@ -105,21 +111,31 @@ impl GroupMean {
         self.suppressed
     }
 
-    /// The count to display: the number, or "fewer than 5" when the cell is suppressed.
+    /// What a suppressed cell shows: "fewer than 5" for a small group, "hidden" for a
+    /// group hidden only to protect a smaller one.
+    fn suppressed_text(&self) -> &'static str {
+        if self.respondents < SMALL_CELL {
+            SUPPRESSED
+        } else {
+            HIDDEN
+        }
+    }
+
+    /// The count to display: the number, or what a suppressed cell shows.
     /// A UI or export must use this, never `respondents`, so a small group stays hidden.
     pub fn shown_count(&self) -> String {
         if self.is_suppressed() {
-            SUPPRESSED.to_owned()
+            self.suppressed_text().to_owned()
         } else {
             self.respondents.to_string()
         }
     }
 
-    /// The mean to display, to two decimal places, or "fewer than 5" when suppressed.
+    /// The mean to display, to two decimal places, or what a suppressed cell shows.
     pub fn shown_mean(&self) -> String {
         match self.mean {
             Some(mean) if !self.is_suppressed() => format!("{mean:.2}"),
-            _ => SUPPRESSED.to_owned(),
+            _ => self.suppressed_text().to_owned(),
         }
     }
 }
@@ -375,7 +391,8 @@ fn shown(mean: Option<f64>) -> String {
 /// the repeat round. Each question has a row per answer (members giving it), a
 /// "Respondents" row, and for scale and number questions a "Mean" row. The group
 /// breakdown follows, one row per scale question and group, as Question, `Group: <name>`,
-/// an empty baseline cell, and the repeat round's mean, or "fewer than 5" when suppressed.
+/// an empty baseline cell, and the repeat round's mean, or "fewer than 5" (or "hidden",
+/// for a group hidden to protect a smaller one) when suppressed.
 pub fn survey_results_csv(c: &SurveyComparison) -> String {
     let header = vec![
         "Question".to_owned(),
@@ -602,7 +619,10 @@ mod suppression_tests {
             .map(|g| g.group.as_str())
             .collect();
         assert_eq!(hidden, ["Independent", "Labour"]);
-        assert_eq!(groups[2].shown_mean(), "fewer than 5");
+        assert_eq!(groups[1].shown_mean(), "fewer than 5");
+        assert_eq!(groups[1].shown_count(), "fewer than 5");
+        assert_eq!(groups[2].shown_mean(), "hidden", "six is not fewer than 5");
+        assert_eq!(groups[2].shown_count(), "hidden");
         assert_eq!(groups[0].shown_mean(), "3.00");
     }
 

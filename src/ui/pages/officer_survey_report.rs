@@ -64,7 +64,7 @@ pub fn SurveyResultsReport(
     view! {
         <section class="section report" aria-labelledby="report-surveys">
             <h2 id="report-surveys">"Survey results"</h2>
-            <p>"Each question's answers in the latest round against the round before, with the numbers beside each chart. Breakdowns by political group hide any group of fewer than 5 members."</p>
+            <p>"Each question's answers in the latest round against the round before, with the numbers beside each chart. Breakdowns by political group hide any group of fewer than 5 members; when only one group is hidden, the next smallest is hidden too, so its figures cannot be worked out from the totals."</p>
             <div class="field">
                 <label class="field__label" for="report-survey">"Survey"</label>
                 <select class="field__select field__select--wide" id="report-survey" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
