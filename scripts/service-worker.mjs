@@ -19,7 +19,8 @@ async function files(dir) {
 }
 const all = (await files(dist))
   .map((f) => '/' + relative(dist, f).split('\\').join('/'))
-  .filter((f) => f !== '/sw.js' && !/\.(br|gz)$/.test(f))
+  // Not the group files: the same chunks, put together for a first visit without it.
+  .filter((f) => f !== '/sw.js' && !/\.(br|gz|bin)$/.test(f))
   .sort();
 const build = createHash('sha256');
 for (const f of all) build.update(f).update(await readFile(join(dist, f)));

@@ -44,10 +44,40 @@ function renamed(text, names, before = '') {
   return out;
 }
 
+/** wasm-split-cli's loader made to take each chunk from the page's group file when the
+ * page's inline script fetched one (`self.__mdrChunks`: the file's bytes and where each
+ * chunk lies in it), and to fetch it on its own otherwise. */
+function fromGroupFile(loaderText) {
+  const fetches = /fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\)/g;
+  const instantiate = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (!fetches.test(loaderText) || !loaderText.includes(instantiate)) {
+    throw new Error('the split loader does not fetch and instantiate its chunks as expected');
+  }
+  const helpers = `// A chunk's bytes from the page's group file, or its own response.
+function chunkBytes(name, url) {
+    const group = self.__mdrChunks;
+    const span = group?.files[name];
+    if (!span) return fetch(url);
+    delete group.files[name];
+    if (!Object.keys(group.files).length) delete self.__mdrChunks;
+    return group.bytes.then((bytes) => new Uint8Array(bytes, span[0], span[1]), () => fetch(url));
+}
+function instantiateChunk(src, imports) {
+    return src.then((s) => (s instanceof Uint8Array ? WebAssembly.instantiate(s, imports) : WebAssembly.instantiateStreaming(s, imports)));
+}
+`;
+  const body = loaderText
+    .replace(fetches, (_, file) => `chunkBytes("${file}", new URL("./${file}", import.meta.url))`)
+    .replaceAll(instantiate, 'instantiateChunk(src, imports)');
+  const start = body.indexOf('let sharedImports');
+  if (start < 0) throw new Error('the split loader has no sharedImports');
+  return body.slice(0, start) + helpers + body.slice(start);
+}
+
 /** The files each split group loads, its own chunk first, read from wasm-split-cli's
  * loader: `export const __wasm_split_load_<group> = … fetch(new URL("./<file>"…), [deps])`,
  * each dep a `const __chunk_<n> = … fetch(new URL("./<file>"…)`. */
-export function chunksByGroup(loaderText) {
+function chunksByGroup(loaderText) {
   const definition = /(?:const (__chunk_\d+)|export const __wasm_split_load_(\w+)) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
   const shared = {};
   const groups = {};
@@ -84,6 +114,7 @@ export async function splitWasm(staging, html) {
   const loader = named('split.js');
   const work = await mkdtemp(join(tmpdir(), 'mdr-split-'));
   let chunks;
+  let groups;
   try {
     run('wasm-split-cli', ['--target', 'web', '--out-name', stem, linked, work]);
     chunks = (await readdir(work)).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
@@ -97,8 +128,12 @@ export async function splitWasm(staging, html) {
     const glueSplit = await readFile(join(work, 'bindgen', `${stem}.js`), 'utf8');
     // Only the module's address changes: the wasm still names its imports "./__wasm_split.js".
     await writeFile(join(staging, glueName), renamed(glueSplit, { '__wasm_split.js': loader }, 'from '));
-    const loaderText = await readFile(join(work, '__wasm_split.js'), 'utf8');
-    await writeFile(join(staging, loader), renamed(loaderText, Object.fromEntries(chunks.map((c) => [c, named(c)]))));
+    const loaderText = renamed(
+      await readFile(join(work, '__wasm_split.js'), 'utf8'),
+      Object.fromEntries(chunks.map((c) => [c, named(c)])),
+    );
+    groups = chunksByGroup(loaderText);
+    await writeFile(join(staging, loader), fromGroupFile(loaderText));
     console.log(`post-build: ${bin} split into its main part and ${chunks.join(', ')}`);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -115,12 +150,27 @@ export async function splitWasm(staging, html) {
   // Opened at any page but the part's first one, that page's chunks are fetched alongside
   // the main part rather than after it has started: those of the split group named after
   // the address's first segment (`/learning/add` -> `learning`), as the loader lists them
-  // (the group's own chunk and the shared chunks it needs).
-  const groups = chunksByGroup(await readFile(join(staging, loader), 'utf8'));
+  // (the group's own chunk and the shared chunks it needs), as one file, `-group_<name>.bin`,
+  // the chunks end to end: one request rather than ten or more, each a round trip on a
+  // slow connection. The loader takes a chunk from it when it has it (`chunkBytes`), and
+  // fetches it on its own otherwise: a page reached later, or a group file that failed.
+  // A page the service worker controls has every chunk on the device, so it skips this.
   const base = process.env.TRUNK_PUBLIC_URL ?? '/';
   const landing = [...new Set([base, base.replace(/\/$/, '') || '/'])];
-  const hrefs = Object.fromEntries(Object.entries(groups).map(([g, files]) => [g, files.map((f) => base + f)]));
-  const preload = `<script>{const g = ${JSON.stringify(hrefs)}; if (!${JSON.stringify(landing)}.includes(location.pathname)) for (const href of g[location.pathname.split('/')[1]] ?? []) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));}</script>`;
+  const together = {};
+  for (const [group, files] of Object.entries(groups)) {
+    const bodies = await Promise.all(files.map((f) => readFile(join(staging, f))));
+    const file = named(`group_${group}.bin`);
+    await writeFile(join(staging, file), Buffer.concat(bodies));
+    let at = 0;
+    const spans = {};
+    files.forEach((f, i) => {
+      spans[f] = [at, bodies[i].length];
+      at += bodies[i].length;
+    });
+    together[group] = { href: base + file, files: spans };
+  }
+  const preload = `<script>{const g = ${JSON.stringify(together)}[location.pathname.split('/')[1]]; if (g && !${JSON.stringify(landing)}.includes(location.pathname) && !navigator.serviceWorker?.controller) { const bytes = fetch(g.href).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.statusText)))); bytes.catch(() => {}); self.__mdrChunks = { files: g.files, bytes }; }}</script>`;
   // The loader is imported by the glue; named here, it is fetched with the glue, not after.
   const loaderLink = `<link rel="modulepreload" href="${base}${loader}" crossorigin="anonymous">`;
   return html.replace('</head>', `${loaderLink}${preload}</head>`);

@@ -83,21 +83,53 @@ test('links meant for the browser are left to it', async ({ page, context }) => 
 test.describe('an address opened directly', () => {
   test.use({ serviceWorkers: 'block' });
 
-  test("fetches its own page's code with the app, and no other page's", async ({ page }) => {
-    const preloaded = () =>
-      page.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')].map((l) => new URL(l.href).pathname));
+  /** The code files the page fetches from now on: the main part's, a page group's file or
+   * a chunk of its own, by the last part of their names. */
+  const codeFetched = (page) => {
+    const names = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.match(/-(group_[a-z]+\.bin|split_[a-z]+\.wasm|chunk_\d+\.wasm)$/)?.[1];
+      if (name) names.push(name);
+    });
+    return names;
+  };
+
+  test("fetches its own page's code with the app in one file, and no other page's", async ({ page }) => {
+    const fetched = codeFetched(page);
     await page.goto('/plan');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Development plan \d{4}\/\d{2}$/);
-    const forPlan = await preloaded();
-    expect(forPlan.filter((p) => /-split_[a-z]+\.wasm$/.test(p))).toEqual([expect.stringMatching(/-split_plan\.wasm$/)]);
+    expect(fetched).toEqual(['group_plan.bin']);
 
+    // A page reached in place fetches the chunks it lacks, each on its own.
+    fetched.length = 0;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Export and backup' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export and backup');
+    expect(fetched).toContain('split_backup.wasm');
+    expect(fetched.filter((name) => name.endsWith('.bin'))).toEqual([]);
+
+    fetched.length = 0;
     await page.goto('/learning/add');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add training that is not in the catalogue');
-    expect((await preloaded()).filter((p) => /-split_[a-z]+\.wasm$/.test(p))).toEqual([expect.stringMatching(/-split_learning\.wasm$/)]);
+    expect(fetched).toEqual(['group_learning.bin']);
 
     // The first page needs no page's code but its own, which comes with the app.
+    fetched.length = 0;
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up your record');
-    expect((await preloaded()).filter((p) => /-(split_[a-z]+|chunk_\d+)\.wasm$/.test(p))).toEqual([]);
+    expect(fetched).toEqual([]);
+  });
+
+  test('still opens when the file of its code cannot be fetched, by fetching each part', async ({ page, context }) => {
+    const fetched = codeFetched(page);
+    await page.route(/-group_[a-z]+\.bin$/, (route) => route.abort());
+    await page.goto('/surveys');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Surveys');
+    expect(fetched).toContain('group_surveys.bin');
+    expect(fetched).toContain('split_surveys.wasm');
+    await expectAccessible(page);
+    // The refused group file is the only error the console saw.
+    const expected = (problem) => problem === 'console error: Failed to load resource: net::ERR_FAILED';
+    expect(context.problems.filter(expected)).toHaveLength(1);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
   });
 });
