@@ -6,7 +6,10 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::{Storage, StoreError};
-use crate::exchange::{self, MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION};
+use crate::exchange::{
+    self, Export, MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION, SealedFile,
+};
+use crate::model::pack::{CouncilPack, PackDecision, assess_pack};
 use crate::model::{MemberRecord, MergeError, merge_records};
 
 /// Where things are kept. The `v1` in the prefix is the layout of keys; the shape of the
@@ -43,18 +46,35 @@ pub enum LoadError {
 /// The code that reads a stored record (upgrading an older shape) and folds two copies of
 /// one record together. The keeper is handed it rather than calling it, so that the app
 /// can fetch it only when needed: a new device holds no record, so its first visit, and
-/// every save until another tab saves too, needs none of it.
+/// every save until another tab saves too, needs none of it. Restoring a backup and
+/// importing a council pack read their files the same way, so the backup page is handed
+/// it too, and opens without it.
 #[derive(Clone, Copy, Debug)]
 pub struct RecordReader {
+    /// Reads a member file.
     pub read: fn(&str) -> Result<MemberFile, ReadError>,
+    /// Reads an exported file: a member file, or one locked with a passphrase.
+    pub read_export: fn(&str) -> Result<Export, ReadError>,
+    /// Reads the member file a locked file held, from the bytes the cipher opened.
+    pub open_sealed: fn(&SealedFile, &[u8]) -> Result<MemberFile, ReadError>,
+    /// Folds two copies of one record together.
     pub merge: fn(&MemberRecord, &MemberRecord) -> Result<MemberRecord, MergeError>,
+    /// Reads a council pack file (a record carries the pack it uses, so reading one
+    /// already takes most of this code).
+    pub read_pack: fn(&str) -> Result<CouncilPack, ReadError>,
+    /// What importing a pack would do, given the pack in use.
+    pub assess_pack: fn(Option<&CouncilPack>, &CouncilPack) -> PackDecision,
 }
 
 impl RecordReader {
     /// The app's own reader and merge.
     pub const STANDARD: Self = Self {
         read: exchange::read_member_file,
+        read_export: exchange::read_export,
+        open_sealed: SealedFile::open,
         merge: merge_records,
+        read_pack: exchange::read_pack_file,
+        assess_pack,
     };
 }
 

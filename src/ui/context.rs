@@ -179,6 +179,20 @@ impl MemberContext {
         Some(file)
     }
 
+    /// The code that reads a record file and merges two copies (see [`RecordReader`]),
+    /// fetched if this device has not yet; `None` when it could not be fetched.
+    pub async fn reader(&self) -> Option<RecordReader> {
+        (self.fetch_reader)().await
+    }
+
+    /// Starts fetching the reader, so that it is there by the time a page needs it.
+    pub fn fetch_reader_soon(&self) {
+        let fetch = self.fetch_reader;
+        leptos::task::spawn_local(async move {
+            let _ = fetch().await;
+        });
+    }
+
     /// Fetches the reader, then opens the saved record with it. Until then nothing is
     /// written; if it cannot be fetched, the page says so and the record stays as it is.
     fn open_with_reader(&self) {

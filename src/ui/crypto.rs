@@ -121,6 +121,12 @@ impl Keyring {
     /// Unlocks a sealed file. A wrong passphrase and a file changed since it was locked
     /// look the same to the cipher, and are refused alike.
     pub async fn open(&mut self, sealed: &SealedFile) -> Result<MemberFile, ReadError> {
+        sealed.open(&self.decrypt(sealed).await?)
+    }
+
+    /// The bytes a sealed file holds, unlocked but not read: for a caller that reads them
+    /// with code of its own ([`crate::store::RecordReader::open_sealed`]).
+    pub async fn decrypt(&mut self, sealed: &SealedFile) -> Result<Vec<u8>, ReadError> {
         if self.passphrase.is_empty() {
             return Err(ReadError::PassphraseNeeded);
         }
@@ -144,10 +150,9 @@ impl Keyring {
                 )
             })
             .map_err(|_| ReadError::WrongPassphrase)?;
-        let plaintext = bytes_of(opening)
+        bytes_of(opening)
             .await
-            .map_err(|_| ReadError::WrongPassphrase)?;
-        sealed.open(&plaintext)
+            .map_err(|_| ReadError::WrongPassphrase)
     }
 }
 

@@ -299,6 +299,36 @@ test.describe('pages that load when first opened', () => {
     context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
   });
 
+  test('a new device whose code for reading backups cannot be fetched says so, changes nothing, and restores once it can', async ({ page, context }) => {
+    // Export and backup opens without that code: it is fetched as a file is chosen.
+    await openApp(page, '/backup');
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    const chunk = /-(chunk_\d+|split_[a-z_]+)\.wasm$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    const backup = asFile('member-record-member-7.json', memberFile(7, { name: 'Cllr Member Seven' }));
+    const pack = { name: 'council-pack-sandwell-v1.json', mimeType: 'application/json', buffer: Buffer.from('{}') };
+
+    await page.getByLabel('Restore from a file').setInputFiles(backup);
+    await expect(page.getByRole('alert').filter({ hasText: 'member-record-member-7.json' })).toContainText(
+      'cannot be read yet, because the part of the app that reads backup files has not been downloaded to this device. Nothing has changed. Connect to the internet, then choose the file again.',
+    );
+    await page.getByLabel('Import council pack').setInputFiles(pack);
+    await expect(page.getByRole('alert').filter({ hasText: 'council-pack-sandwell-v1.json' })).toContainText(
+      'the part of the app that reads council packs has not been downloaded to this device',
+    );
+    await expectAccessible(page, 'a backup whose reading code could not be fetched');
+    expect(await page.evaluate(() => JSON.stringify(localStorage)), 'nothing is stored').toBe(stored);
+
+    await page.unroute(chunk);
+    await page.getByLabel('Restore from a file').setInputFiles(backup);
+    await expect(page.getByText('Cllr Member Seven')).toBeVisible();
+    await page.getByRole('button', { name: 'Restore this record' }).click();
+    await expect(page.getByText('Record restored. Welcome back, Cllr Member Seven.')).toBeVisible();
+
+    const expected = (problem) => /ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(problem);
+    context.problems.splice(0, context.problems.length, ...context.problems.filter((p) => !expected(p)));
+  });
+
   test("members' files held whose reading code cannot be fetched are kept, and nothing is imported over them", async ({ page, context }) => {
     await openApp(page, '/officer');
     const files = [1, 2].map((n) => asFile(`member-record-member-${n}.json`, memberFile(n)));

@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::model::dates::{DateEntry, date_parts};
+use crate::store::RecordReader;
+use crate::ui::MemberContext;
 use crate::ui::drafts::{keep_part_typed_date, part_typed_date};
 
 /// The ids a field's `aria-describedby` names: its hint, and its error while there is one.
@@ -446,6 +448,73 @@ pub fn CheckboxGroup(
         <ChoiceGroup legend=legend id=id hint=hint.get_untracked() error=error inline=false>
             {choices}
         </ChoiceGroup>
+    }
+}
+
+/// Reads the files chosen in one [`FileField`] with the context's reader
+/// ([`crate::store::RecordReader`]), fetched if this device has not got it yet. A file
+/// chosen since puts aside one still waiting; if the reader cannot be fetched, the field
+/// says so and nothing changes.
+#[derive(Clone, Copy)]
+pub struct ReadChosenFile {
+    member: MemberContext,
+    problem: RwSignal<Option<String>>,
+    /// While a chosen file waits for the reader.
+    pub reading: RwSignal<bool>,
+    choice: StoredValue<u32>,
+    /// What the reader would read, for the message when it cannot: "backup files".
+    kind: &'static str,
+}
+
+impl ReadChosenFile {
+    pub fn new(
+        member: MemberContext,
+        problem: RwSignal<Option<String>>,
+        kind: &'static str,
+    ) -> Self {
+        Self {
+            member,
+            problem,
+            reading: RwSignal::new(false),
+            choice: StoredValue::new(0),
+            kind,
+        }
+    }
+
+    /// A file was chosen: one still waiting for the reader is put aside.
+    pub fn chosen(&self) {
+        self.choice.update_value(|n| *n += 1);
+        self.reading.set(false);
+    }
+
+    /// What [`FileField`] read, handed to `then` with the reader, the file's name and
+    /// its text; a file that could not be read is refused in the field.
+    pub fn read(
+        &self,
+        (file_name, text): (String, Result<String, String>),
+        then: impl FnOnce(RecordReader, String, String) + 'static,
+    ) {
+        let text = match text {
+            Ok(text) => text,
+            Err(message) => return self.problem.set(Some(message)),
+        };
+        let this = *self;
+        let choice = self.choice.get_value();
+        self.reading.set(true);
+        leptos::task::spawn_local(async move {
+            let reader = this.member.reader().await;
+            if this.choice.get_value() != choice {
+                return;
+            }
+            this.reading.set(false);
+            match reader {
+                Some(reader) => then(reader, file_name, text),
+                None => this.problem.set(Some(format!(
+                    "“{file_name}” cannot be read yet, because the part of the app that reads {} has not been downloaded to this device. Nothing has changed. Connect to the internet, then choose the file again.",
+                    this.kind
+                ))),
+            }
+        });
     }
 }
 

@@ -15,7 +15,8 @@ pub use catalogue::CatalogueBrowser;
 pub use due::TrainingDue;
 pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
 pub use fields::{
-    CheckboxGroup, DateField, FileField, PassphraseField, RadioGroup, TextArea, TextField,
+    CheckboxGroup, DateField, FileField, PassphraseField, RadioGroup, ReadChosenFile, TextArea,
+    TextField,
 };
 pub use pack_import::CouncilPackImport;
 pub use profile_form::ProfileForm;

@@ -1,14 +1,14 @@
 //! The member's side of the council pack: which pack is in use, and importing a new one
-//! after seeing what it changes.
+//! after seeing what it changes. The pack is read by the context's reader
+//! ([`crate::store::RecordReader`]), fetched if need be.
 
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::exchange::read_pack_file;
 use crate::model::dates::long_date;
 use crate::model::money::pounds;
-use crate::model::pack::{CouncilPack, PackChanges, PackDecision, assess_pack};
-use crate::ui::components::FileField;
+use crate::model::pack::{CouncilPack, PackChanges, PackDecision};
+use crate::ui::components::{FileField, ReadChosenFile};
 use crate::ui::use_member;
 
 /// A pack the member chose, and what importing it would do.
@@ -39,29 +39,31 @@ pub fn CouncilPackImport() -> impl IntoView {
                 ),
             })
     };
+    let file = ReadChosenFile::new(member, problem, "council packs");
     let on_choose = move |()| {
+        file.chosen();
         chosen.set(None);
         problem.set(None);
         applied.set(None);
     };
-    let on_read = move |(file_name, text): (String, Result<String, String>)| {
-        let pack = text.and_then(|text| {
-            read_pack_file(&text).map_err(|e| format!("“{file_name}” cannot be imported. {e}"))
-        });
-        match pack {
-            Err(message) => problem.set(Some(message)),
-            Ok(pack) => {
-                let decision = member.record.with_untracked(|r| {
-                    assess_pack(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)
-                });
-                match decision {
-                    PackDecision::Older { held, incoming } => problem.set(Some(format!(
-                        "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
-                    ))),
-                    decision => chosen.set(Some(Chosen { file_name, pack, decision })),
+    let on_read = move |read: (String, Result<String, String>)| {
+        file.read(read, move |reader, file_name, text| {
+            let pack = match (reader.read_pack)(&text) {
+                Ok(pack) => pack,
+                Err(e) => {
+                    return problem.set(Some(format!("“{file_name}” cannot be imported. {e}")));
                 }
+            };
+            let decision = member.record.with_untracked(|r| {
+                (reader.assess_pack)(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)
+            });
+            match decision {
+                PackDecision::Older { held, incoming } => problem.set(Some(format!(
+                    "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
+                ))),
+                decision => chosen.set(Some(Chosen { file_name, pack, decision })),
             }
-        }
+        });
     };
     let apply = move |_| {
         let Some(Chosen { pack, .. }) = chosen.get_untracked() else {
@@ -82,7 +84,8 @@ pub fn CouncilPackImport() -> impl IntoView {
         applied.set(Some(message));
     };
     view! {
-        <section class="section" aria-labelledby="pack-title">
+        // The reader is fetched as the councillor reaches for a file.
+        <section class="section" aria-labelledby="pack-title" on:focusin=move |_| member.fetch_reader_soon() on:pointerdown=move |_| member.fetch_reader_soon()>
             <h2 id="pack-title">"Council pack"</h2>
             <p>{in_use}</p>
             <p>"Your member development officer publishes a pack with your council's courses, mandatory training and surveys. Importing it keeps everything you have recorded."</p>
@@ -96,6 +99,7 @@ pub fn CouncilPackImport() -> impl IntoView {
             />
             {move || chosen.get().map(|c| view! { <PackPreview chosen=c on_apply=apply on_cancel=move |_| chosen.set(None)/> })}
             <div role="status" class="outcome">
+                {move || file.reading.get().then(|| view! { <p>"Reading the file…"</p> })}
                 {move || applied.get().map(|m| view! { <p class="notice notice--success">{m}</p> })}
             </div>
         </section>

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::exchange::{self, Export, MemberFile, SealedFile};
 use crate::model::dates::date_and_time;
-use crate::model::merge_records;
-use crate::store::{LocalStore, Storage, keys};
-use crate::ui::components::{CouncilPackImport, FileField, PassphraseField};
+use crate::store::{LocalStore, RecordReader, Storage, keys};
+use crate::ui::components::{CouncilPackImport, FileField, PassphraseField, ReadChosenFile};
+use crate::ui::crypto::Keyring;
 use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
 
@@ -170,32 +170,38 @@ struct Candidate {
     file: MemberFile,
 }
 
-/// Restores the record from a file, after showing what the file holds.
+/// Restores the record from a file, after showing what the file holds. The code that
+/// reads and combines records comes from the context ([`RecordReader`]), fetched as the
+/// councillor reaches for a file (touch or focus in the section), so the page itself
+/// opens without it.
 #[component]
 fn RestoreSection() -> impl IntoView {
     let member = use_member();
     let candidate = RwSignal::new(None::<Candidate>);
     let problem = RwSignal::new(None::<String>);
     let restored = RwSignal::new(None::<String>);
-
     let locked = RwSignal::new(None::<(String, SealedFile)>);
+    let reader = StoredValue::new(None::<RecordReader>);
+    let chosen_file = ReadChosenFile::new(member, problem, "backup files");
 
     let on_choose = move |()| {
+        chosen_file.chosen();
         candidate.set(None);
         locked.set(None);
         problem.set(None);
         restored.set(None);
     };
-    let on_read = move |(file_name, text): (String, Result<String, String>)| {
-        let outcome = text.and_then(|text| {
-            exchange::read_export(&text)
-                .map_err(|error| format!("“{file_name}” cannot be restored. {error}"))
+    let on_read = move |read: (String, Result<String, String>)| {
+        chosen_file.read(read, move |fetched, file_name, text| {
+            reader.set_value(Some(fetched));
+            match (fetched.read_export)(&text) {
+                Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
+                Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
+                Err(error) => {
+                    problem.set(Some(format!("“{file_name}” cannot be restored. {error}")))
+                }
+            }
         });
-        match outcome {
-            Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
-            Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
-            Err(message) => problem.set(Some(message)),
-        }
     };
     let on_unlocked = move |(file_name, file): (String, MemberFile)| {
         locked.set(None);
@@ -203,12 +209,14 @@ fn RestoreSection() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Some(Candidate { file, .. }) = candidate.get_untracked() else {
+        let (Some(Candidate { file, .. }), Some(reader)) =
+            (candidate.get_untracked(), reader.get_value())
+        else {
             return;
         };
         let current = member.record.get_untracked();
         let record = match current {
-            Some(current) => merge_records(&current, &file.record).unwrap_or(file.record),
+            Some(current) => (reader.merge)(&current, &file.record).unwrap_or(file.record),
             None => file.record,
         };
         let name = record.profile.full_name.clone();
@@ -218,7 +226,7 @@ fn RestoreSection() -> impl IntoView {
     };
 
     view! {
-        <section class="section" aria-labelledby="restore-title">
+        <section class="section" aria-labelledby="restore-title" on:focusin=move |_| member.fetch_reader_soon() on:pointerdown=move |_| member.fetch_reader_soon()>
             <h2 id="restore-title">"Restore from a backup"</h2>
             <p>"Choose a file you exported before. You will see what it holds before anything changes."</p>
             <FileField
@@ -229,9 +237,12 @@ fn RestoreSection() -> impl IntoView {
                 on_choose=on_choose
                 on_read=on_read
             />
-            {move || locked.get().map(|(file_name, sealed)| view! { <UnlockFile file_name sealed on_unlocked/> })}
+            {move || locked.get().map(|(file_name, sealed)| {
+                reader.get_value().map(|reader| view! { <UnlockFile file_name sealed reader on_unlocked/> })
+            })}
             {move || candidate.get().map(|c| view! { <RestorePreview candidate=c on_confirm=confirm on_cancel=move |_| candidate.set(None)/> })}
             <div role="status" class="outcome">
+                {move || chosen_file.reading.get().then(|| view! { <p>"Reading the file…"</p> })}
                 {move || restored.get().map(|name| view! {
                     <p class="notice notice--success">"Record restored. Welcome back, " {name} "."</p>
                 })}
@@ -247,6 +258,8 @@ fn UnlockFile(
     file_name: String,
     /// The locked file, its header read and checked.
     sealed: SealedFile,
+    /// Reads the record inside once the file is unlocked.
+    reader: RecordReader,
     /// Called with the file's name and the record inside, once unlocked.
     #[prop(into)]
     on_unlocked: Callback<(String, MemberFile)>,
@@ -271,7 +284,11 @@ fn UnlockFile(
         }
         working.set(true);
         leptos::task::spawn_local(async move {
-            let opened = crate::ui::crypto::unseal(&sealed.get_value(), &secret).await;
+            let sealed = sealed.get_value();
+            let opened = Keyring::new(&secret)
+                .decrypt(&sealed)
+                .await
+                .and_then(|bytes| (reader.open_sealed)(&sealed, &bytes));
             working.set(false);
             match opened {
                 Ok(file) => on_unlocked.run((file_name.get_value(), file)),
