@@ -148,8 +148,9 @@ export async function splitWasm(staging, html) {
   }
 
   // Opened at any page but the part's first one, that page's chunks are fetched alongside
-  // the main part rather than after it has started: those of the split group named after
-  // the address's first segment (`/learning/add` -> `learning`), as the loader lists them
+  // the main part rather than after it has started: those of the split group named by the
+  // longest start of the address that names one, segments joined by `_`
+  // (`/learning/activity/<id>` -> `learning_activity`, `/learning` -> `learning`), as the loader lists them
   // (the group's own chunk and the shared chunks it needs), as one file, `-group_<name>.bin`,
   // the chunks end to end: one request rather than ten or more, each a round trip on a
   // slow connection. The loader takes a chunk from it when it has it (`chunkBytes`), and
@@ -170,7 +171,7 @@ export async function splitWasm(staging, html) {
     });
     together[group] = { href: base + file, files: spans };
   }
-  const preload = `<script>{const g = ${JSON.stringify(together)}[location.pathname.split('/')[1]]; if (g && !${JSON.stringify(landing)}.includes(location.pathname) && !navigator.serviceWorker?.controller) { const bytes = fetch(g.href).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.statusText)))); bytes.catch(() => {}); self.__mdrChunks = { files: g.files, bytes }; }}</script>`;
+  const preload = `<script>{const groups = ${JSON.stringify(together)}; const s = location.pathname.split('/').filter(Boolean); let g; for (let n = s.length; n > 0 && !g; n--) g = groups[s.slice(0, n).join('_')]; if (g && !${JSON.stringify(landing)}.includes(location.pathname) && !navigator.serviceWorker?.controller) { const bytes = fetch(g.href).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.statusText)))); bytes.catch(() => {}); self.__mdrChunks = { files: g.files, bytes }; }}</script>`;
   // The loader is imported by the glue; named here, it is fetched with the glue, not after.
   const loaderLink = `<link rel="modulepreload" href="${base}${loader}" crossorigin="anonymous">`;
   return html.replace('</head>', `${loaderLink}${preload}</head>`);

@@ -15,10 +15,10 @@ mod app {
     lazy_page!(profile: profile_page, ProfilePage);
     lazy_page!(backup: backup_page, BackupPage);
     lazy_page!(learning: learning_page, LearningPage);
-    lazy_page!(learning: add_activity_page, AddActivityPage);
-    lazy_page!(learning: log_course_page, LogCoursePage);
-    lazy_page!(learning: edit_activity_page, EditActivityPage);
-    lazy_page!(learning: evaluate_page, EvaluatePage);
+    lazy_page!(learning_add: add_activity_page, AddActivityPage);
+    lazy_page!(learning_log: log_course_page, LogCoursePage);
+    lazy_page!(learning_activity: edit_activity_page, EditActivityPage);
+    lazy_page!(learning_activity: evaluate_page, EvaluatePage);
     lazy_page!(surveys: surveys_page, SurveysPage);
     lazy_page!(plan: plan_page, PlanPage);
     lazy_page!(surveys: response_page, ResponsePage);

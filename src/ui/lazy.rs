@@ -3,8 +3,10 @@
 //! `scripts/split-wasm.mjs` cuts out of the main module (code that several groups share
 //! goes into shared chunks, fetched with each group that needs them); the first load then
 //! carries only the shell and the first page, and the service worker keeps every chunk for
-//! offline use. A page's group is named after the first segment of its address (`/learning/add`
-//! is in `learning`), so that a page opened directly fetches its group with the main part.
+//! offline use. A page's group is named after the start of its address, its segments joined
+//! by `_` (`/learning` is in `learning`, `/learning/activity/:id` in `learning_activity`), so
+//! that a page opened directly fetches its group with the main part: the longest start of
+//! the address that names a group.
 //! Elsewhere (development, tests) the same pages are plain functions.
 
 use leptos::prelude::*;
@@ -36,7 +38,8 @@ macro_rules! lazy_fn {
 
 /// Defines a page that loads when first opened: `lazy_page!(group: fetch_fn, Page)` makes
 /// `fn fetch_fn()`, a [`crate::ui::router::Fetch`] for a route's `Page::Later`. The pages of
-/// one group share its chunk; name the group after the first segment of their addresses.
+/// one group share its chunk; name the group after the start of their addresses, segments
+/// joined by `_`.
 /// A chunk that cannot be fetched (offline before the app was kept) shows [`PageNotLoaded`]
 /// instead of stopping the app, and the next visit to the page tries again.
 #[macro_export]

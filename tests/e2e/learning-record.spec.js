@@ -65,7 +65,17 @@ test('the catalogue can be searched and filtered, down to what is mandatory for 
   await page.getByRole('link', { name: 'Learning record' }).click();
   const catalogue = page.getByRole('region', { name: 'Course catalogue' });
   const count = catalogue.getByRole('status');
-  await expect(count).toHaveText(/^Showing (\d+) of \1 courses$/);
+  // The first ten, then the rest when asked; focus goes to the first course newly shown.
+  await expect(count).toHaveText(/^Showing 10 of \d+ courses$/);
+  const total = Number((await count.textContent()).match(/of (\d+)/)[1]);
+  expect(total).toBeGreaterThan(10);
+  await expect(catalogue.getByRole('heading', { level: 3 })).toHaveCount(10);
+  await catalogue.getByRole('button', { name: `Show all ${total} courses` }).click();
+  await expect(count).toHaveText(`Showing ${total} of ${total} courses`);
+  await expect(catalogue.getByRole('heading', { level: 3 })).toHaveCount(total);
+  await expect(catalogue.getByRole('heading', { level: 3 }).nth(10)).toBeFocused();
+  await expect(catalogue.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+  await expectAccessible(page, 'the whole catalogue');
 
   await catalogue.getByLabel('Search courses').fill('artemis');
   await expect(count).toHaveText(/^Showing 4 of \d+ courses$/);

@@ -88,7 +88,7 @@ test.describe('an address opened directly', () => {
   const codeFetched = (page) => {
     const names = [];
     page.on('request', (request) => {
-      const name = new URL(request.url()).pathname.match(/-(group_[a-z]+\.bin|split_[a-z]+\.wasm|chunk_\d+\.wasm)$/)?.[1];
+      const name = new URL(request.url()).pathname.match(/-(group_[a-z_]+\.bin|split_[a-z_]+\.wasm|chunk_\d+\.wasm)$/)?.[1];
       if (name) names.push(name);
     });
     return names;
@@ -110,7 +110,13 @@ test.describe('an address opened directly', () => {
     fetched.length = 0;
     await page.goto('/learning/add');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add training that is not in the catalogue');
-    expect(fetched).toEqual(['group_learning.bin']);
+    expect(fetched).toEqual(['group_learning_add.bin']);
+
+    // The group is named by the longest start of the address that names one.
+    fetched.length = 0;
+    await page.goto('/learning/log/code-of-conduct');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Code of Conduct');
+    expect(fetched).toEqual(['group_learning_log.bin']);
 
     // The first page needs no page's code but its own, which comes with the app.
     fetched.length = 0;

@@ -9,6 +9,7 @@ use crate::model::due::last_completed;
 use crate::model::learning::format_hours;
 use crate::model::money::cost;
 use crate::model::{Course, LearningFormat, MandatoryFor};
+use crate::ui::components::focus_field;
 use crate::ui::use_member;
 
 /// The catalogue with its search and filters.
@@ -44,6 +45,36 @@ pub fn CatalogueBrowser() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The first few at once, the rest when asked (a long list is a long scroll on a phone,
+    // and search and filters find any course); a new search or filter starts again.
+    let all_shown = RwSignal::new(false);
+    Effect::watch(
+        move || filter.track(),
+        move |_, _, _| all_shown.set(false),
+        false,
+    );
+    let listed = Memo::new(move |_| {
+        shown.with(|s| {
+            let n = if all_shown.get() {
+                s.len()
+            } else {
+                s.len().min(FIRST_SHOWN)
+            };
+            s[..n].to_vec()
+        })
+    });
+    let show_all = move |_| {
+        all_shown.set(true);
+        // Focus moves to the first course newly shown, as the button goes.
+        if let Some(id) = shown.with_untracked(|s| s.get(FIRST_SHOWN).map(|c| c.id.clone())) {
+            request_animation_frame(move || focus_field(&course_heading_id(&id)));
+        }
+    };
+    // The cards are drawn in a task of their own, after the rest of the page, so that the
+    // browser can paint the page and take input in between; their space is kept meanwhile,
+    // so nothing below moves when they arrive.
+    let drawn = RwSignal::new(false);
+    set_timeout(move || drawn.set(true), std::time::Duration::ZERO);
     let total = move || member.catalogue.with(Vec::len);
     let topics =
         Signal::derive(move || member.catalogue.with(|c| distinct(c, |c| c.topic.as_str())));
@@ -86,14 +117,33 @@ pub fn CatalogueBrowser() -> impl IntoView {
             </div>
         </div>
         <p class="filters__count" role="status">
-            {move || format!("Showing {} of {} courses", shown.with(Vec::len), total())}
+            {move || {
+                let matching = shown.with(Vec::len);
+                match listed.with(Vec::len) {
+                    n if n < matching => format!("Showing {n} of {matching} courses"),
+                    n => format!("Showing {n} of {} courses", total()),
+                }
+            }}
         </p>
-        <ul class="course-list">
-            <For each=move || shown.get() key=|c| c.id.clone() let:course>
+        <ul class="course-list" class:course-list--waiting=move || !drawn.get()>
+            <For each=move || if drawn.get() { listed.get() } else { Vec::new() } key=|c| c.id.clone() let:course>
                 <CourseCard course=course/>
             </For>
         </ul>
+        <Show when=move || listed.with(Vec::len) < shown.with(Vec::len)>
+            <button type="button" class="button button--secondary" on:click=show_all>
+                {move || format!("Show all {} courses", shown.with(Vec::len))}
+            </button>
+        </Show>
     }
+}
+
+/// How many courses the catalogue lists before the councillor asks for the rest.
+const FIRST_SHOWN: usize = 10;
+
+/// The id of a course's heading in the list.
+fn course_heading_id(course_id: &str) -> String {
+    format!("course-{course_id}")
 }
 
 /// A labelled drop-down with an "Any" choice.
@@ -179,7 +229,7 @@ fn CourseCard(
     );
     view! {
         <li class="course">
-            <h3 class="course__title">{course.title.clone()}</h3>
+            <h3 class="course__title" id=course_heading_id(&course.id) tabindex="-1">{course.title.clone()}</h3>
             <p class="course__facts">{facts}</p>
             <p class="course__tags">
                 <Show when=mandatory_for_me.clone()>
