@@ -44,40 +44,73 @@ async function keptFiles(page) {
   });
 }
 
-test("an officer's workspace works offline from its first visit, and still does after an update", async ({ page, context }) => {
-  await openApp(page, '/officer');
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await expect.poll(() => keptFiles(page)).toContain('/officer/index.html');
+// Each of these stands in a newer build by rewriting dist/sw.js for a moment, so they run
+// one after the other: run side by side, one could put back the other's rewritten file.
+test.describe('updates', () => {
+  test.describe.configure({ mode: 'serial' });
 
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByText("No members' files yet.")).toBeVisible();
-  await page.goto('/officer/reports');
-  await expect(page.getByRole('heading', { name: 'Mandatory compliance' })).toBeVisible();
-  await page.getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByLabel('Full name')).toBeVisible();
-  await context.setOffline(false);
+  test("an officer's workspace works offline from its first visit, and still does after an update", async ({ page, context }) => {
+    await openApp(page, '/officer');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await expect.poll(() => keptFiles(page)).toContain('/officer/index.html');
 
-  // A new build, with a new cache, arriving while only the councillor's pages are open: it
-  // keeps the workspace too, because the old build had it.
-  const original = await readFile('dist/sw.js', 'utf8');
-  try {
-    await writeFile('dist/sw.js', original.replace(/const CACHE = "mdr-[0-9a-f]+";/, 'const CACHE = "mdr-a-newer-build";'));
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    const reloaded = page.waitForEvent('load');
-    await page.getByRole('button', { name: 'Reload' }).click();
-    await reloaded;
-    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['mdr-a-newer-build']);
-    expect(await keptFiles(page)).toContain('/officer/index.html');
     await context.setOffline(true);
-    await page.goto('/officer');
+    await page.reload();
     await expect(page.getByText("No members' files yet.")).toBeVisible();
-    await expectAccessible(page, 'the workspace offline after an update');
-  } finally {
-    // The build's own worker first: a context closed by a timeout must not leave it changed.
-    await writeFile('dist/sw.js', original);
+    await page.goto('/officer/reports');
+    await expect(page.getByRole('heading', { name: 'Mandatory compliance' })).toBeVisible();
+    await page.getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByLabel('Full name')).toBeVisible();
     await context.setOffline(false);
-  }
+
+    // A new build, with a new cache, arriving while only the councillor's pages are open: it
+    // keeps the workspace too, because the old build had it.
+    const original = await readFile('dist/sw.js', 'utf8');
+    try {
+      await writeFile('dist/sw.js', original.replace(/const CACHE = "mdr-[0-9a-f]+";/, 'const CACHE = "mdr-a-newer-build";'));
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+      const reloaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await reloaded;
+      await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['mdr-a-newer-build']);
+      expect(await keptFiles(page)).toContain('/officer/index.html');
+      await context.setOffline(true);
+      await page.goto('/officer');
+      await expect(page.getByText("No members' files yet.")).toBeVisible();
+      await expectAccessible(page, 'the workspace offline after an update');
+    } finally {
+      // The build's own worker first: a context closed by a timeout must not leave it changed.
+      await writeFile('dist/sw.js', original);
+      await context.setOffline(false);
+    }
+  });
+
+  test('a new version is offered while someone types, and the page reloads only when asked', async ({ page }) => {
+    await setUpProfile(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByRole('link', { name: 'Your profile' }).click();
+    await page.getByLabel('Ward or division').fill('Typing while the update arrives');
+
+    const original = await readFile('dist/sw.js', 'utf8');
+    try {
+      await writeFile('dist/sw.js', `${original}\n// A newer build.\n`);
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+      const banner = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+      await expect(banner).toBeVisible();
+      await expectAccessible(page, 'the update offer');
+      await page.waitForTimeout(1000);
+      await expect(page.getByLabel('Ward or division'), 'nothing reloads by itself').toHaveValue('Typing while the update arrives');
+      const reloaded = page.waitForEvent('load');
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await reloaded;
+      await expect(page.getByLabel('Ward or division')).toHaveValue('Typing while the update arrives');
+      await expect(banner).toHaveCount(0);
+    } finally {
+      await writeFile('dist/sw.js', original);
+    }
+  });
 });
 
 test("the councillor's pages and the officer's workspace are loaded apart, and link to each other", async ({ page }) => {
@@ -148,32 +181,6 @@ test('export and backup says how much is stored and whether the browser will kee
   await expectAccessible(page, 'export and backup with storage');
 });
 
-test('a new version is offered while someone types, and the page reloads only when asked', async ({ page }) => {
-  await setUpProfile(page);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.getByRole('link', { name: 'Your profile' }).click();
-  await page.getByLabel('Ward or division').fill('Typing while the update arrives');
-
-  const original = await readFile('dist/sw.js', 'utf8');
-  try {
-    await writeFile('dist/sw.js', `${original}\n// A newer build.\n`);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready' });
-    await expect(banner).toBeVisible();
-    await expectAccessible(page, 'the update offer');
-    await page.waitForTimeout(1000);
-    await expect(page.getByLabel('Ward or division'), 'nothing reloads by itself').toHaveValue('Typing while the update arrives');
-    const reloaded = page.waitForEvent('load');
-    await page.getByRole('button', { name: 'Reload' }).click();
-    await reloaded;
-    await expect(page.getByLabel('Ward or division')).toHaveValue('Typing while the update arrives');
-    await expect(banner).toHaveCount(0);
-  } finally {
-    await writeFile('dist/sw.js', original);
-  }
-});
 
 test("each part's files arrive compressed, and the service worker keeps none of the build's compressed copies", async ({ page }) => {
   const encodings = new Map();
