@@ -11,7 +11,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
 const port = 4191;
-const pages = process.env.LIGHTHOUSE_PAGES?.split(',') ?? ['/', '/learning', '/surveys', '/plan', '/backup', '/officer'];
+const pages = process.env.LIGHTHOUSE_PAGES?.split(',') ?? ['/', '/learning', '/learning/add', '/surveys', '/plan', '/backup', '/profile', '/officer'];
 const budgets = { performance: 0.98, accessibility: 1, 'best-practices': 1 };
 const chromeFlags = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
@@ -50,7 +50,7 @@ try {
     const score = (id) => lhr.categories[id].score;
     const a = lhr.audits;
     console.log(
-      `  ${path.padEnd(10)} performance ${fixed(score('performance'))}  accessibility ${fixed(score('accessibility'))}  best practices ${fixed(score('best-practices'))}` +
+      `  ${path.padEnd(13)} performance ${fixed(score('performance'))}  accessibility ${fixed(score('accessibility'))}  best practices ${fixed(score('best-practices'))}` +
         `  |  FCP ${seconds(a['first-contentful-paint'])}  LCP ${seconds(a['largest-contentful-paint'])}` +
         `  TBT ${Math.round(a['total-blocking-time'].numericValue)} ms  CLS ${fixed(a['cumulative-layout-shift'].numericValue, 3)}  SI ${seconds(a['speed-index'])}`,
     );
