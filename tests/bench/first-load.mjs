@@ -78,7 +78,9 @@ for (const [name, address, heading] of [
   const rest = { raw: 0, gzip: 0, files: 0 };
   for (const file of await filesUnder(root)) {
     const path = '/' + file.slice(dist.length + 1).split('\\').join('/');
-    if (/\.(br|gz)$/.test(path) || path === '/sw.js' || fetched.has(path) || (address === '/' && path.startsWith('/officer/'))) continue;
+    // Not the compressed copies, nor the group files (the same chunks, put together for a
+    // page opened at its own address): the service worker keeps neither.
+    if (/\.(br|gz|bin)$/.test(path) || path === '/sw.js' || fetched.has(path) || (address === '/' && path.startsWith('/officer/'))) continue;
     const folder = path.slice(0, -'/index.html'.length);
     if (path.endsWith('/index.html') && (fetched.has(folder) || fetched.has(`${folder}/`))) continue;
     const s = await sizes(path);
