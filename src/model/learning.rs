@@ -309,6 +309,14 @@ pub fn format_hours(minutes: u32) -> String {
     }
 }
 
+/// Minutes as hours in a sentence: "1 hour", "1.5 hours", "0 hours".
+pub fn hours_phrase(minutes: u32) -> String {
+    match format_hours(minutes) {
+        one if one == "1" => "1 hour".to_owned(),
+        hours => format!("{hours} hours"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -435,6 +443,11 @@ mod tests {
         assert_eq!(format_hours(60), "1");
         assert_eq!(format_hours(20), "0.33");
         assert_eq!(format_hours(0), "0");
+        assert_eq!(hours_phrase(60), "1 hour");
+        assert_eq!(hours_phrase(59), "0.98 hours");
+        assert_eq!(hours_phrase(90), "1.5 hours");
+        assert_eq!(hours_phrase(0), "0 hours");
+        assert_eq!(hours_phrase(120), "2 hours");
         assert_eq!(parse_hours(".5"), Some(30));
         assert_eq!(parse_hours("3."), Some(180));
         assert_eq!(parse_hours("10000"), Some(600_000));

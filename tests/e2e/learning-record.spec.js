@@ -75,6 +75,7 @@ test('the catalogue can be searched and filtered, down to what is mandatory for 
   await expect(catalogue.getByRole('heading', { level: 3 })).toHaveCount(total);
   await expect(catalogue.getByRole('heading', { level: 3 }).nth(10)).toBeFocused();
   await expect(catalogue.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+  await expect(catalogue.getByText('ICT Services · Digital skills · Online · 1 hour · Free')).toBeVisible();
   await expectAccessible(page, 'the whole catalogue');
 
   await catalogue.getByLabel('Search courses').fill('artemis');

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::dates::long_date;
-use crate::model::learning::format_hours;
+use crate::model::learning::hours_phrase;
 use crate::model::{ActivityStatus, LearningActivity};
 use crate::ui::use_member;
 
@@ -68,7 +68,7 @@ fn ActivityItem(
         }
         _ => None,
     };
-    let hours = (activity.minutes > 0).then(|| format!("{} hours", format_hours(activity.minutes)));
+    let hours = (activity.minutes > 0).then(|| hours_phrase(activity.minutes));
     let details: Vec<String> = [
         Some(activity.provider.clone()).filter(|p| !p.is_empty()),
         when,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::catalogue::{CourseFilter, distinct};
 use crate::model::dates::long_date;
 use crate::model::due::last_completed;
-use crate::model::learning::format_hours;
+use crate::model::learning::hours_phrase;
 use crate::model::money::cost;
 use crate::model::{Course, LearningFormat, MandatoryFor};
 use crate::ui::components::focus_field;
@@ -220,11 +220,11 @@ fn CourseCard(
         MandatoryFor::Nobody => None,
     };
     let facts = format!(
-        "{} · {} · {} · {} hours · {}",
+        "{} · {} · {} · {} · {}",
         course.provider,
         course.topic,
         course.format.label(),
-        format_hours(course.minutes),
+        hours_phrase(course.minutes),
         cost(u64::from(course.cost_pence))
     );
     view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::dates::long_date;
 use crate::model::due::{DueStatus, MunicipalYear, minutes_in_year, training_due};
-use crate::model::learning::format_hours;
+use crate::model::learning::hours_phrase;
 use crate::ui::use_member;
 
 /// The list of mandatory training outstanding, overdue or due soon.
@@ -28,8 +28,8 @@ pub fn TrainingDue() -> impl IntoView {
             .record
             .with(|r| r.as_ref().map_or(0, |r| minutes_in_year(&r.learning, year)));
         format!(
-            "You have recorded {} hours of completed learning in {} (from {}).",
-            format_hours(minutes),
+            "You have recorded {} of completed learning in {} (from {}).",
+            hours_phrase(minutes),
             year.label(),
             long_date(year.first_day())
         )
