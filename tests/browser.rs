@@ -115,9 +115,21 @@ async fn sealed(text: &str) -> exchange::SealedFile {
     }
 }
 
+/// Unlocks a file as Export and backup does: the keyring decrypts it, the record's reader
+/// reads what it held.
+async fn unseal(
+    sealed: &exchange::SealedFile,
+    passphrase: &str,
+) -> Result<exchange::MemberFile, exchange::ReadError> {
+    let bytes = mdr::ui::crypto::Keyring::new(passphrase)
+        .decrypt(sealed)
+        .await?;
+    (mdr::store::RecordReader::STANDARD.open_sealed)(sealed, &bytes)
+}
+
 #[wasm_bindgen_test]
 async fn a_locked_file_opens_with_its_passphrase_and_only_with_it() {
-    use mdr::ui::crypto::{Keyring, seal, unseal};
+    use mdr::ui::crypto::{Keyring, seal};
     let file = sample_file();
     let text = seal(&file, "correct horse battery staple").await.unwrap();
     assert!(
@@ -189,7 +201,7 @@ async fn files_locked_under_a_council_pack_share_its_salt_and_one_key_opens_them
 
 #[wasm_bindgen_test]
 async fn a_locked_file_changed_anywhere_is_refused() {
-    use mdr::ui::crypto::{seal, unseal};
+    use mdr::ui::crypto::seal;
     let passphrase = "Oldbury ward surgery";
     let text = seal(&sample_file(), passphrase).await.unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -155,8 +155,3 @@ impl Keyring {
             .map_err(|_| ReadError::WrongPassphrase)
     }
 }
-
-/// Unlocks one sealed file with `passphrase`.
-pub async fn unseal(sealed: &SealedFile, passphrase: &str) -> Result<MemberFile, ReadError> {
-    Keyring::new(passphrase).open(sealed).await
-}
