@@ -13,9 +13,9 @@ use common::any_response;
 use mdr::exchange::{MemberFile, read_member_file, write_member_file};
 use mdr::model::MemberRecord;
 use mdr::model::survey::{
-    Answer, Choice, Condition, Question, QuestionKind, ResponseStatus, RoundError, RoundState,
-    Section, SurveyProblem, SurveyResponse, SurveyRound, SurveyTemplate, may_start,
-    previous_response, response_in_round, round_kind, scale_changes,
+    Answer, Choice, Condition, NumberEntry, Question, QuestionKind, ResponseStatus, RoundError,
+    RoundState, Section, SurveyProblem, SurveyResponse, SurveyRound, SurveyTemplate, Unparsed,
+    may_start, previous_response, response_in_round, round_kind, scale_changes,
 };
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -220,6 +220,62 @@ fn numbers_out_of_range_and_text_too_long_are_refused_with_the_limits() {
 }
 
 #[test]
+fn a_section_holding_words_in_a_number_box_cannot_be_left_until_they_are_put_right() {
+    let t = template();
+    let answers = answered(&[("trained", Answer::YesNo(false))]);
+    let typed: Unparsed = [("hours".to_owned(), "abc".to_owned())].into();
+    // The training section (index 1) holds the hours question; the roles section is free.
+    let problems = t.section_problems(1, &answers, &typed);
+    assert_eq!(
+        problems,
+        [SurveyProblem::NotANumber {
+            question: "hours".into(),
+            text: "Question hours".into()
+        }]
+    );
+    assert_eq!(
+        problems[0].to_string(),
+        "Enter a whole number for “Question hours”, for example 12"
+    );
+    assert_eq!(t.section_problems(0, &answers, &typed), []);
+    // Unanswered required questions do not stop a section: the check before submitting asks.
+    assert!(
+        t.problems(&answers)
+            .iter()
+            .any(SurveyProblem::is_unanswered)
+    );
+    assert_eq!(t.section_problems(0, &answers, &Unparsed::new()), []);
+    // Nor can it be submitted; and a number out of range stops the section too.
+    assert!(t.problems_with(&answers, &typed).contains(&problems[0]));
+    let too_many = answered(&[
+        ("trained", Answer::YesNo(false)),
+        ("hours", Answer::Number(500)),
+    ]);
+    assert!(matches!(
+        t.section_problems(1, &too_many, &Unparsed::new())[..],
+        [SurveyProblem::OutOfRange { .. }]
+    ));
+}
+
+#[test]
+fn what_was_typed_in_a_hidden_question_does_not_hold_the_section() {
+    let t = template();
+    let answers = answered(&[("trained", Answer::YesNo(false))]);
+    let typed: Unparsed = [("module".to_owned(), "abc".to_owned())].into();
+    assert_eq!(t.section_problems(1, &answers, &typed), []);
+}
+
+#[test]
+fn a_number_box_reads_whole_numbers_and_nothing_else() {
+    assert_eq!(NumberEntry::read("  "), NumberEntry::Empty);
+    assert_eq!(NumberEntry::read(" 12 "), NumberEntry::Number(12));
+    assert_eq!(NumberEntry::read("-3"), NumberEntry::Number(-3));
+    for words in ["abc", "12 hours", "1.5", "1,200", "twelve"] {
+        assert_eq!(NumberEntry::read(words), NumberEntry::NotANumber, "{words}");
+    }
+}
+
+#[test]
 fn a_blank_answer_counts_as_no_answer() {
     let t = template();
     let mut answers = answered(&[("guidance", Answer::YesNo(false))]);
@@ -364,6 +420,11 @@ proptest! {
         let shown = t.shown(&answers);
         prop_assert!(answers.keys().all(|id| shown.contains(id)));
         prop_assert!(t.problems(&answers).iter().all(|p| shown.contains(p.question())));
+    }
+
+    #[test]
+    fn any_whole_number_typed_is_read_as_itself(n in any::<i64>(), spaces in " {0,3}") {
+        prop_assert_eq!(NumberEntry::read(&format!("{spaces}{n}{spaces}")), NumberEntry::Number(n));
     }
 
     #[test]

@@ -270,6 +270,8 @@ pub enum SurveyProblem {
     },
     #[error("Choose one of the options given for “{text}”")]
     UnknownChoice { question: QuestionId, text: String },
+    #[error("Enter a whole number for “{text}”, for example 12")]
+    NotANumber { question: QuestionId, text: String },
 }
 
 impl SurveyProblem {
@@ -278,8 +280,39 @@ impl SurveyProblem {
             Self::Unanswered { question, .. }
             | Self::OutOfRange { question, .. }
             | Self::TooLong { question, .. }
-            | Self::UnknownChoice { question, .. } => question,
+            | Self::UnknownChoice { question, .. }
+            | Self::NotANumber { question, .. } => question,
         }
+    }
+
+    /// Whether the question was left unanswered, rather than answered in a way that needs
+    /// putting right: a section may be left with the first, never with the second.
+    pub fn is_unanswered(&self) -> bool {
+        matches!(self, Self::Unanswered { .. })
+    }
+}
+
+/// What the councillor has typed into questions' boxes that is not an answer yet (a number
+/// question holding "abc"), by question. It is kept beside the response as a draft, so it
+/// is never lost, and checked, so the section cannot be left until it is put right.
+pub type Unparsed = BTreeMap<QuestionId, String>;
+
+/// What a number question's box holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberEntry {
+    Empty,
+    Number(i64),
+    NotANumber,
+}
+
+impl NumberEntry {
+    /// Reads a number question's box: a whole number, with spaces around it allowed.
+    pub fn read(typed: &str) -> Self {
+        let trimmed = typed.trim();
+        if trimmed.is_empty() {
+            return Self::Empty;
+        }
+        trimmed.parse().map_or(Self::NotANumber, Self::Number)
     }
 }
 
@@ -390,10 +423,24 @@ impl SurveyTemplate {
     /// questions that are shown but unanswered, and answers out of range or too long.
     /// Hidden questions are never required.
     pub fn problems(&self, answers: &BTreeMap<QuestionId, Answer>) -> Vec<SurveyProblem> {
+        self.problems_with(answers, &Unparsed::new())
+    }
+
+    /// The problems of [`Self::problems`], and a box on a shown question still holding
+    /// what is not an answer (`unparsed`), which takes the place of its answer.
+    pub fn problems_with(
+        &self,
+        answers: &BTreeMap<QuestionId, Answer>,
+        unparsed: &Unparsed,
+    ) -> Vec<SurveyProblem> {
         let shown = self.shown(answers);
         self.questions()
             .filter(|q| shown.contains(&q.id))
             .filter_map(|q| match answers.get(&q.id) {
+                _ if unparsed.contains_key(&q.id) => Some(SurveyProblem::NotANumber {
+                    question: q.id.clone(),
+                    text: q.text.clone(),
+                }),
                 Some(answer) => q.check(answer),
                 None if q.required => Some(SurveyProblem::Unanswered {
                     question: q.id.clone(),
@@ -401,6 +448,25 @@ impl SurveyTemplate {
                 }),
                 None => None,
             })
+            .collect()
+    }
+
+    /// What stops the councillor leaving section `index`: an answer to put right on a
+    /// shown question of it. A question left unanswered does not; the check before
+    /// submitting asks for it.
+    pub fn section_problems(
+        &self,
+        index: usize,
+        answers: &BTreeMap<QuestionId, Answer>,
+        unparsed: &Unparsed,
+    ) -> Vec<SurveyProblem> {
+        let Some(section) = self.sections.get(index) else {
+            return Vec::new();
+        };
+        self.problems_with(answers, unparsed)
+            .into_iter()
+            .filter(|p| !p.is_unanswered())
+            .filter(|p| section.questions.iter().any(|q| q.id == p.question()))
             .collect()
     }
 }

@@ -105,3 +105,38 @@ test('a councillor answers the ethical framework survey, fixes a missed question
   expect(first.template_version).toBe(1);
   expect(Object.keys(first.answers)).not.toContain('training-how');
 });
+
+test('an answer that is not a number holds its section, stays typed across a reload, and counts once put right', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page);
+  await page.goto('/surveys/training-needs');
+  await page.getByRole('button', { name: 'Start survey' }).click();
+  // The first two sections may be left unanswered: only the check before submitting asks.
+  await continueTo(page, 'Using your council devices');
+  await continueTo(page, 'How and when you learn');
+  const hours = page.getByLabel('Roughly how many hours a year could you give to learning? (optional)');
+  await hours.fill('abc');
+  await expect(page.getByText('Enter a whole number, for example 12')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Enter a whole number for “Roughly how many hours a year could you give to learning?”, for example 12',
+  ]);
+  await expect(page.getByText('Section 3 of 4: How and when you learn')).toBeVisible();
+  await expectAccessible(page, 'a section held by an answer that is not a number');
+
+  // What was typed stays typed, even across a reload.
+  await page.reload();
+  await expect(hours).toHaveValue('abc');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByText('Section 3 of 4: How and when you learn')).toBeVisible();
+
+  await hours.fill('20');
+  await continueTo(page, 'Access and support');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.goto('/surveys/training-needs?section=4');
+  const answer = page.getByRole('region', { name: 'How and when you learn' });
+  await expect(answer.getByRole('definition')).toContainText(['20']);
+});

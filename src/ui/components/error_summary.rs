@@ -68,6 +68,12 @@ impl FormCheck {
         })
     }
 
+    /// Hides the problems again until the next submit: for a form shown afresh, such as
+    /// the next section of a survey.
+    pub fn reset(self) {
+        self.submitted.set(false);
+    }
+
     /// Called on submit: whether the form can be saved. If not, the summary is shown and
     /// focus moves to it, so a screen reader reads the problems out.
     pub fn passes(self) -> bool {

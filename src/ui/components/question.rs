@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::{CheckboxGroup, RadioGroup, TextArea, TextField};
-use crate::model::survey::{Answer, Choice, Question, QuestionKind};
+use crate::model::survey::{Answer, Choice, NumberEntry, Question, QuestionKind};
 
 /// The DOM id of a question's control, which error summaries link to.
 pub fn question_dom_id(question: &str) -> String {
@@ -47,6 +47,13 @@ pub fn QuestionInput(
     /// The message to show when the answer needs fixing.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// What was typed into a number question's box that is not a number, kept apart
+    /// from the answer so that it stays typed until it is put right.
+    #[prop(into)]
+    unparsed: Signal<Option<String>>,
+    /// Called with what was typed that is not an answer, or `None` once it is one.
+    #[prop(into)]
+    on_unparsed: Callback<Option<String>>,
 ) -> impl IntoView {
     let id = question_dom_id(&question.id);
     let label = if question.required {
@@ -105,27 +112,37 @@ pub fn QuestionInput(
         .into_any(),
         QuestionKind::Number { min, max } => {
             // What was typed, kept even when it is not a number yet, so nothing is lost.
-            let typed = RwSignal::new(match answer.get_untracked() {
-                Some(Answer::Number(n)) => n.to_string(),
-                _ => String::new(),
-            });
+            let typed = RwSignal::new(unparsed.get_untracked().unwrap_or_else(|| {
+                match answer.get_untracked() {
+                    Some(Answer::Number(n)) => n.to_string(),
+                    _ => String::new(),
+                }
+            }));
             let not_a_number = Signal::derive(move || {
-                typed.with(|t| (!t.trim().is_empty() && t.trim().parse::<i64>().is_err()).then(|| "Enter a whole number, for example 12".to_owned()))
+                typed.with(|t| (NumberEntry::read(t) == NumberEntry::NotANumber).then(|| "Enter a whole number, for example 12".to_owned()))
             });
             let shown_error = Signal::derive(move || not_a_number.get().or_else(|| error.get()));
             view! {
                 <TextField
-                    label=label id=id inputmode="numeric" maxlength=12 error=shown_error
+                    label=label id=id inputmode="numeric" limit=12 error=shown_error
                     hint=hint.unwrap_or_else(|| format!("A whole number from {min} to {max}"))
                     value=typed
                     on_input=Callback::new(move |v: String| {
-                        typed.set(v.clone());
-                        let trimmed = v.trim();
-                        if trimmed.is_empty() {
-                            on_answer.run(None);
-                        } else if let Ok(n) = trimmed.parse() {
-                            on_answer.run(Some(Answer::Number(n)));
+                        match NumberEntry::read(&v) {
+                            NumberEntry::Empty => {
+                                on_unparsed.run(None);
+                                on_answer.run(None);
+                            }
+                            NumberEntry::Number(n) => {
+                                on_unparsed.run(None);
+                                on_answer.run(Some(Answer::Number(n)));
+                            }
+                            NumberEntry::NotANumber => {
+                                on_unparsed.run(Some(v.clone()));
+                                on_answer.run(None);
+                            }
                         }
+                        typed.set(v);
                     })
                 />
             }
@@ -133,8 +150,7 @@ pub fn QuestionInput(
         }
         QuestionKind::FreeText { max_chars } => view! {
             <TextArea
-                label=label id=id error=error maxlength=max_chars as usize
-                hint=hint.unwrap_or_else(|| format!("You can write up to {max_chars} characters"))
+                label=label id=id error=error limit=max_chars as usize hint=hint
                 value=Signal::derive(move || match answer.get() { Some(Answer::Text(t)) => t, _ => String::new() })
                 on_input=Callback::new(move |v: String| on_answer.run(Some(Answer::Text(v))))
             />

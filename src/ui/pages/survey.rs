@@ -11,13 +11,14 @@ use uuid::Uuid;
 
 use crate::model::dates::{date_and_time, long_date};
 use crate::model::survey::{
-    Answer, RoundState, SurveyResponse, SurveyRound, SurveyTemplate, previous_response,
+    Answer, RoundState, SurveyResponse, SurveyRound, SurveyTemplate, Unparsed, previous_response,
     response_in_round, round_kind, scale_changes,
 };
 use crate::model::survey_templates::built_in_templates;
 use crate::ui::components::{
     FieldProblem, FormCheck, FormErrors, QuestionInput, answer_text, focus_field, question_dom_id,
 };
+use crate::ui::drafts::{forget_draft, use_draft};
 use crate::ui::pages::NotFound;
 use crate::ui::{set_page_title, use_member};
 
@@ -157,13 +158,26 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
         response.with(|r| r.as_ref().map(|r| r.answers.clone()).unwrap_or_default())
     });
     let shown = Memo::new(move |_| answers.with(|a| template.with_value(|t| t.shown(a))));
+    // What was typed that is not an answer yet ("abc" for a number), kept as a draft so a
+    // reload keeps it, and checked so that neither a section nor the survey moves on.
+    let unparsed_draft = format!("survey-unparsed-{response_id}");
+    let unparsed = use_draft(unparsed_draft.clone(), Unparsed::new);
+    let as_field_problems = |problems: Vec<crate::model::survey::SurveyProblem>| {
+        problems
+            .iter()
+            .map(|p| FieldProblem::new(&question_dom_id(p.question()), p))
+            .collect()
+    };
     let check = FormCheck::new(move || {
         answers.with(|a| {
-            template.with_value(|t| {
-                t.problems(a)
-                    .iter()
-                    .map(|p| FieldProblem::new(&question_dom_id(p.question()), p))
-                    .collect()
+            unparsed.with(|u| template.with_value(|t| as_field_problems(t.problems_with(a, u))))
+        })
+    });
+    let section_check = FormCheck::new(move || {
+        let current = step.get();
+        answers.with(|a| {
+            unparsed.with(|u| {
+                template.with_value(|t| as_field_problems(t.section_problems(current, a, u)))
             })
         })
     });
@@ -206,12 +220,17 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
             }
         });
         member.save_now();
+        forget_draft(&unparsed_draft);
         scroll_to_top();
     };
     let next = {
         let go_to = go_to.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            if !section_check.passes() {
+                return;
+            }
+            section_check.reset();
             go_to(step.get_untracked() + 1);
             scroll_to_top();
         }
@@ -227,6 +246,7 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                 let back = (current > 0).then(|| format!("/surveys/{}?section={}", template.with_value(|t| t.id.clone()), current - 1));
                 view! {
                     <form class="form" novalidate on:submit=next.clone()>
+                        <FormErrors check=section_check/>
                         <h2>{title}</h2>
                         {(!intro.is_empty()).then(|| view! { <p>{intro}</p> })}
                         {questions
@@ -235,7 +255,13 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                                 let id = q.id.clone();
                                 let for_answer = q.id.clone();
                                 let visible = q.id.clone();
-                                let error = check.error_for_owned(question_dom_id(&q.id));
+                                let error = {
+                                    let in_section = section_check.error_for_owned(question_dom_id(&q.id));
+                                    let at_submit = check.error_for_owned(question_dom_id(&q.id));
+                                    Signal::derive(move || in_section.get().or_else(|| at_submit.get()))
+                                };
+                                let typed = q.id.clone();
+                                let for_typed = q.id.clone();
                                 view! {
                                     <Show when=move || shown.with(|s| s.contains(&visible))>
                                         <QuestionInput
@@ -249,6 +275,19 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                                                 move |a| answer(for_answer.clone(), a)
                                             })
                                             error=error
+                                            unparsed=Signal::derive({
+                                                let typed = typed.clone();
+                                                move || unparsed.with(|u| u.get(&typed).cloned())
+                                            })
+                                            on_unparsed=Callback::new({
+                                                let for_typed = for_typed.clone();
+                                                move |entry: Option<String>| {
+                                                    unparsed.update(|u| match entry {
+                                                        Some(text) => { u.insert(for_typed.clone(), text); }
+                                                        None => { u.remove(&for_typed); }
+                                                    });
+                                                }
+                                            })
                                         />
                                     </Show>
                                 }
@@ -263,7 +302,7 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
                 .into_any()
             } else {
                 view! {
-                    <form class="form" novalidate on:submit=submit>
+                    <form class="form" novalidate on:submit=submit.clone()>
                         <FormErrors check=check on_follow=follow/>
                         <h2>"Check your answers"</h2>
                         <p>"You cannot change your answers once you submit them."</p>
