@@ -9,9 +9,9 @@ use uuid::Uuid;
 use super::catalogue::{Course, CourseId, LearningFormat};
 
 /// The longest evidence note or single-line answer an activity accepts.
-pub const MAX_ACTIVITY_TEXT: usize = 200;
+pub const MAX_ACTIVITY_TEXT: usize = super::text::SHORT_TEXT;
 /// The longest free-text answer in an evaluation.
-pub const MAX_EVALUATION_TEXT: usize = 2000;
+pub const MAX_EVALUATION_TEXT: usize = super::text::EVALUATION_TEXT;
 /// More hours than any single activity could honestly take.
 pub const MAX_ACTIVITY_MINUTES: u32 = 500 * 60;
 

@@ -17,6 +17,7 @@ pub mod record;
 pub mod roles;
 pub mod survey;
 pub mod survey_templates;
+pub mod text;
 
 pub use catalogue::{Course, CourseId, LearningFormat, MandatoryFor, default_catalogue};
 pub use learning::{ActivityStatus, Evaluation, LearningActivity};

@@ -155,6 +155,18 @@ pub enum PlanError {
     NameMissing,
     #[error("This plan is not signed off, so there is nothing to reopen.")]
     NotSignedOff,
+    #[error("Shorten “{}” to {} characters or fewer, then sign off the plan.", .0.label, crate::model::text::grouped(.0.limit as u64))]
+    TooLong(TooLongText),
+}
+
+/// A box of the plan holding more than its limit: which box (`field`, the key the form
+/// gives it: `strengths`, `need-<id>-why`, `goal-<id>`, `meeting-notes`...), its label, and
+/// the limit. The text is kept whole; the plan is not signed off until it is shortened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLongText {
+    pub field: String,
+    pub label: &'static str,
+    pub limit: usize,
 }
 
 /// Whether the review date needs the councillor's attention.
@@ -234,10 +246,88 @@ impl DevelopmentPlan {
         Ok(())
     }
 
+    /// Every box holding more than its limit, in the order of the form.
+    pub fn too_long(&self) -> Vec<TooLongText> {
+        use crate::model::text::{LONG_TEXT, SHORT_TEXT, fits};
+        let mut boxes: Vec<(String, &'static str, &str, usize)> = vec![(
+            "strengths".into(),
+            "Your strengths",
+            &self.strengths,
+            LONG_TEXT,
+        )];
+        for need in &self.needs {
+            let id = need.id;
+            boxes.push((
+                format!("need-{id}"),
+                "What do you want to develop?",
+                &need.need,
+                LONG_TEXT,
+            ));
+            boxes.push((
+                format!("need-{id}-why"),
+                "Why it matters for your role",
+                &need.why,
+                LONG_TEXT,
+            ));
+        }
+        for request in &self.other_requests {
+            boxes.push((
+                "other-request".into(),
+                "What would you like to learn?",
+                request,
+                LONG_TEXT,
+            ));
+        }
+        boxes.push((
+            "access-needs".into(),
+            "Access, caring or other needs",
+            &self.preferences.access_needs,
+            LONG_TEXT,
+        ));
+        for goal in &self.goals {
+            boxes.push((
+                format!("goal-{}", goal.id),
+                "What do you want to achieve?",
+                &goal.goal,
+                LONG_TEXT,
+            ));
+        }
+        boxes.push((
+            "meeting-held-by".into(),
+            "Meeting held by",
+            &self.meeting.held_by,
+            SHORT_TEXT,
+        ));
+        boxes.push((
+            "meeting-notes".into(),
+            "Meeting notes",
+            &self.meeting.notes,
+            LONG_TEXT,
+        ));
+        boxes.push((
+            "agreed-actions".into(),
+            "Agreed actions",
+            &self.meeting.agreed_actions,
+            LONG_TEXT,
+        ));
+        boxes
+            .into_iter()
+            .filter(|(_, _, text, limit)| !fits(text, *limit))
+            .map(|(field, label, _, limit)| TooLongText {
+                field,
+                label,
+                limit,
+            })
+            .collect()
+    }
+
     /// The councillor signs the plan off, which locks it.
     pub fn sign(&mut self, name: &str, on: NaiveDate, now: DateTime<Utc>) -> Result<(), PlanError> {
         if self.is_locked() {
             return Err(PlanError::Locked);
+        }
+        if let Some(first) = self.too_long().into_iter().next() {
+            return Err(PlanError::TooLong(first));
         }
         let name = name.trim();
         if name.is_empty() {

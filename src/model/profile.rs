@@ -10,7 +10,7 @@ use super::roles::RoleId;
 
 /// The longest name, council, ward or group a profile accepts. Generous for real names,
 /// and small enough that a damaged or hostile file cannot smuggle megabytes through a field.
-pub const MAX_PROFILE_TEXT: usize = 200;
+pub const MAX_PROFILE_TEXT: usize = super::text::SHORT_TEXT;
 
 /// A councillor's profile.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

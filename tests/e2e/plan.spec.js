@@ -121,3 +121,38 @@ test("next year's plan starts from this year's, with only the open goals", async
   await expect(page.getByRole('group', { name: 'Goal 1', exact: true }).getByLabel('What do you want to achieve?')).toHaveValue('Learn Excel');
   await expect(page.getByRole('group', { name: 'Goal 2', exact: true })).toHaveCount(0);
 });
+
+test('a note pasted past the limit is kept whole, flagged, and holds the sign-off until shortened', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page, { name: 'Cllr Amrit Kaur' });
+  await page.goto('/plan');
+  await page.getByRole('button', { name: 'Start a blank plan' }).click();
+  const notes = page.getByLabel('Meeting notes');
+  await expect(page.getByText('You can enter up to 5,000 characters').first()).toBeVisible();
+  const pasted = 'Agreed to shadow the chair of planning. '.repeat(150); // 6,000 characters
+  await notes.fill(pasted);
+  await expect(notes).toHaveValue(pasted);
+  await expect(page.getByText('You have 1,000 characters too many')).toBeVisible();
+  await expect(notes).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'a plan box past its limit');
+
+  // Kept across a reload, in the record, whole.
+  await page.reload();
+  await expect(notes).toHaveValue(pasted);
+  await page.getByLabel('Your name').fill('Cllr Amrit Kaur');
+  await page.getByRole('button', { name: 'Sign off this plan' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Shorten “Meeting notes” to 5,000 characters or fewer, then sign off the plan.',
+  ]);
+  await summary.getByRole('link').click();
+  await expect(notes).toBeFocused();
+
+  await notes.fill(pasted.slice(0, 5000));
+  await expect(page.getByText('You have 0 characters remaining')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign off this plan' }).click();
+  await expect(page.getByRole('button', { name: 'Reopen this plan' })).toBeVisible();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record')));
+  expect(stored.record.plans[0].meeting.notes).toHaveLength(5000);
+});

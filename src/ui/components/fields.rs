@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::model::dates::{DateEntry, date_parts};
+use crate::model::text::{CharacterCount, limit_hint};
 use crate::store::RecordReader;
 use crate::ui::MemberContext;
 use crate::ui::drafts::{keep_part_typed_date, part_typed_date};
@@ -26,6 +27,38 @@ fn described_by(
     }
 }
 
+/// What a box with a limit says under it: the limit while far from it (a text box only;
+/// a line says nothing then), what is left near it, and, as an error, how many characters
+/// too many past it. The box itself never cuts what was typed or pasted.
+#[component]
+fn CharacterCountMessage(
+    id: String,
+    limit: usize,
+    value: Signal<String>,
+    /// Whether to state the limit while the text is far from it.
+    always: bool,
+) -> impl IntoView {
+    let count = Memo::new(move |_| value.with(|v| CharacterCount::of(v, limit)));
+    view! {
+        <p
+            class="field__count"
+            class:field__count--over=move || count.get().is_too_many()
+            id=id
+            aria-live="polite"
+        >
+            {move || match count.get() {
+                CharacterCount::Plenty if always => limit_hint(limit),
+                count => count.to_string(),
+            }}
+        </p>
+    }
+}
+
+/// The id of a box's character count, named by its `aria-describedby`.
+fn count_id(id: &str) -> String {
+    format!("{id}-count")
+}
+
 /// A field's hint, if it has one.
 fn hint_view(id: &str, hint: Option<String>) -> impl IntoView + use<> {
     hint.map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })
@@ -39,10 +72,13 @@ fn LabelledField(
     id: String,
     hint: Option<String>,
     error: Signal<Option<String>>,
+    /// Whether the text is past its limit, which marks the field as needing a fix too.
+    #[prop(optional, into)]
+    too_long: Signal<bool>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
+        <div class="field" class:field--error=move || error.with(Option::is_some) || too_long.get()>
             <label class="field__label" for=id.clone()>{label}</label>
             {hint_view(&id, hint)}
             <FieldError id=format!("{id}-error") error=error/>
@@ -127,9 +163,9 @@ pub fn TextField(
     /// The on-screen keyboard to offer, e.g. `decimal`.
     #[prop(optional)]
     inputmode: Option<&'static str>,
-    /// The most characters the field takes.
-    #[prop(default = 200)]
-    maxlength: usize,
+    /// The most characters the field is for; past it the field says how many too many.
+    #[prop(default = crate::model::text::SHORT_TEXT)]
+    limit: usize,
     /// `text`, or `password` for a passphrase.
     #[prop(default = "text")]
     input_type: &'static str,
@@ -144,23 +180,32 @@ pub fn TextField(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let hint = hint.get_untracked();
+    let too_long = Signal::derive(move || value.with(|v| !crate::model::text::fits(v, limit)));
     let described = described_by(&id, hint.is_some(), error);
+    let count = count_id(&id);
+    let described = move || {
+        let mut ids = described().unwrap_or_default();
+        if too_long.get() {
+            ids = format!("{ids} {count}").trim().to_owned();
+        }
+        (!ids.is_empty()).then_some(ids)
+    };
     view! {
-        <LabelledField label=label id=id.clone() hint=hint error=error>
+        <LabelledField label=label id=id.clone() hint=hint error=error too_long=too_long>
             <input
                 class="field__input"
                 type=input_type
                 id=id.clone()
-                name=id
+                name=id.clone()
                 autocomplete=autocomplete
                 inputmode=inputmode
-                maxlength=maxlength
                 spellcheck="false"
                 aria-describedby=described
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=move || (error.with(Option::is_some) || too_long.get()).then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+            <CharacterCountMessage id=count_id(&id) limit=limit value=value always=false/>
         </LabelledField>
     }
 }
@@ -183,26 +228,37 @@ pub fn TextArea(
     /// Called with the new text on every keystroke.
     #[prop(into)]
     on_input: Callback<String>,
-    /// The most characters it takes.
-    #[prop(default = 2000)]
-    maxlength: usize,
+    /// The most characters the box is for, stated under it; past it the box says how
+    /// many too many, and keeps them.
+    #[prop(default = crate::model::text::LONG_TEXT)]
+    limit: usize,
     /// The message to show when the text needs fixing.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let hint = hint.get_untracked();
+    let too_long = Signal::derive(move || value.with(|v| !crate::model::text::fits(v, limit)));
     let described = described_by(&id, hint.is_some(), error);
+    let count = count_id(&id);
+    let described = move || {
+        Some(
+            format!("{} {count}", described().unwrap_or_default())
+                .trim()
+                .to_owned(),
+        )
+    };
     view! {
-        <LabelledField label=label id=id.clone() hint=hint error=error>
+        <LabelledField label=label id=id.clone() hint=hint error=error too_long=too_long>
             <textarea
                 class="field__textarea"
-                id=id
+                id=id.clone()
                 rows="4"
-                maxlength=maxlength
                 aria-describedby=described
+                aria-invalid=move || (error.with(Option::is_some) || too_long.get()).then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
+            <CharacterCountMessage id=count_id(&id) limit=limit value=value always=true/>
         </LabelledField>
     }
 }

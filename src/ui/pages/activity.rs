@@ -240,7 +240,7 @@ fn ActivityForm(
                 id="hours"
                 hint="Time spent, for example 1.5 for an hour and a half"
                 inputmode="decimal"
-                maxlength=8
+                limit=8
                 value=Signal::derive(move || draft.with(|d| d.hours.clone()))
                 on_input=change(|d, v| d.hours = v)
                 error=error_for("hours")

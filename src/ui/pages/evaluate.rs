@@ -5,7 +5,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::model::LearningActivity;
-use crate::model::learning::EvaluationDraft;
+use crate::model::learning::{EvaluationDraft, MAX_EVALUATION_TEXT};
 use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, scale};
 use crate::ui::drafts::{forget_draft, use_draft};
 use crate::ui::pages::NotFound;
@@ -107,6 +107,7 @@ fn EvaluationForm(
             <TextArea
                 label="What will you do differently as a result? (optional)"
                 id="do-differently"
+                limit=MAX_EVALUATION_TEXT
                 value=Signal::derive(move || draft.with(|d| d.do_differently.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.do_differently = v))
                 error=error_for("do-differently")
@@ -123,6 +124,7 @@ fn EvaluationForm(
             <TextArea
                 label="Any other comments (optional)"
                 id="comments"
+                limit=MAX_EVALUATION_TEXT
                 value=Signal::derive(move || draft.with(|d| d.comments.clone()))
                 on_input=Callback::new(move |v| draft.update(|d| d.comments = v))
             />

@@ -175,7 +175,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 label="Members you expect files from (optional)"
                 id="roster"
                 hint="One name per line, as members write it in their profile"
-                maxlength=50_000
+                limit=50_000
                 value=roster
                 on_input=Callback::new(move |v: String| { let _ = LocalStore.set(ROSTER, &v); roster.set(v); })
             />

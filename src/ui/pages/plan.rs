@@ -9,9 +9,11 @@ use uuid::Uuid;
 use crate::model::dates::{date_and_time, long_date};
 use crate::model::due::MunicipalYear;
 use crate::model::plan::{
-    DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, Priority, latest_before, plan_for,
+    DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, PlanError, Priority, latest_before,
+    plan_for,
 };
 use crate::model::roles::role_name;
+use crate::model::text::LONG_TEXT;
 use crate::model::{LearningFormat, MemberRecord};
 use crate::ui::components::{
     CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
@@ -295,7 +297,7 @@ fn NeedFields(
     view! {
         <fieldset class="item-group">
             <legend class="item-group__legend">{format!("Development need {number}")}</legend>
-            <TextField label="What do you want to develop?" id=format!("need-{id}") value=read(|n| n.need.clone()) on_input=update(|n, v| n.need = v)/>
+            <TextField label="What do you want to develop?" id=format!("need-{id}") limit=LONG_TEXT value=read(|n| n.need.clone()) on_input=update(|n, v| n.need = v)/>
             <RadioGroup
                 legend="Priority"
                 id=format!("need-{id}-priority")
@@ -392,7 +394,7 @@ fn Requests(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <TextField label="What would you like to learn?" id="other-request" hint="For example, a visit to another council's planning committee" value=other on_input=Callback::new(move |v| other.set(v))/>
+            <TextField label="What would you like to learn?" id="other-request" limit=LONG_TEXT hint="For example, a visit to another council's planning committee" value=other on_input=Callback::new(move |v| other.set(v))/>
             <button type="button" class="button button--secondary" on:click=add_other>"Add this request"</button>
         </section>
     }
@@ -461,6 +463,7 @@ fn GoalFields(
             <TextField
                 label="What do you want to achieve?"
                 id=format!("goal-{id}")
+                limit=LONG_TEXT
                 value=Signal::derive(move || goal.with(|g| g.as_ref().map(|g| g.goal.clone()).unwrap_or_default()))
                 on_input=Callback::new(move |v: String| update(Box::new(move |g| g.goal = v)))
             />
@@ -493,14 +496,25 @@ fn SignOffForm(year: i32) -> impl IntoView {
     let member = use_member();
     let name = RwSignal::new(String::new());
     let check = FormCheck::new(move || {
+        // A box past its limit keeps its text, and holds the sign-off until it is shortened.
+        let mut problems: Vec<FieldProblem> = member.record.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.plans.iter().find(|p| p.year == year))
+                .map(|p| {
+                    p.too_long()
+                        .into_iter()
+                        .map(|t| FieldProblem::new(&t.field.clone(), PlanError::TooLong(t)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         if name.with(|n| n.trim().is_empty()) {
-            vec![FieldProblem::new(
+            problems.push(FieldProblem::new(
                 "sign-off-name",
                 "Type your name to sign off the plan",
-            )]
-        } else {
-            Vec::new()
+            ));
         }
+        problems
     });
     let sign = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
