@@ -57,8 +57,9 @@ fn an_officers_new_mandatory_planning_course_shows_as_added_and_is_outstanding_f
     assert_eq!(changes.courses_added, ["Planning enforcement"]);
     assert!(changes.courses_changed.is_empty() && changes.courses_retired.is_empty());
 
-    let roles = ["planning-committee".to_owned()].into();
-    let due = training_due(&offered_courses(Some(&next)), &roles, &[], today());
+    let mut member = mdr::model::Profile::empty(Utc::now());
+    member.roles = ["planning-committee".to_owned()].into();
+    let due = training_due(&offered_courses(Some(&next)), &member, &[], today());
     assert!(due.iter().any(|d| d.course.id == "planning-enforcement"));
 }
 
@@ -155,7 +156,8 @@ fn retired_courses_and_roles_leave_the_lists_but_records_keep_their_details() {
         done.title, "Code of Conduct",
         "the activity keeps the retired course's title"
     );
-    let all = ["backbench-member".to_owned()].into();
+    let mut all = mdr::model::Profile::empty(Utc::now());
+    all.roles = ["backbench-member".to_owned()].into();
     let due = training_due(&offered_courses(Some(&next)), &all, &[done], today());
     assert!(
         due.iter().all(|d| d.course.id != "code-of-conduct"),

@@ -8,6 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc};
+use mdr::model::Profile;
 use mdr::model::catalogue::{Course, default_catalogue};
 use mdr::model::due::{
     DUE_SOON_DAYS, DueStatus, DueTraining, MunicipalYear, last_completed, minutes_in_year,
@@ -28,6 +29,14 @@ fn now() -> DateTime<Utc> {
 
 fn roles(ids: &[&str]) -> BTreeSet<RoleId> {
     ids.iter().map(|r| (*r).to_owned()).collect()
+}
+
+/// A councillor holding `roles`, elected on `elected` if that is known.
+fn profile(roles: BTreeSet<RoleId>, elected: Option<NaiveDate>) -> Profile {
+    let mut profile = Profile::empty(now());
+    profile.roles = roles;
+    profile.date_elected = elected;
+    profile
 }
 
 fn course(id: &str) -> Course {
@@ -83,7 +92,12 @@ fn due_for(
     activities: &[LearningActivity],
     today: NaiveDate,
 ) -> Vec<DueTraining> {
-    training_due(&default_catalogue(), &roles(role_ids), activities, today)
+    training_due(
+        &default_catalogue(),
+        &profile(roles(role_ids), None),
+        activities,
+        today,
+    )
 }
 
 const ALL_MEMBER_COURSES: [&str; 3] = ["induction", "code-of-conduct", "safeguarding"];
@@ -94,10 +108,10 @@ fn a_new_licensing_member_sees_licensing_and_all_member_training_outstanding() {
     assert_eq!(
         listed(&due),
         [
-            ("induction", DueStatus::Outstanding),
-            ("code-of-conduct", DueStatus::Outstanding),
-            ("safeguarding", DueStatus::Outstanding),
-            ("licensing-committee", DueStatus::Outstanding),
+            ("induction", DueStatus::Outstanding { by: None }),
+            ("code-of-conduct", DueStatus::Outstanding { by: None }),
+            ("safeguarding", DueStatus::Outstanding { by: None }),
+            ("licensing-committee", DueStatus::Outstanding { by: None }),
         ]
     );
     assert_eq!(due[3].course, course("licensing-committee"));
@@ -123,7 +137,7 @@ fn a_standards_member_must_learn_about_independent_persons_once() {
     let due = due_for(&["standards-committee"], &[], today);
     assert_eq!(
         status_of(&due, "independent-persons"),
-        Some(DueStatus::Outstanding)
+        Some(DueStatus::Outstanding { by: None })
     );
     let done = [completed(1, "independent-persons", day(2010, 1, 5))];
     let due = due_for(&["standards-committee"], &done, today);
@@ -148,39 +162,102 @@ fn completing_the_licensing_course_takes_it_off_the_list() {
 }
 
 #[test]
-fn planned_in_progress_or_deleted_training_leaves_the_course_outstanding() {
+fn training_planned_or_under_way_says_so_and_deleted_or_undated_training_leaves_it_outstanding() {
     let today = day(2026, 11, 23);
-    let done_on = Some(day(2026, 11, 1));
-    let not_done = [
-        activity(1, "licensing-committee", ActivityStatus::Planned, done_on),
-        activity(
-            2,
+    let mut planned = activity(1, "licensing-committee", ActivityStatus::Planned, None);
+    planned.start_date = Some(day(2027, 1, 20));
+    let in_progress = activity(2, "licensing-committee", ActivityStatus::InProgress, None);
+    let status = |activities: &[LearningActivity]| {
+        status_of(
+            &due_for(&["licensing-committee"], activities, today),
             "licensing-committee",
-            ActivityStatus::InProgress,
-            done_on,
-        ),
+        )
+    };
+    assert_eq!(
+        status(std::slice::from_ref(&planned)),
+        Some(DueStatus::Planned {
+            on: Some(day(2027, 1, 20))
+        })
+    );
+    assert_eq!(
+        status(std::slice::from_ref(&in_progress)),
+        Some(DueStatus::InProgress)
+    );
+    // Under way wins over planned; of two plans, the earlier date is the one to say.
+    assert_eq!(
+        status(&[planned.clone(), in_progress.clone()]),
+        Some(DueStatus::InProgress)
+    );
+    let mut sooner = activity(5, "licensing-committee", ActivityStatus::Planned, None);
+    sooner.start_date = Some(day(2026, 12, 9));
+    let undated = activity(6, "licensing-committee", ActivityStatus::Planned, None);
+    assert_eq!(
+        status(&[planned.clone(), undated.clone(), sooner]),
+        Some(DueStatus::Planned {
+            on: Some(day(2026, 12, 9))
+        })
+    );
+    assert_eq!(status(&[undated]), Some(DueStatus::Planned { on: None }));
+    // Neither counts as done, and a deleted plan, a deleted completion or a completion with
+    // no date leave the course outstanding.
+    let not_done = [
+        deleted(planned),
+        deleted(in_progress),
         deleted(completed(3, "licensing-committee", day(2026, 11, 1))),
         activity(4, "licensing-committee", ActivityStatus::Completed, None),
     ];
     for one in &not_done {
-        let due = due_for(&["licensing-committee"], std::slice::from_ref(one), today);
         assert_eq!(
-            status_of(&due, "licensing-committee"),
-            Some(DueStatus::Outstanding),
+            status(std::slice::from_ref(one)),
+            Some(DueStatus::Outstanding { by: None }),
             "{:?} completed on {:?}, deleted: {}",
             one.status,
             one.completed_on,
             one.is_deleted()
         );
     }
-    let due = due_for(&["licensing-committee"], &not_done, today);
-    assert_eq!(
-        status_of(&due, "licensing-committee"),
-        Some(DueStatus::Outstanding)
-    );
     assert_eq!(
         last_completed(&course("licensing-committee"), &not_done),
         None
+    );
+}
+
+#[test]
+fn the_induction_is_asked_of_new_members_only_in_their_first_year() {
+    let today = day(2026, 11, 23);
+    let catalogue = default_catalogue();
+    let due = |elected: Option<NaiveDate>| {
+        training_due(
+            &catalogue,
+            &profile(roles(&["backbench-member"]), elected),
+            &[],
+            today,
+        )
+    };
+    // Members elected in 2012, 2016, 2018 and 2022 are not asked for it.
+    for year in [2012, 2016, 2018, 2022] {
+        assert_eq!(
+            status_of(&due(Some(day(year, 5, 3))), "induction"),
+            None,
+            "elected {year}"
+        );
+    }
+    // A member elected in May 2026 is, by the first anniversary.
+    assert_eq!(
+        status_of(&due(Some(day(2026, 5, 7))), "induction"),
+        Some(DueStatus::Outstanding {
+            by: Some(day(2027, 5, 7))
+        })
+    );
+    // One who has not said when is asked, as a new member would be.
+    assert_eq!(
+        status_of(&due(None), "induction"),
+        Some(DueStatus::Outstanding { by: None })
+    );
+    // The other all-member courses are asked of everyone, however long ago elected.
+    assert_eq!(
+        ids(&due(Some(day(2012, 5, 3)))),
+        ["code-of-conduct", "safeguarding"]
     );
 }
 
@@ -195,7 +272,7 @@ fn only_the_course_itself_counts_towards_it() {
     let due = due_for(&["licensing-committee"], &others, today);
     assert_eq!(
         status_of(&due, "licensing-committee"),
-        Some(DueStatus::Outstanding)
+        Some(DueStatus::Outstanding { by: None })
     );
 }
 
@@ -387,7 +464,7 @@ fn dropping_the_planning_committee_role_drops_its_overdue_refresher() {
     let mut member = roles(&["planning-committee", "backbench-member"]);
     let catalogue = default_catalogue();
 
-    let due = training_due(&catalogue, &member, &done, today);
+    let due = training_due(&catalogue, &profile(member.clone(), None), &done, today);
     assert_eq!(
         status_of(&due, "planning-committee"),
         Some(DueStatus::Overdue {
@@ -396,7 +473,7 @@ fn dropping_the_planning_committee_role_drops_its_overdue_refresher() {
     );
 
     member.remove("planning-committee");
-    let due = training_due(&catalogue, &member, &done, today);
+    let due = training_due(&catalogue, &profile(member, None), &done, today);
     assert_eq!(status_of(&due, "planning-committee"), None);
     assert_eq!(ids(&due), ALL_MEMBER_COURSES);
 }
@@ -438,8 +515,8 @@ fn the_most_urgent_training_comes_first() {
                     due_on: day(2026, 11, 1)
                 }
             ),
-            ("induction", DueStatus::Outstanding),
-            ("licensing-committee", DueStatus::Outstanding),
+            ("induction", DueStatus::Outstanding { by: None }),
+            ("licensing-committee", DueStatus::Outstanding { by: None }),
             (
                 "scrutiny-essentials",
                 DueStatus::DueSoon {
@@ -531,11 +608,11 @@ proptest! {
         today in common::any_date(),
     ) {
         let catalogue = default_catalogue();
-        let due = training_due(&catalogue, &member, &activities, today);
+        let due = training_due(&catalogue, &profile(member.clone(), None), &activities, today);
         for item in &due {
             prop_assert!(item.course.mandatory_for.applies_to(&member), "{} listed", item.course.id);
             match item.status {
-                DueStatus::Outstanding => {
+                DueStatus::Outstanding { .. } | DueStatus::InProgress | DueStatus::Planned { .. } => {
                     prop_assert_eq!(last_completed(&item.course, &activities), None);
                 }
                 DueStatus::Overdue { due_on } => prop_assert!(due_on < today),
@@ -545,10 +622,21 @@ proptest! {
                 }
             }
         }
-        prop_assert!(due.windows(2).all(|pair| pair[0].status <= pair[1].status));
+        // Overdue, then not completed, then due soon; dates in order within each.
+        let rank = |status: DueStatus| match status {
+            DueStatus::Overdue { due_on } => (0, Some(due_on)),
+            DueStatus::DueSoon { due_on } => (2, Some(due_on)),
+            _ => (1, None),
+        };
+        prop_assert!(due.windows(2).all(|pair| rank(pair[0].status) <= rank(pair[1].status)));
         for course in &catalogue {
             if course.mandatory_for.applies_to(&member) && last_completed(course, &activities).is_none() {
-                prop_assert_eq!(status_of(&due, &course.id), Some(DueStatus::Outstanding));
+                let status = status_of(&due, &course.id);
+                let not_completed = matches!(
+                    status,
+                    Some(DueStatus::Outstanding { by: None } | DueStatus::InProgress | DueStatus::Planned { .. })
+                );
+                prop_assert!(not_completed, "{:?}", status);
             }
         }
     }

@@ -132,9 +132,10 @@ pub struct ComplianceRow {
     pub role: String,
     pub member: String,
     pub course: String,
-    /// "Overdue", "Not done" or "Due soon".
+    /// "Overdue", "Not done", "In progress", "Planned" or "Due soon".
     pub status: &'static str,
-    /// The date it was or is due, `dd/mm/yyyy`, empty for a course never done.
+    /// The date it was or is due (for a course for newly elected members, the end of its
+    /// window), or the date it is planned for; empty when there is none.
     pub due_on: String,
 }
 
@@ -149,10 +150,14 @@ pub fn compliance(
     let mut rows = Vec::new();
     for held in workspace.members.values() {
         let record = &held.file.record;
-        for item in training_due(catalogue, &record.profile.roles, &record.learning, today) {
+        for item in training_due(catalogue, &record.profile, &record.learning, today) {
             let (status, due_on) = match item.status {
                 DueStatus::Overdue { due_on } => ("Overdue", short_date(due_on)),
-                DueStatus::Outstanding => ("Not done", String::new()),
+                DueStatus::Outstanding { by } => {
+                    ("Not done", by.map(short_date).unwrap_or_default())
+                }
+                DueStatus::InProgress => ("In progress", String::new()),
+                DueStatus::Planned { on } => ("Planned", on.map(short_date).unwrap_or_default()),
                 DueStatus::DueSoon { due_on } => ("Due soon", short_date(due_on)),
             };
             let relevant: Vec<String> = match &item.course.mandatory_for {

@@ -5,6 +5,7 @@
 //! (induction and mandatory programmes, Artemis and Mindset e-learning, LGA and LGiU
 //! courses). A council pack replaces it with the council's own.
 
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,37 @@ pub enum MandatoryFor {
     Roles(BTreeSet<RoleId>),
 }
 
+/// Reads a number of months typed into a course's form (a refresher interval, or how long a
+/// course for new members stays mandatory): blank for none, else a whole number from 1 to
+/// 600 (fifty years).
+pub fn read_months(text: &str) -> Result<Option<u32>, &'static str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u32>() {
+        Ok(months) if (1..=600).contains(&months) => Ok(Some(months)),
+        _ => Err("Enter a whole number of months from 1 to 600, for example 36, or leave it blank"),
+    }
+}
+
+impl Course {
+    /// The last day a course for newly elected members is mandatory for someone elected on
+    /// `elected`; `None` for a course with no such window, or when the date is not known.
+    pub fn mandatory_until(&self, elected: Option<NaiveDate>) -> Option<NaiveDate> {
+        let months = self.months_after_election?;
+        Some(super::due::refresher_due_on(elected?, months))
+    }
+
+    /// Whether the course is mandatory on `today` for a councillor elected on `elected`:
+    /// always, but for a course for newly elected members once its window has passed. A
+    /// councillor who has not said when they were elected is taken to be inside it.
+    pub fn mandatory_on(&self, elected: Option<NaiveDate>, today: NaiveDate) -> bool {
+        self.mandatory_until(elected)
+            .is_none_or(|until| today <= until)
+    }
+}
+
 impl MandatoryFor {
     /// Whether a councillor holding `roles` must take the course.
     pub fn applies_to(&self, roles: &BTreeSet<RoleId>) -> bool {
@@ -71,6 +103,12 @@ pub struct Course {
     pub mandatory_for: MandatoryFor,
     /// How often it must be taken again, in months; `None` when once is enough.
     pub refresher_months: Option<u32>,
+    /// For a course meant for newly elected members (an induction): how many months after
+    /// the date elected it stays mandatory. `None`: mandatory whenever the roles apply.
+    /// Left out of files that do not set it, so older versions of the app read them as
+    /// before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months_after_election: Option<u32>,
     pub summary: String,
     /// A link to book it or the venue, when the council gives one.
     pub location: String,
@@ -92,6 +130,10 @@ struct Entry {
     refresher_months: Option<u32>,
     summary: &'static str,
 }
+
+/// The built-in courses meant for newly elected members, and for how many months after the
+/// date elected each stays mandatory: the seeds' induction runs over a new member's first year.
+const FOR_NEWLY_ELECTED: &[(&str, u32)] = &[("induction", 12)];
 
 /// Marks a course as mandatory for every member.
 const ALL: &[&str] = &["*"];
@@ -151,6 +193,10 @@ pub fn default_catalogue() -> Vec<Course> {
                 roles => MandatoryFor::Roles(roles.iter().map(|r| (*r).to_owned()).collect()),
             },
             refresher_months: e.refresher_months,
+            months_after_election: FOR_NEWLY_ELECTED
+                .iter()
+                .find(|(id, _)| *id == e.id)
+                .map(|(_, months)| *months),
             summary: e.summary.to_owned(),
             location: String::new(),
             retired: false,
@@ -200,6 +246,32 @@ pub fn distinct<'a>(courses: &'a [Course], field: impl Fn(&'a Course) -> &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_whole_numbers_or_blank() {
+        assert_eq!(read_months(" "), Ok(None));
+        assert_eq!(read_months("36"), Ok(Some(36)));
+        for words in ["0", "three years", "1.5", "-12", "601"] {
+            assert!(read_months(words).is_err(), "{words}");
+        }
+    }
+
+    #[test]
+    fn the_induction_is_mandatory_in_a_new_members_first_year_only() {
+        let induction = default_catalogue()
+            .into_iter()
+            .find(|c| c.id == "induction")
+            .unwrap();
+        assert_eq!(induction.months_after_election, Some(12));
+        let elected = NaiveDate::from_ymd_opt(2026, 5, 7);
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(induction.mandatory_until(elected), Some(day(2027, 5, 7)));
+        assert!(induction.mandatory_on(elected, day(2027, 5, 7)));
+        assert!(!induction.mandatory_on(elected, day(2027, 5, 8)));
+        assert!(!induction.mandatory_on(NaiveDate::from_ymd_opt(2012, 5, 3), day(2026, 12, 1)));
+        // Not known when elected: asked for, as a new member would be.
+        assert!(induction.mandatory_on(None, day(2026, 12, 1)));
+    }
     use crate::model::roles::default_roles;
 
     fn roles(ids: &[&str]) -> BTreeSet<RoleId> {

@@ -7,14 +7,16 @@
 //!   completion date plus the interval: **overdue** once that date has passed, **due soon**
 //!   from 90 days before it, and due (not overdue) on the day itself.
 //! - A course that stops being mandatory (a role dropped) simply stops being listed.
-
-use std::collections::BTreeSet;
+//! - A course for newly elected members (an induction) is mandatory only in its window
+//!   after the date elected; a councillor elected years ago is not asked for it.
+//! - A mandatory course never completed but planned or under way says so, rather than
+//!   counting as not done.
 
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::catalogue::Course;
-use super::learning::LearningActivity;
-use super::roles::RoleId;
+use super::learning::{ActivityStatus, LearningActivity};
+use super::profile::Profile;
 
 /// How far ahead a refresher counts as due soon.
 pub const DUE_SOON_DAYS: i64 = 90;
@@ -24,8 +26,13 @@ pub const DUE_SOON_DAYS: i64 = 90;
 pub enum DueStatus {
     /// The refresher date has passed.
     Overdue { due_on: NaiveDate },
-    /// Mandatory and never completed.
-    Outstanding,
+    /// Mandatory and never completed; for a course for newly elected members, the last
+    /// day of its window.
+    Outstanding { by: Option<NaiveDate> },
+    /// Never completed, but started.
+    InProgress,
+    /// Never completed, but planned, on the date given if there is one.
+    Planned { on: Option<NaiveDate> },
     /// The refresher falls due within [`DUE_SOON_DAYS`].
     DueSoon { due_on: NaiveDate },
 }
@@ -55,20 +62,52 @@ pub fn last_completed(course: &Course, activities: &[LearningActivity]) -> Optio
         .max()
 }
 
-/// Everything due for a councillor holding `roles`, most urgent first: overdue (earliest
-/// first), then outstanding (in catalogue order), then due soon (earliest first).
+/// Where a course never completed stands: under way, planned (on the earliest date given),
+/// or not begun. Deleted activities do not count.
+fn not_completed(
+    course: &Course,
+    activities: &[LearningActivity],
+    by: Option<NaiveDate>,
+) -> DueStatus {
+    let live = activities
+        .iter()
+        .filter(|a| a.course_id.as_deref() == Some(course.id.as_str()) && !a.is_deleted());
+    let mut planned = false;
+    let mut earliest: Option<NaiveDate> = None;
+    for activity in live {
+        match activity.status {
+            ActivityStatus::InProgress => return DueStatus::InProgress,
+            ActivityStatus::Planned => {
+                planned = true;
+                earliest = earliest.into_iter().chain(activity.start_date).min();
+            }
+            ActivityStatus::Completed => {}
+        }
+    }
+    if planned {
+        DueStatus::Planned { on: earliest }
+    } else {
+        DueStatus::Outstanding { by }
+    }
+}
+
+/// Everything due for a councillor with this profile (their roles, and when they were
+/// elected), most urgent first: overdue (earliest first), then outstanding, in progress
+/// and planned (in catalogue order), then due soon (earliest first).
 pub fn training_due(
     catalogue: &[Course],
-    roles: &BTreeSet<RoleId>,
+    profile: &Profile,
     activities: &[LearningActivity],
     today: NaiveDate,
 ) -> Vec<DueTraining> {
+    let elected = profile.date_elected;
     let mut due: Vec<DueTraining> = catalogue
         .iter()
-        .filter(|course| course.mandatory_for.applies_to(roles))
+        .filter(|course| course.mandatory_for.applies_to(&profile.roles))
+        .filter(|course| course.mandatory_on(elected, today))
         .filter_map(|course| {
             let status = match (last_completed(course, activities), course.refresher_months) {
-                (None, _) => DueStatus::Outstanding,
+                (None, _) => not_completed(course, activities, course.mandatory_until(elected)),
                 (Some(_), None) => return None,
                 (Some(done), Some(months)) => {
                     let due_on = refresher_due_on(done, months);
@@ -87,8 +126,14 @@ pub fn training_due(
             })
         })
         .collect();
-    // A stable sort keeps outstanding courses in catalogue order.
-    due.sort_by_key(|d| d.status);
+    // A stable sort keeps courses not completed in catalogue order.
+    due.sort_by_key(|d| match d.status {
+        DueStatus::Overdue { due_on } => (0, Some(due_on)),
+        DueStatus::Outstanding { .. } | DueStatus::InProgress | DueStatus::Planned { .. } => {
+            (1, None)
+        }
+        DueStatus::DueSoon { due_on } => (2, Some(due_on)),
+    });
     due
 }
 

@@ -184,11 +184,14 @@ fn CourseCard(
 ) -> impl IntoView {
     let member = use_member();
     let mandatory_for_me = {
-        let rule = course.mandatory_for.clone();
+        let course = course.clone();
+        let today = chrono::Local::now().date_naive();
         move || {
             member.record.with(|r| {
-                r.as_ref()
-                    .is_some_and(|r| rule.applies_to(&r.profile.roles))
+                r.as_ref().is_some_and(|r| {
+                    course.mandatory_for.applies_to(&r.profile.roles)
+                        && course.mandatory_on(r.profile.date_elected, today)
+                })
             })
         }
     };
@@ -214,11 +217,15 @@ fn CourseCard(
             format!("Refresh every {m} months")
         }
     });
-    let who = match &course.mandatory_for {
-        MandatoryFor::AllMembers => Some("Mandatory for all members"),
-        MandatoryFor::Roles(_) => Some("Mandatory for some roles"),
-        MandatoryFor::Nobody => None,
+    let who = match (&course.mandatory_for, course.months_after_election) {
+        (MandatoryFor::Nobody, _) => None,
+        (_, Some(months)) => Some(format!(
+            "Mandatory for newly elected members (first {months} months)"
+        )),
+        (MandatoryFor::AllMembers, None) => Some("Mandatory for all members".to_owned()),
+        (MandatoryFor::Roles(_), None) => Some("Mandatory for some roles".to_owned()),
     };
+    let location = Some(course.location.trim().to_owned()).filter(|l| !l.is_empty());
     let facts = format!(
         "{} · {} · {} · {} · {}",
         course.provider,
@@ -240,6 +247,7 @@ fn CourseCard(
                 {refresher.map(|r| view! { <span class="tag">{r}</span> })}
             </p>
             <p class="course__summary">{course.summary.clone()}</p>
+            {location.map(|l| view! { <p class="course__where"><strong>"Where, or how to book: "</strong>{l}</p> })}
             <p class="course__done">{done}</p>
             <a href=format!("/learning/log/{}", course.id) class="button button--secondary">
                 "Log this course" <span class="visually-hidden">{format!(" {}", course.title)}</span>

@@ -18,7 +18,7 @@ pub fn TrainingDue() -> impl IntoView {
             record.as_ref().map_or_else(Vec::new, |r| {
                 member
                     .catalogue
-                    .with(|c| training_due(c, &r.profile.roles, &r.learning, today))
+                    .with(|c| training_due(c, &r.profile, &r.learning, today))
             })
         })
     });
@@ -62,7 +62,8 @@ pub fn TrainingDue() -> impl IntoView {
 fn tag_class(status: DueStatus) -> &'static str {
     match status {
         DueStatus::Overdue { .. } => "overdue",
-        DueStatus::Outstanding => "outstanding",
+        DueStatus::Outstanding { .. } => "outstanding",
+        DueStatus::InProgress | DueStatus::Planned { .. } => "planned",
         DueStatus::DueSoon { .. } => "soon",
     }
 }
@@ -70,7 +71,13 @@ fn tag_class(status: DueStatus) -> &'static str {
 fn status_text(status: DueStatus) -> String {
     match status {
         DueStatus::Overdue { due_on } => format!("Overdue since {}", long_date(due_on)),
-        DueStatus::Outstanding => "Mandatory, not done yet".to_owned(),
+        DueStatus::Outstanding { by: None } => "Mandatory, not done yet".to_owned(),
+        DueStatus::Outstanding { by: Some(by) } => {
+            format!("Mandatory for new members, by {}", long_date(by))
+        }
+        DueStatus::InProgress => "Mandatory, in progress".to_owned(),
+        DueStatus::Planned { on: Some(on) } => format!("Mandatory, planned for {}", long_date(on)),
+        DueStatus::Planned { on: None } => "Mandatory, planned".to_owned(),
         DueStatus::DueSoon { due_on } => format!("Refresher due by {}", long_date(due_on)),
     }
 }

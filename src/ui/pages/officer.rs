@@ -5,39 +5,80 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use crate::exchange::{pack_file_name, write_pack_file};
+use crate::model::catalogue::read_months;
 use crate::model::learning::{format_hours, parse_hours};
-use crate::model::money::pounds;
+use crate::model::money::{pounds, pounds_for_form, read_pounds};
 use crate::model::pack::{CouncilPack, PackRole, PackSurvey};
 use crate::model::roles::role_id_for_name;
 use crate::model::survey::SurveyRound;
 use crate::model::survey_templates::built_in_templates;
+use crate::model::text::LONG_TEXT;
 use crate::model::{Course, LearningFormat, MandatoryFor};
 use crate::store::LocalStore;
 use crate::store::officer::{load_officer_pack, save_officer_pack};
 use crate::ui::components::{
-    CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextField,
+    CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
     focus_field,
 };
 use crate::ui::files::download_text;
 use crate::ui::set_page_title;
-
-/// Reads money typed in pounds, `1,950` or `£75.50`, as pence.
-fn parse_pounds(text: &str) -> Option<u64> {
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches('£')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    let value: f64 = cleaned.parse().ok()?;
-    (value.is_finite() && value >= 0.0).then(|| (value * 100.0).round() as u64)
-}
 
 /// The officer's pack as app-wide state for this page: every change is kept at once.
 #[derive(Clone, Copy)]
 struct Workspace {
     pack: RwSignal<Option<CouncilPack>>,
     problem: RwSignal<Option<String>>,
+    /// Boxes holding what does not read ("ninety" for a cost), by field id, with what to
+    /// do: the pack keeps the last value that read, and is not published until they do.
+    unread: RwSignal<std::collections::BTreeMap<String, String>>,
+}
+
+/// A box whose text must read as a value (money, hours, months): what reads is written to
+/// the pack at once; what does not stays as typed, says why, and holds publishing.
+#[component]
+fn ReadField<T: Send + Sync + 'static>(
+    workspace: Workspace,
+    #[prop(into)] label: String,
+    #[prop(into)] id: String,
+    #[prop(optional, into)] hint: MaybeProp<String>,
+    inputmode: &'static str,
+    /// The value as the box first shows it.
+    initial: String,
+    /// Reads the box, or says what to type instead.
+    read: fn(&str) -> Result<T, String>,
+    /// Called with each value that reads.
+    on_value: Callback<T>,
+) -> impl IntoView {
+    let typed = RwSignal::new(initial);
+    let error = Signal::derive(move || typed.with(|t| read(t).err()));
+    let key = id.clone();
+    view! {
+        <TextField
+            label=label id=id hint=hint inputmode=inputmode limit=40 value=typed error=error
+            on_input=Callback::new(move |v: String| {
+                match read(&v) {
+                    Ok(value) => {
+                        workspace.unread.update(|u| { u.remove(&key); });
+                        on_value.run(value);
+                    }
+                    Err(why) => workspace.unread.update(|u| { u.insert(key.clone(), why); }),
+                }
+                typed.set(v);
+            })
+        />
+    }
+}
+
+fn read_money(text: &str) -> Result<u64, String> {
+    read_pounds(text).map_err(|e| e.to_string())
+}
+
+fn read_hours(text: &str) -> Result<u32, String> {
+    parse_hours(text).ok_or_else(|| "Enter the hours as a number, for example 1.5".to_owned())
+}
+
+fn read_course_months(text: &str) -> Result<Option<u32>, String> {
+    read_months(text).map_err(str::to_owned)
 }
 
 impl Workspace {
@@ -73,6 +114,7 @@ pub fn OfficerPage() -> impl IntoView {
     let workspace = Workspace {
         pack: RwSignal::new(pack),
         problem: RwSignal::new(problem),
+        unread: RwSignal::new(Default::default()),
     };
     let started = Memo::new(move |_| workspace.pack.with(Option::is_some));
     view! {
@@ -139,19 +181,22 @@ fn give_locking_salt(pack: &mut CouncilPack) {
 fn PackEditor(workspace: Workspace) -> impl IntoView {
     let pack = workspace.pack;
     let published = RwSignal::new(None::<String>);
-    let budget = RwSignal::new(pack.with_untracked(|p| {
+    let budget = pack.with_untracked(|p| {
         p.as_ref()
-            .map(|p| format!("{:.2}", p.budget_pence as f64 / 100.0))
+            .map(|p| pounds_for_form(p.budget_pence))
             .unwrap_or_default()
-    }));
-    let budget_error = Signal::derive(move || {
-        budget.with(|b| {
-            parse_pounds(b)
-                .is_none()
-                .then(|| "Enter the budget in pounds, for example 5000".to_owned())
+    });
+    let check = FormCheck::new(move || {
+        workspace.unread.with(|u| {
+            u.iter()
+                .map(|(id, why)| FieldProblem::new(id, why))
+                .collect()
         })
     });
     let publish = move |_| {
+        if !check.passes() {
+            return;
+        }
         let Some(current) = pack.get_untracked() else {
             return;
         };
@@ -181,6 +226,7 @@ fn PackEditor(workspace: Workspace) -> impl IntoView {
         })
     };
     view! {
+        <FormErrors check=check/>
         <section class="section" aria-labelledby="pack-general">
             <h2 id="pack-general">"Council and budget"</h2>
             <p>{version}</p>
@@ -190,16 +236,14 @@ fn PackEditor(workspace: Workspace) -> impl IntoView {
                 value=Signal::derive(move || pack.with(|p| p.as_ref().map(|p| p.council.clone()).unwrap_or_default()))
                 on_input=Callback::new(move |v: String| workspace.change(|p| p.council = v))
             />
-            <TextField
+            <ReadField
+                workspace=workspace
                 label="Training budget for the year (£)"
                 id="pack-budget"
                 inputmode="decimal"
-                value=budget
-                error=budget_error
-                on_input=Callback::new(move |v: String| {
-                    budget.set(v.clone());
-                    if let Some(pence) = parse_pounds(&v) { workspace.change(|p| p.budget_pence = pence) }
-                })
+                initial=budget
+                read=read_money
+                on_value=Callback::new(move |pence: u64| workspace.change(|p| p.budget_pence = pence))
             />
             <p class="field__hint">{move || pack.with(|p| p.as_ref().map(|p| format!("Saved as {}", pounds(p.budget_pence))))}</p>
         </section>
@@ -251,8 +295,8 @@ fn RolesEditor(workspace: Workspace) -> impl IntoView {
         <section class="section" aria-labelledby="pack-roles">
             <h2 id="pack-roles">"Roles"</h2>
             <p>"Rename a role and members keep it; retire one and members who held it keep it on their record."</p>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <RoleFields workspace=workspace id=id/>
+            <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let:role>
+                <RoleFields workspace=workspace id=role.1 number=role.0 + 1/>
             </For>
             <TextField label="New role" id="new-role" hint="For example, Armed Forces Champion" value=new_role on_input=Callback::new(move |v| new_role.set(v))/>
             <button type="button" class="button button--secondary" on:click=add>"Add this role"</button>
@@ -261,7 +305,7 @@ fn RolesEditor(workspace: Workspace) -> impl IntoView {
 }
 
 #[component]
-fn RoleFields(workspace: Workspace, id: String) -> impl IntoView {
+fn RoleFields(workspace: Workspace, id: String, number: usize) -> impl IntoView {
     let pack = workspace.pack;
     let role = {
         let id = id.clone();
@@ -277,7 +321,7 @@ fn RoleFields(workspace: Workspace, id: String) -> impl IntoView {
     view! {
         <div class="inline-fields">
             <TextField
-                label=format!("Role name ({id})")
+                label=format!("Name of role {number}")
                 id=format!("role-name-{id}")
                 value=Signal::derive(move || role.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default()))
                 on_input=Callback::new(move |v: String| { let id = name_id.clone(); workspace.change(move |p| if let Some(r) = p.roles.iter_mut().find(|r| r.id == id) { r.name = v }) })
@@ -319,6 +363,7 @@ fn CoursesEditor(workspace: Workspace) -> impl IntoView {
             cost_pence: 0,
             mandatory_for: MandatoryFor::Nobody,
             refresher_months: None,
+            months_after_election: None,
             summary: String::new(),
             location: String::new(),
             retired: false,
@@ -375,22 +420,16 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
             Callback::new(move |v: String| edit(Box::new(move |c| write(c, v))))
         }
     };
-    let hours = RwSignal::new(course.with_untracked(|c| {
-        c.as_ref()
-            .map(|c| format_hours(c.minutes))
-            .unwrap_or_default()
-    }));
-    let cost = RwSignal::new(course.with_untracked(|c| {
-        c.as_ref()
-            .map(|c| format!("{:.2}", c.cost_pence as f64 / 100.0))
-            .unwrap_or_default()
-    }));
-    let refresher = RwSignal::new(course.with_untracked(|c| {
-        c.as_ref()
-            .and_then(|c| c.refresher_months)
-            .map(|m| m.to_string())
-            .unwrap_or_default()
-    }));
+    let initially = |show: fn(&Course) -> String| {
+        course.with_untracked(|c| c.as_ref().map(show).unwrap_or_default())
+    };
+    fn months(m: Option<u32>) -> String {
+        m.map(|m| m.to_string()).unwrap_or_default()
+    }
+    let hours = initially(|c| format_hours(c.minutes));
+    let cost = initially(|c| pounds_for_form(u64::from(c.cost_pence)));
+    let refresher = initially(|c| months(c.refresher_months));
+    let window = initially(|c| months(c.months_after_election));
     let mandatory_kind = Signal::derive(move || {
         course.with(|c| {
             c.as_ref().map(|c| {
@@ -428,7 +467,8 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
         })
     };
     let roles_id = format!("{id}-mandatory-roles");
-    let (e1, e2, e3, e4, e5, e6, e7) = (
+    let (e1, e2, e3, e4, e5, e6, e7, e8) = (
+        edit.clone(),
         edit.clone(),
         edit.clone(),
         edit.clone(),
@@ -449,10 +489,11 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
                 selected=Signal::derive(move || course.with(|c| c.as_ref().map(|c| format!("{:?}", c.format).to_lowercase())))
                 on_change=Callback::new(move |v: String| { if let Some(f) = LearningFormat::ALL.into_iter().find(|f| format!("{f:?}").to_lowercase() == v) { e1(Box::new(move |c| c.format = f)) } })
             />
-            <TextField label="Typical hours" id=format!("{id}-hours") inputmode="decimal" value=hours
-                on_input=Callback::new(move |v: String| { hours.set(v.clone()); if let Some(m) = parse_hours(&v) { e2(Box::new(move |c| c.minutes = m)) } })/>
-            <TextField label="Cost per place (£)" id=format!("{id}-cost") inputmode="decimal" hint="0 for free" value=cost
-                on_input=Callback::new(move |v: String| { cost.set(v.clone()); if let Some(p) = parse_pounds(&v) { e3(Box::new(move |c| c.cost_pence = u32::try_from(p).unwrap_or(u32::MAX))) } })/>
+            <TextArea label="Description" id=format!("{id}-summary") hint="What members will learn, shown on the course in their catalogue" limit=LONG_TEXT value=text(|c| c.summary.clone()) on_input=set(|c, v| c.summary = v)/>
+            <ReadField workspace=workspace label="Typical hours" id=format!("{id}-hours") inputmode="decimal" initial=hours read=read_hours
+                on_value=Callback::new(move |m: u32| e2(Box::new(move |c| c.minutes = m)))/>
+            <ReadField workspace=workspace label="Cost per place (£)" id=format!("{id}-cost") inputmode="decimal" hint="0 for free" initial=cost read=read_money
+                on_value=Callback::new(move |p: u64| e3(Box::new(move |c| c.cost_pence = u32::try_from(p).unwrap_or(u32::MAX))))/>
             <RadioGroup
                 legend="Mandatory for" id=format!("{id}-mandatory")
                 options=vec![("nobody".into(), "Nobody".into()), ("all".into(), "All members".into()), ("roles".into(), "Members with these roles".into())]
@@ -470,8 +511,10 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
                     on_toggle=Callback::new({ let e5 = e5.clone(); move |(role, ticked): (String, bool)| e5(Box::new(move |c| if let MandatoryFor::Roles(r) = &mut c.mandatory_for { if ticked { r.insert(role); } else { r.remove(&role); } })) })
                 />
             </Show>
-            <TextField label="Refresh every (months, optional)" id=format!("{id}-refresher") inputmode="numeric" hint="For example 36 for every three years; leave blank if once is enough" value=refresher
-                on_input=Callback::new(move |v: String| { refresher.set(v.clone()); let t = v.trim().to_owned(); if t.is_empty() { e6(Box::new(|c| c.refresher_months = None)) } else if let Ok(m) = t.parse::<u32>() { e6(Box::new(move |c| c.refresher_months = Some(m).filter(|m| *m > 0))) } })/>
+            <ReadField workspace=workspace label="Refresh every (months, optional)" id=format!("{id}-refresher") inputmode="numeric" hint="For example 36 for every three years; leave blank if once is enough" initial=refresher read=read_course_months
+                on_value=Callback::new(move |m: Option<u32>| e6(Box::new(move |c| c.refresher_months = m)))/>
+            <ReadField workspace=workspace label="Only for newly elected members: months after election (optional)" id=format!("{id}-window") inputmode="numeric" hint="For an induction, for example 12: members elected longer ago than this are not asked for it. Leave blank if it applies whenever elected." initial=window read=read_course_months
+                on_value=Callback::new(move |m: Option<u32>| e8(Box::new(move |c| c.months_after_election = m)))/>
             <TextField label="Link or venue (optional)" id=format!("{id}-location") value=text(|c| c.location.clone()) on_input=set(|c, v| c.location = v)/>
             <div class="choice">
                 <input class="choice__input" type="checkbox" id=format!("{id}-retired")
