@@ -657,3 +657,37 @@ proptest! {
         prop_assert_eq!(across_years, counted);
     }
 }
+
+#[test]
+fn a_completed_webinar_needs_its_hours_or_a_word_that_they_are_not_known() {
+    let today = day(2026, 11, 23);
+    let mut webinar = LearningActivity::own(Uuid::from_u128(9), now());
+    webinar.title = "LGA webinar: social media for councillors".into();
+    webinar.status = ActivityStatus::Completed;
+    webinar.completed_on = Some(day(2026, 11, 2));
+    assert_eq!(
+        webinar.problems(today),
+        [mdr::model::learning::ActivityProblem::HoursMissing]
+    );
+    assert_eq!(
+        mdr::model::learning::ActivityProblem::HoursMissing.to_string(),
+        "Enter how many hours it took, or tick “I do not know how long it took”"
+    );
+    webinar.hours_not_known = true;
+    assert_eq!(webinar.problems(today), []);
+    // Counted apart: no hours in the total, one activity without them.
+    let year = MunicipalYear { starts_in: 2026 };
+    let logged = [
+        webinar.clone(),
+        completed(2, "code-of-conduct", day(2026, 10, 1)),
+    ];
+    assert_eq!(
+        minutes_in_year(&logged, year),
+        course("code-of-conduct").minutes
+    );
+    assert_eq!(mdr::model::due::hours_missing_in_year(&logged, year), 1);
+    // Planned training needs no hours yet.
+    webinar.status = ActivityStatus::Planned;
+    webinar.hours_not_known = false;
+    assert_eq!(webinar.problems(today), []);
+}

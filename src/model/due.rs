@@ -177,6 +177,15 @@ impl MunicipalYear {
     }
 }
 
+/// Completed activities in a municipal year whose hours are not known, counted apart from
+/// [`minutes_in_year`].
+pub fn hours_missing_in_year(activities: &[LearningActivity], year: MunicipalYear) -> usize {
+    activities
+        .iter()
+        .filter(|a| a.hours_missing() && a.completion().is_some_and(|done| year.contains(done)))
+        .count()
+}
+
 /// Minutes of completed learning in a municipal year.
 pub fn minutes_in_year(activities: &[LearningActivity], year: MunicipalYear) -> u32 {
     activities

@@ -66,6 +66,11 @@ pub struct LearningActivity {
     pub completed_on: Option<NaiveDate>,
     /// Time spent, in minutes.
     pub minutes: u32,
+    /// The councillor finished it but could not say how long it took: its `minutes` are
+    /// 0, and it is counted apart from every total of hours. Left out of files when not
+    /// set, so older versions of the app read them as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hours_not_known: bool,
     /// A certificate reference or other evidence.
     pub evidence: String,
     pub evaluation: Option<Evaluation>,
@@ -87,6 +92,8 @@ pub enum ActivityProblem {
     CompletedBeforeStart,
     #[error("Hours must be 500 or fewer")]
     TooManyHours,
+    #[error("Enter how many hours it took, or tick “I do not know how long it took”")]
+    HoursMissing,
     #[error("Each answer must be 200 characters or fewer")]
     TooLong,
 }
@@ -99,7 +106,7 @@ impl ActivityProblem {
             Self::CompletedDateMissing | Self::CompletedInFuture | Self::CompletedBeforeStart => {
                 "completed-on"
             }
-            Self::TooManyHours => "hours",
+            Self::TooManyHours | Self::HoursMissing => "hours",
         }
     }
 }
@@ -212,6 +219,7 @@ impl LearningActivity {
             start_date: None,
             completed_on: None,
             minutes: 0,
+            hours_not_known: false,
             evidence: String::new(),
             evaluation: None,
             updated_at: now,
@@ -221,6 +229,12 @@ impl LearningActivity {
 
     pub fn is_deleted(&self) -> bool {
         self.deleted_at.is_some()
+    }
+
+    /// Whether it is completed with no hours to count: marked as not known, or saved with
+    /// none before the app asked. Totals of hours count these apart.
+    pub fn hours_missing(&self) -> bool {
+        self.completion().is_some() && self.minutes == 0
     }
 
     /// The date it was completed, if it counts as completed.
@@ -248,6 +262,9 @@ impl LearningActivity {
         }
         if self.minutes > MAX_ACTIVITY_MINUTES {
             problems.push(ActivityProblem::TooManyHours);
+        }
+        if self.status == ActivityStatus::Completed && self.minutes == 0 && !self.hours_not_known {
+            problems.push(ActivityProblem::HoursMissing);
         }
         if [&self.title, &self.provider, &self.evidence]
             .iter()
@@ -378,6 +395,7 @@ mod tests {
         activity.title = "LGA webinar on housing".into();
         activity.status = ActivityStatus::Completed;
         activity.completed_on = Some(on);
+        activity.minutes = 90;
         activity
     }
 

@@ -87,6 +87,7 @@ pub fn any_activity(id: Uuid) -> impl Strategy<Value = LearningActivity> {
             proptest::option::of(any_date()),
             0u32..30_000,
             any_text(),
+            any::<bool>(),
         ),
         proptest::option::of(any_evaluation()),
         any_moment(),
@@ -95,7 +96,7 @@ pub fn any_activity(id: Uuid) -> impl Strategy<Value = LearningActivity> {
         .prop_map(
             move |(
                 (course_id, title, provider, topic, format),
-                (status, start_date, completed_on, minutes, evidence),
+                (status, start_date, completed_on, minutes, evidence, hours_not_known),
                 evaluation,
                 updated_at,
                 deleted_at,
@@ -110,6 +111,7 @@ pub fn any_activity(id: Uuid) -> impl Strategy<Value = LearningActivity> {
                 start_date,
                 completed_on,
                 minutes,
+                hours_not_known,
                 evidence,
                 evaluation,
                 updated_at,

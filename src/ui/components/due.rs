@@ -4,7 +4,9 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::model::dates::long_date;
-use crate::model::due::{DueStatus, MunicipalYear, minutes_in_year, training_due};
+use crate::model::due::{
+    DueStatus, MunicipalYear, hours_missing_in_year, minutes_in_year, training_due,
+};
 use crate::model::learning::hours_phrase;
 use crate::ui::use_member;
 
@@ -24,11 +26,21 @@ pub fn TrainingDue() -> impl IntoView {
     });
     let hours = Memo::new(move |_| {
         let year = MunicipalYear::containing(today);
-        let minutes = member
-            .record
-            .with(|r| r.as_ref().map_or(0, |r| minutes_in_year(&r.learning, year)));
+        let (minutes, missing) = member.record.with(|r| {
+            r.as_ref().map_or((0, 0), |r| {
+                (
+                    minutes_in_year(&r.learning, year),
+                    hours_missing_in_year(&r.learning, year),
+                )
+            })
+        });
+        let apart = match missing {
+            0 => String::new(),
+            1 => " One more activity has no hours recorded.".to_owned(),
+            n => format!(" {n} more activities have no hours recorded."),
+        };
         format!(
-            "You have recorded {} of completed learning in {} (from {}).",
+            "You have recorded {} of completed learning in {} (from {}).{apart}",
             hours_phrase(minutes),
             year.label(),
             long_date(year.first_day())

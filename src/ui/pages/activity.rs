@@ -118,14 +118,16 @@ fn ActivityForm(
     });
     let check = FormCheck::new(move || {
         draft.with(|d| {
-            let mut problems: Vec<FieldProblem> = d
-                .activity
+            let mut typed = d.activity.clone();
+            typed.minutes = parse_hours(&d.hours).unwrap_or(0);
+            let mut problems: Vec<FieldProblem> = typed
                 .problems(today)
                 .into_iter()
                 .filter(|p| own || p.field_id() != "activity-title")
                 .map(|p| FieldProblem::new(p.field_id(), p))
                 .collect();
             if parse_hours(&d.hours).is_none() {
+                problems.retain(|p| p.field_id != "hours");
                 problems.push(FieldProblem::new(
                     "hours",
                     "Enter hours as a number, for example 1.5",
@@ -149,6 +151,8 @@ fn ActivityForm(
             let mut activity = draft.with_untracked(|d| {
                 let mut a = d.activity.clone();
                 a.minutes = parse_hours(&d.hours).unwrap_or(0);
+                // Hours given, or not finished yet: nothing is left unknown.
+                a.hours_not_known &= a.minutes == 0 && a.status == ActivityStatus::Completed;
                 a
             });
             if activity.status != ActivityStatus::Completed {
@@ -245,6 +249,23 @@ fn ActivityForm(
                 on_input=change(|d, v| d.hours = v)
                 error=error_for("hours")
             />
+            <Show when=move || draft.with(|d| d.activity.status == ActivityStatus::Completed)>
+                <div class="choice">
+                    <input
+                        class="choice__input"
+                        type="checkbox"
+                        id="hours-not-known"
+                        prop:checked=move || draft.with(|d| d.activity.hours_not_known)
+                        on:change=move |ev| {
+                            let ticked = event_target_checked(&ev);
+                            draft.update(|d| d.activity.hours_not_known = ticked);
+                        }
+                    />
+                    <label class="choice__label" for="hours-not-known">
+                        "I do not know how long it took"
+                    </label>
+                </div>
+            </Show>
             <TextField
                 label="Evidence (optional)"
                 id="evidence"
