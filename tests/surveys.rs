@@ -258,6 +258,38 @@ fn a_section_holding_words_in_a_number_box_cannot_be_left_until_they_are_put_rig
 }
 
 #[test]
+fn a_councillor_coming_back_carries_on_where_something_is_still_to_answer() {
+    let t = template();
+    let none = Unparsed::new();
+    assert_eq!(
+        t.resume_at(&BTreeMap::new(), &none),
+        0,
+        "a new draft starts at the start"
+    );
+    let first_done = answered(&[
+        ("standards-role", Answer::Scale(3)),
+        ("guidance", Answer::YesNo(true)),
+    ]);
+    assert_eq!(t.resume_at(&first_done, &none), 1);
+    let all_done = answered(&[
+        ("standards-role", Answer::Scale(3)),
+        ("guidance", Answer::YesNo(true)),
+        ("trained", Answer::YesNo(false)),
+    ]);
+    assert_eq!(
+        t.resume_at(&all_done, &none),
+        2,
+        "every section done: the check page"
+    );
+    let typed: Unparsed = [("hours".to_owned(), "abc".to_owned())].into();
+    assert_eq!(
+        t.resume_at(&all_done, &typed),
+        1,
+        "an answer to put right comes first"
+    );
+}
+
+#[test]
 fn what_was_typed_in_a_hidden_question_does_not_hold_the_section() {
     let t = template();
     let answers = answered(&[("trained", Answer::YesNo(false))]);

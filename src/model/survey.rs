@@ -451,6 +451,16 @@ impl SurveyTemplate {
             .collect()
     }
 
+    /// Where a councillor coming back to a draft carries on: the first section with a
+    /// shown question still to answer or to put right, or, with every section done, the
+    /// check before submitting (`sections.len()`).
+    pub fn resume_at(&self, answers: &BTreeMap<QuestionId, Answer>, unparsed: &Unparsed) -> usize {
+        self.problems_with(answers, unparsed)
+            .first()
+            .and_then(|p| self.section_of(p.question()))
+            .unwrap_or(self.sections.len())
+    }
+
     /// What stops the councillor leaving section `index`: an answer to put right on a
     /// shown question of it. A question left unanswered does not; the check before
     /// submitting asks for it.

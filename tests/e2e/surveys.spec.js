@@ -66,6 +66,8 @@ test('a councillor answers the ethical framework survey, fixes a missed question
   await page.getByRole('button', { name: 'Submit survey' }).click();
 
   await expect(page.getByText('You submitted this survey on 23 Nov 2026')).toBeVisible();
+  await expect(page.getByText('nothing has been sent to your council')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Export and backup' }).last()).toHaveAttribute('href', '/backup');
   await page.reload();
   await expect(page.getByText('You submitted this survey on 23 Nov 2026')).toBeVisible();
   await expect(page.getByRole('radio')).toHaveCount(0);
@@ -139,4 +141,30 @@ test('an answer that is not a number holds its section, stays typed across a rel
   await page.goto('/surveys/training-needs?section=4');
   const answer = page.getByRole('region', { name: 'How and when you learn' });
   await expect(answer.getByRole('definition')).toContainText(['20']);
+});
+
+test('a councillor coming back to a survey carries on where they left off, not at section 1', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page, { roles: ['Standards committee member'] });
+  await page.goto('/surveys/ethical-framework');
+  await page.getByRole('button', { name: 'Start survey' }).click();
+  await pick(page, 'role of the Standards Committee', '2');
+  await pick(page, 'role of the Monitoring Officer', '3');
+  await continueTo(page, 'Code of conduct and interests');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'Surveys' }).click();
+  await page.getByRole('link', { name: /Ethical framework self-assessment/ }).first().click();
+  await expect(page.getByText('Section 2 of 4: Code of conduct and interests')).toBeVisible();
+
+  // Every section answered: coming back opens the check of the answers.
+  await pick(page, "members' code of conduct", '4');
+  await pick(page, 'register of interests', '3');
+  await pick(page, 'gifts and hospitality', '4');
+  await continueTo(page, 'Working with officers');
+  await pick(page, 'member/officer protocol', '3');
+  await pick(page, 'where to find guidance', 'Yes');
+  await continueTo(page, 'Training');
+  await pick(page, 'training on the code of conduct in the last three years', 'No');
+  await page.goto('/surveys/ethical-framework');
+  await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeVisible();
 });

@@ -148,20 +148,25 @@ fn Answering(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
     let response = response_signal(response_id);
     let sections = template.with_value(|t| t.sections.len());
     let template_id = template.with_value(|t| t.id.clone());
-    let step = Memo::new(move |_| {
-        query
-            .with(|q| q.get("section").and_then(|s| s.parse::<usize>().ok()))
-            .unwrap_or(0)
-            .min(sections)
-    });
     let answers = Memo::new(move |_| {
         response.with(|r| r.as_ref().map(|r| r.answers.clone()).unwrap_or_default())
     });
-    let shown = Memo::new(move |_| answers.with(|a| template.with_value(|t| t.shown(a))));
     // What was typed that is not an answer yet ("abc" for a number), kept as a draft so a
     // reload keeps it, and checked so that neither a section nor the survey moves on.
     let unparsed_draft = format!("survey-unparsed-{response_id}");
     let unparsed = use_draft(unparsed_draft.clone(), Unparsed::new);
+    // Opened without a section, a draft carries on where something is still to answer,
+    // or at the check page once every section is done.
+    let resume = answers.with_untracked(|a| {
+        unparsed.with_untracked(|u| template.with_value(|t| t.resume_at(a, u)))
+    });
+    let step = Memo::new(move |_| {
+        query
+            .with(|q| q.get("section").and_then(|s| s.parse::<usize>().ok()))
+            .unwrap_or(resume)
+            .min(sections)
+    });
+    let shown = Memo::new(move |_| answers.with(|a| template.with_value(|t| t.shown(a))));
     let as_field_problems = |problems: Vec<crate::model::survey::SurveyProblem>| {
         problems
             .iter()
@@ -426,6 +431,13 @@ fn Submitted(template: StoredValue<SurveyTemplate>, response_id: Uuid) -> impl I
     };
     view! {
         <p class="notice notice--success">{when}</p>
+        <p>
+            "Your answers are kept on this device: nothing has been sent to your council. "
+            "To share them, for example before your development plan meeting, send your record "
+            "to your member development officer from "
+            <a href="/backup">"Export and backup"</a>
+            "."
+        </p>
         <ChangeSinceLastRound template=template response=response/>
         <h2>"Your answers"</h2>
         <AnswersSummary template=template response=response change_links=false/>
