@@ -376,6 +376,73 @@ impl DevelopmentPlan {
     }
 }
 
+/// What the councillor's latest submitted training-needs survey said about how and when
+/// they like to learn and what would help them take part, as a plan's preferences; `None`
+/// when no such survey says any of it. The survey's questions and the plan's boxes use the
+/// same words for formats and times (`online`, `weekday-evening`...); "one-to-one support"
+/// has no format in the plan and is left out.
+pub fn preferences_from_needs_survey(
+    responses: &[crate::model::survey::SurveyResponse],
+) -> Option<LearningPreferences> {
+    use crate::model::survey::Answer;
+    let latest = responses
+        .iter()
+        .filter(|r| r.template_id == "training-needs" && r.is_submitted())
+        .max_by_key(|r| r.submitted_at)?;
+    let chosen = |question: &str| match latest.answers.get(question) {
+        Some(Answer::Choices(chosen)) => chosen.clone(),
+        _ => BTreeSet::new(),
+    };
+    let formats = chosen("learning-methods")
+        .iter()
+        .filter_map(|id| match id.as_str() {
+            "online" => Some(LearningFormat::Online),
+            "face-to-face" => Some(LearningFormat::FaceToFace),
+            "blended" => Some(LearningFormat::Blended),
+            _ => None,
+        })
+        .collect();
+    let times = chosen("learning-times");
+    let access_needs = match (
+        latest.answers.get("access-needs"),
+        latest.answers.get("access-needs-detail"),
+    ) {
+        (Some(Answer::YesNo(true)), Some(Answer::Text(detail))) => detail.trim().to_owned(),
+        _ => String::new(),
+    };
+    let preferences = LearningPreferences {
+        formats,
+        times,
+        access_needs,
+    };
+    (preferences != LearningPreferences::default()).then_some(preferences)
+}
+
+impl LearningPreferences {
+    /// Takes in what `other` says that this does not: its formats and times are added, and
+    /// its access needs are added after any already written, unless they are there already.
+    /// Nothing the councillor wrote is lost.
+    pub fn take_in(&mut self, other: &LearningPreferences) {
+        self.formats.extend(other.formats.iter().copied());
+        self.times.extend(other.times.iter().cloned());
+        let needs = other.access_needs.trim();
+        if !needs.is_empty() && !self.access_needs.contains(needs) {
+            if self.access_needs.trim().is_empty() {
+                self.access_needs = needs.to_owned();
+            } else {
+                self.access_needs = format!("{}\n{needs}", self.access_needs.trim_end());
+            }
+        }
+    }
+
+    /// Whether taking in `other` would change anything.
+    pub fn would_change(&self, other: &LearningPreferences) -> bool {
+        let mut taken = self.clone();
+        taken.take_in(other);
+        taken != *self
+    }
+}
+
 /// The plan for a municipal year, if there is one.
 pub fn plan_for(plans: &[DevelopmentPlan], year: MunicipalYear) -> Option<&DevelopmentPlan> {
     plans.iter().find(|p| p.year == year.starts_in)

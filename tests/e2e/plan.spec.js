@@ -1,7 +1,8 @@
 // The Personal Development Plan: filled in, courses requested, signed off and locked,
 // printed as a confidential A4 document naming the councillor and the year on every page.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, expectAccessible, setUpProfile, fillDate, fillFirstNeed } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile, fillDate, fillFirstNeed } from './fixtures.js';
+import { memberFile, asFile } from './member-files.js';
 
 async function pdfPages(buffer) {
   const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
@@ -88,7 +89,17 @@ test('a councillor fills in their plan, signs it off, and prints it', async ({ p
   expect(text).not.toContain('Export and backup');
   expect(text).not.toContain('Reopen this plan');
 
+  // Reopening asks first, in the app's own words, and says the sign-off will go.
   await page.getByRole('button', { name: 'Reopen this plan' }).click();
+  const asking = page.getByRole('group', { name: 'Reopen this plan?' });
+  await expect(asking).toBeFocused();
+  await expect(asking).toContainText('Reopening removes the sign-off by Amrit Kaur on 23 Nov 2026');
+  await expectAccessible(page, 'the question before reopening a plan');
+  await asking.getByRole('button', { name: 'Keep it signed off' }).click();
+  await expect(asking).toHaveCount(0);
+  await expect(page.getByText('Signed off by Amrit Kaur on 23 Nov 2026').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Reopen this plan' }).click();
+  await page.getByRole('button', { name: 'Reopen and remove the sign-off' }).click();
   await expect(page.getByLabel('Your strengths')).toHaveValue('Casework, and knowing Tipton Green well');
   await expect(page.getByText('Reopened 23 Nov 2026')).toBeAttached();
 
@@ -155,4 +166,42 @@ test('a note pasted past the limit is kept whole, flagged, and holds the sign-of
   await expect(page.getByRole('button', { name: 'Reopen this plan' })).toBeVisible();
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record')));
   expect(stored.record.plans[0].meeting.notes).toHaveLength(5000);
+});
+
+test('the plan offers what the training needs survey said, and takes it in only when asked', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  const file = memberFile(1, { name: 'Cllr Zoë Brontë' });
+  file.record.surveys = [
+    {
+      id: '00000000-0000-4000-8000-000000000777',
+      template_id: 'training-needs',
+      template_version: 1,
+      round: '2026/27',
+      answers: {
+        'learning-methods': { type: 'choices', value: ['online', 'one-to-one'] },
+        'learning-times': { type: 'choices', value: ['weekday-evening'] },
+        'access-needs': { type: 'yes_no', value: true },
+        'access-needs-detail': { type: 'text', value: 'I need a hearing loop' },
+      },
+      status: 'submitted',
+      submitted_at: '2026-11-20T10:00:00Z',
+      updated_at: '2026-11-20T10:00:00Z',
+    },
+  ];
+  await openApp(page, '/backup');
+  await page.getByLabel('Restore from a file').setInputFiles(asFile('zoe.json', file));
+  await page.getByRole('button', { name: 'Restore this record' }).click();
+  await page.goto('/plan');
+  await page.getByRole('button', { name: 'Start a blank plan' }).click();
+  await page.getByLabel('Access, caring or other needs (optional)').fill('Step-free access');
+  const offer = page.getByText('Your training needs survey said');
+  await expect(offer).toContainText('ways of learning: Online; times: Weekday evenings; access needs: “I need a hearing loop”');
+  // Nothing is taken before the councillor says so.
+  await expect(page.getByRole('group', { name: 'Times that suit you' }).getByLabel('Weekday evenings')).not.toBeChecked();
+  await expectAccessible(page, 'a plan offered the needs survey\'s answers');
+  await page.getByRole('button', { name: 'Add these to my plan' }).click();
+  await expect(page.getByRole('group', { name: 'Ways of learning that suit you' }).getByLabel('Online')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Times that suit you' }).getByLabel('Weekday evenings')).toBeChecked();
+  await expect(page.getByLabel('Access, caring or other needs (optional)')).toHaveValue('Step-free access\nI need a hearing loop');
+  await expect(offer).toHaveCount(0);
 });

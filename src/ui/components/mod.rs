@@ -2,6 +2,7 @@
 
 mod activities;
 mod catalogue;
+mod confirm;
 mod due;
 mod error_summary;
 mod fields;
@@ -12,6 +13,7 @@ mod shell;
 
 pub use activities::ActivityList;
 pub use catalogue::CatalogueBrowser;
+pub use confirm::ConfirmPanel;
 pub use due::TrainingDue;
 pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
 pub use fields::{

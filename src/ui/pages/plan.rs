@@ -10,13 +10,14 @@ use crate::model::dates::{date_and_time, long_date};
 use crate::model::due::MunicipalYear;
 use crate::model::plan::{
     DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, PlanError, Priority, latest_before,
-    plan_for,
+    plan_for, preferences_from_needs_survey,
 };
 use crate::model::roles::role_name;
 use crate::model::text::LONG_TEXT;
 use crate::model::{LearningFormat, MemberRecord};
 use crate::ui::components::{
-    CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
+    CheckboxGroup, ConfirmPanel, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup,
+    TextArea, TextField,
 };
 use crate::ui::{MemberContext, set_page_title, use_member};
 
@@ -171,6 +172,7 @@ fn PlanForm(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
         <Requests plan=plan year=year/>
         <section class="section" aria-labelledby="plan-preferences">
             <h2 id="plan-preferences">"How you like to learn"</h2>
+            <FromNeedsSurvey plan=plan year=year/>
             <CheckboxGroup
                 legend="Ways of learning that suit you"
                 id="preferred-formats"
@@ -490,6 +492,60 @@ fn GoalFields(
     }
 }
 
+/// Offers what the training-needs survey already said about how and when the councillor
+/// learns, to take into the plan with their say-so; nothing is taken without it.
+#[component]
+fn FromNeedsSurvey(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
+    let member = use_member();
+    let said = Memo::new(move |_| {
+        member.record.with(|r| {
+            r.as_ref()
+                .and_then(|r| preferences_from_needs_survey(&r.surveys))
+        })
+    });
+    let offer = move || {
+        let said = said.get()?;
+        let open = plan.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| !p.is_locked() && p.preferences.would_change(&said))
+        });
+        open.then_some(said)
+    };
+    move || {
+        offer().map(|said| {
+            let mut parts = Vec::new();
+            if !said.formats.is_empty() {
+                let formats: Vec<&str> = said.formats.iter().map(|f| f.label()).collect();
+                parts.push(format!("ways of learning: {}", formats.join(", ")));
+            }
+            if !said.times.is_empty() {
+                let times: Vec<&str> = TIMES
+                    .iter()
+                    .filter(|(id, _)| said.times.contains(*id))
+                    .map(|(_, label)| *label)
+                    .collect();
+                parts.push(format!("times: {}", times.join(", ")));
+            }
+            if !said.access_needs.is_empty() {
+                parts.push(format!("access needs: “{}”", said.access_needs));
+            }
+            let summary = format!("Your training needs survey said {}.", parts.join("; "));
+            let take = move |_| {
+                change_plan(member, year, |p| p.preferences.take_in(&said));
+            };
+            view! {
+                <div class="notice suggestion">
+                    <p>{summary}</p>
+                    <button type="button" class="button button--secondary" on:click=take>
+                        "Add these to my plan"
+                    </button>
+                    <p class="field__hint">"Anything you have already written here is kept."</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// The councillor's sign-off, which locks the plan.
 #[component]
 fn SignOffForm(year: i32) -> impl IntoView {
@@ -564,19 +620,41 @@ fn SignedOff(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
             })
         })
     };
-    let reopen = move |_| {
+    let asking = RwSignal::new(false);
+    let reopen = Callback::new(move |()| {
         member.edit(|r| {
             if let Some(plan) = r.plans.iter_mut().find(|p| p.year == year) {
                 let _ = plan.reopen(Utc::now());
             }
         });
+    });
+    let who = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.sign_off.as_ref())
+                .map(|s| format!("{} on {}", s.name, long_date(s.on)))
+                .unwrap_or_default()
+        })
     };
     view! {
         <p class="notice notice--success screen-only" role="status">{signed}</p>
         <div class="button-group screen-only">
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>"Print this plan"</button>
-            <button type="button" class="button button--secondary" on:click=reopen>"Reopen this plan"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>"Reopen this plan"</button>
         </div>
+        <Show when=move || asking.get()>
+            <div class="screen-only">
+                <ConfirmPanel
+                    title="Reopen this plan?"
+                    confirm_label="Reopen and remove the sign-off"
+                    on_confirm=reopen
+                    cancel_label="Keep it signed off"
+                    on_cancel=Callback::new(move |()| asking.set(false))
+                >
+                    <p>{move || format!("Reopening removes the sign-off by {}. The plan can then be changed, and must be signed off again; the earlier sign-off stays on the plan's record.", who())}</p>
+                </ConfirmPanel>
+            </div>
+        </Show>
     }
 }
 
