@@ -44,6 +44,20 @@ impl MemberRecord {
         }
     }
 
+    /// When anything in the record last changed: the latest of its parts' own times
+    /// (a deletion counts as a change). What a person reads in place of a revision number.
+    pub fn last_changed(&self) -> DateTime<Utc> {
+        let parts = self
+            .learning
+            .iter()
+            .flat_map(|a| [Some(a.updated_at), a.deleted_at])
+            .flatten()
+            .chain(self.surveys.iter().map(|s| s.updated_at))
+            .chain(self.plans.iter().map(|p| p.updated_at))
+            .chain(self.set_up_at);
+        parts.fold(self.profile.updated_at, DateTime::max)
+    }
+
     /// Whether the first-run set-up is done, so the app can show the whole record.
     pub fn is_set_up(&self) -> bool {
         self.set_up_at.is_some()
@@ -131,5 +145,20 @@ mod tests {
         assert_eq!(record.learning.len(), 1, "the deletion is kept for merging");
         record.set_activity_deleted(Uuid::from_u128(3), false, now);
         assert_eq!(record.activities().count(), 1);
+    }
+
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_record_last_changed_when_its_newest_part_did() {
+        let at = |day| Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap();
+        let mut record = MemberRecord::new(Uuid::from_u128(1), at(1));
+        assert_eq!(record.last_changed(), at(1));
+        let mut activity = LearningActivity::own(Uuid::from_u128(2), at(5));
+        record.learning.push(activity.clone());
+        assert_eq!(record.last_changed(), at(5));
+        activity.deleted_at = Some(at(9));
+        record.learning = vec![activity];
+        assert_eq!(record.last_changed(), at(9), "a deletion is a change");
     }
 }

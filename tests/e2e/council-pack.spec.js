@@ -23,6 +23,21 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await course.getByLabel('Title').fill('Planning enforcement');
   await course.getByLabel('Provider').fill('Planning Services');
   await course.getByLabel('Topic').fill('Planning');
+  await course.getByLabel('Description').fill('Enforcement powers, breach of condition notices and when to refer a case.');
+  await course.getByLabel('Link or venue (optional)').fill('Council House, Oldbury, Committee Room 2');
+  // Money is read in pence and refused with a reason when it is not money.
+  await course.getByLabel('Cost per place (£)').fill('ninety');
+  await expect(course.getByText('Enter an amount in pounds, for example 75 or 1,950.50')).toBeVisible();
+  await officer.getByRole('button', { name: 'Export council pack' }).click();
+  const problem = officer.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toBeFocused();
+  await expect(problem.getByRole('link')).toHaveText(['Enter an amount in pounds, for example 75 or 1,950.50']);
+  await expectAccessible(officer, 'a pack editor holding a cost that is not money');
+  await course.getByLabel('Cost per place (£)').fill('£75.50');
+  await expect(problem).toHaveCount(0);
+  // Roles are labelled by what they are, not by their codes.
+  await expect(officer.getByLabel('Name of role 1')).toBeVisible();
+  await expect(officer.getByText('(cabinet-member)')).toHaveCount(0);
   await course.getByRole('group', { name: 'Mandatory for' }).getByLabel('Members with these roles').check();
   await course.getByRole('group', { name: 'Roles it is mandatory for' }).getByLabel('Planning committee member').check();
   await officer.getByLabel('Training budget for the year (£)').fill('6500');
@@ -41,6 +56,9 @@ test('an officer publishes a pack and a councillor applies it without losing any
   const ajv = new Ajv2020({ allErrors: true });
   addFormats(ajv);
   ajv.validate(schema, JSON.parse(packText));
+  const published = JSON.parse(packText);
+  expect(published.courses.find((c) => c.title === 'Planning enforcement')).toMatchObject({ cost_pence: 7550 });
+  expect(published.courses.find((c) => c.id === 'induction')).toMatchObject({ months_after_election: 12 });
   expect(ajv.errors ?? [], 'the pack matches its published schema').toEqual([]);
   await expect(officer.getByText('Version 1 published')).toBeVisible();
   expect(await officer.evaluate(() => localStorage.getItem('mdr.v1.record'))).toBeNull();
@@ -68,6 +86,11 @@ test('an officer publishes a pack and a councillor applies it without losing any
   await expect(due.getByRole('listitem').filter({ hasText: 'Planning enforcement' })).toContainText('Mandatory, not done yet');
   await page.getByRole('link', { name: 'Learning record' }).click();
   await expect(page.getByText('Evidence: Booked for March')).toBeVisible();
+  await page.getByRole('region', { name: 'Course catalogue' }).getByLabel('Search courses').fill('enforcement');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Planning enforcement' }) });
+  await expect(card).toContainText('Enforcement powers, breach of condition notices');
+  await expect(card).toContainText('Where, or how to book: Council House, Oldbury, Committee Room 2');
+  await expect(card).toContainText('£75.50');
   await page.getByRole('link', { name: 'Surveys' }).click();
   await expect(page.getByRole('heading', { name: 'Skills self-assessment' })).toHaveCount(0);
   await expect(page.getByText('opens 1 Jan 2099')).toBeVisible();

@@ -1,6 +1,6 @@
 // The learning record: what is due for a councillor's roles, logging training, the
 // evaluation afterwards, the catalogue, and nothing lost on the way.
-import { test, expect, expectAccessible, setUpProfile, fillDate } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile, fillDate } from './fixtures.js';
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -28,6 +28,8 @@ test('a licensing committee member logs their licensing training and evaluates i
   await page.getByRole('button', { name: 'Save activity' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Licensing committee training');
+  // Saved first, then asked what it was worth.
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Licensing committee training is in your learning record.' })).toBeVisible();
   await expect(page.getByText('How did it go?')).toBeVisible();
   await page.getByRole('button', { name: 'Save evaluation' }).click();
   await expect(page.getByRole('alert').getByRole('link')).toHaveText([
@@ -98,6 +100,63 @@ test('the catalogue can be searched and filtered, down to what is mandatory for 
     'Planning committee training',
   ]);
   await expectAccessible(page, 'the filtered catalogue');
+
+  // A search that finds nothing says what to try, and offers a way back.
+  await catalogue.getByLabel('Search courses').fill('underwater basket weaving');
+  await expect(count).toHaveText(/^Showing 0 of \d+ courses$/);
+  await expect(catalogue).toContainText('No course matches “underwater basket weaving” with these filters. Try fewer or other words');
+  await expect(catalogue.getByRole('link', { name: 'Add training that is not in the catalogue' })).toBeVisible();
+  await expectAccessible(page, 'a catalogue search with no results');
+  await catalogue.getByRole('button', { name: 'Clear the search and filters' }).click();
+  await expect(catalogue.getByLabel('Search courses')).toHaveValue('');
+  await expect(catalogue.getByLabel('Mandatory for me')).not.toBeChecked();
+  await expect(count).toHaveText(/^Showing 10 of \d+ courses$/);
+});
+
+test('a member elected long ago is not asked for the induction, and training planned says when', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await openApp(page);
+  await page.getByLabel('Full name').fill('Cllr Rhys Llewellyn');
+  await page.getByLabel('Council', { exact: true }).fill('Sandwell Metropolitan Borough Council');
+  await page.getByLabel('Ward or division').fill('Tipton Green');
+  await page.getByLabel('Licensing committee member').check();
+  await fillDate(page, 'Date elected (optional)', '2012-05-03');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  const due = page.getByRole('region', { name: 'Training due' });
+  await expect(due.getByRole('listitem').filter({ hasText: 'Code of Conduct' })).toBeVisible();
+  await expect(due.getByText('Induction for newly elected members')).toHaveCount(0);
+
+  await due.getByRole('link', { name: 'Log it Licensing committee training' }).click();
+  await fillDate(page, 'Start date (optional)', '2027-01-20');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(due.getByRole('listitem').filter({ hasText: 'Licensing committee training' })).toContainText(
+    'Mandatory, planned for 20 Jan 2027',
+  );
+  await expectAccessible(page, 'home with training planned');
+});
+
+test('a completed webinar asks for its hours, or for a word that they are not known', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page);
+  await page.goto('/learning/add');
+  await page.getByLabel('Name of the training').fill('LGA webinar: social media for councillors');
+  await page.getByLabel('Completed').check();
+  await fillDate(page, 'Date completed', '2026-11-02');
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText([
+    'Enter how many hours it took, or tick “I do not know how long it took”',
+  ]);
+  await page.getByLabel('I do not know how long it took').check();
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('LGA webinar: social media for councillors');
+  await page.getByRole('link', { name: 'Not now' }).click();
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('region', { name: 'Training due' })).toContainText(
+    'You have recorded 0 hours of completed learning in 2026/27 (from 1 May 2026). One more activity has no hours recorded.',
+  );
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record')));
+  expect(stored.record.learning[0]).toMatchObject({ minutes: 0, hours_not_known: true });
 });
 
 test('training not in the catalogue is added, changed, deleted and brought back', async ({ page }) => {

@@ -125,6 +125,31 @@ pub fn CatalogueBrowser() -> impl IntoView {
                 }
             }}
         </p>
+        <Show when=move || shown.with(Vec::is_empty)>
+            <div class="notice catalogue__none">
+                <p>
+                    {move || {
+                        let words = search.with(|s| s.trim().to_owned());
+                        if words.is_empty() {
+                            "No course matches these filters.".to_owned()
+                        } else {
+                            format!("No course matches “{words}” with these filters.")
+                        }
+                    }}
+                    " Try fewer or other words (a topic such as “planning”, or a provider such as “LGA”), or choose “Any” in a filter."
+                </p>
+                <div class="button-group">
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        search.set(String::new());
+                        topic.set(String::new());
+                        format.set(String::new());
+                        provider.set(String::new());
+                        mine_only.set(false);
+                    }>"Clear the search and filters"</button>
+                    <a href="/learning/add">"Add training that is not in the catalogue"</a>
+                </div>
+            </div>
+        </Show>
         <ul class="course-list" class:course-list--waiting=move || !drawn.get()>
             <For each=move || if drawn.get() { listed.get() } else { Vec::new() } key=|c| c.id.clone() let:course>
                 <CourseCard course=course/>

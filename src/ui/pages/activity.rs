@@ -166,7 +166,7 @@ fn ActivityForm(
             member.save_now();
             forget_draft(&draft_name);
             if evaluate {
-                navigate(&format!("/learning/activity/{id}/evaluate"));
+                navigate(&format!("/learning/activity/{id}/evaluate?saved=1"));
             } else {
                 navigate(&format!("/learning?saved={id}"));
             }

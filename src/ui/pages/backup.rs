@@ -341,7 +341,7 @@ fn RestorePreview(
                 <div class="summary__row"><dt>"Name"</dt><dd>{profile.full_name.clone()}</dd></div>
                 <div class="summary__row"><dt>"Council"</dt><dd>{profile.council.clone()}</dd></div>
                 <div class="summary__row"><dt>"Exported"</dt><dd>{exported}</dd></div>
-                <div class="summary__row"><dt>"Revision"</dt><dd>{file.revision}</dd></div>
+                <div class="summary__row"><dt>"Last changed"</dt><dd>{date_and_time(&file.record.last_changed().with_timezone(&Local))}</dd></div>
             </dl>
             <p>{effect}</p>
             <div class="button-group">

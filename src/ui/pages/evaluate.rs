@@ -1,6 +1,6 @@
 //! The short evaluation a councillor gives after completing an activity.
 
-use crate::ui::router::{use_navigate, use_params};
+use crate::ui::router::{use_navigate, use_params, use_query};
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -16,11 +16,19 @@ use crate::ui::{set_page_title, use_member};
 #[component]
 pub fn EvaluatePage() -> impl IntoView {
     let params = use_params();
+    let query = use_query();
+    // Come straight from logging it: say first that it is saved, so the evaluation reads
+    // as the optional step it is.
+    let just_saved = query.with_untracked(|q| q.get("saved").is_some());
     move || match routed_activity(params) {
         None => NotFound().into_any(),
         Some(activity) => {
             set_page_title(&format!("Evaluate {}", activity.title));
+            let saved = just_saved.then(|| {
+                format!("Saved: {} is in your learning record.", activity.title)
+            });
             view! {
+                {saved.map(|s| view! { <p class="notice notice--success" role="status">{s}</p> })}
                 <span class="caption">"How did it go?"</span>
                 <h1>{activity.title.clone()}</h1>
                 <p class="lead">
