@@ -50,6 +50,12 @@ pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
     Ok(pack)
 }
 
+/// The text of a pack file, from its bytes as they were chosen (see [`super::file_text`]),
+/// with a refusal worded for a pack.
+pub fn pack_file_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    super::file_text(bytes).map_err(for_pack)
+}
+
 /// A damaged pack is for the officer to send again, not for the member to export again.
 fn for_pack(error: ReadError) -> ReadError {
     match error {
@@ -57,6 +63,7 @@ fn for_pack(error: ReadError) -> ReadError {
             detail: "it stops part-way through, so it was probably cut short while being copied or downloaded".to_owned(),
         },
         ReadError::Damaged { detail } => ReadError::DamagedPack { detail },
+        ReadError::NotUtf8 { encoding } => ReadError::PackNotUtf8 { encoding },
         other => other,
     }
 }
