@@ -192,6 +192,45 @@ proptest! {
     }
 }
 
+/// Why a member's app refuses `pack` when it arrives as a file.
+fn refusal(pack: &CouncilPack) -> String {
+    read_pack_file(&write_pack_file(pack))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_pack_that_lists_two_courses_under_one_id_is_refused_and_says_which() {
+    // An officer copies the Code of Conduct to make a refresher, and forgets the id.
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    let mut refresher = pack.courses[1].clone();
+    refresher.title = "Code of Conduct refresher".into();
+    pack.courses.push(refresher);
+    assert_eq!(
+        refusal(&pack),
+        "The council pack is damaged: it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”). Ask your member development officer to send the pack again."
+    );
+}
+
+#[test]
+fn a_pack_with_a_course_mandatory_for_a_role_it_does_not_define_is_refused() {
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    pack.courses[0].mandatory_for = MandatoryFor::Roles(["audit-committee".to_owned()].into());
+    assert_eq!(
+        refusal(&pack),
+        "The council pack is damaged: its course “Induction for newly elected members” is mandatory for a role the pack does not list (“audit-committee”). Ask your member development officer to send the pack again."
+    );
+    // A retired role is still one the pack defines: members who held it keep it.
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    let planning = pack
+        .roles
+        .iter_mut()
+        .find(|r| r.id == "planning-committee")
+        .unwrap();
+    planning.retired = true;
+    assert_eq!(read_pack_file(&write_pack_file(&pack)), Ok(pack));
+}
+
 #[test]
 fn a_pack_resaved_in_another_encoding_asks_for_the_pack_again() {
     let pack = published("Cyngor Sir Ynys Môn", 1);

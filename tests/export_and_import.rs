@@ -7,15 +7,17 @@ mod common;
 
 use std::sync::LazyLock;
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 
 use common::any_member_file;
+use mdr::consolidate::{ImportOutcome, OfficerWorkspace};
 use mdr::exchange::{
     Export, MemberFile, NONCE_BYTES, ReadError, SALT_BYTES, SCHEMA_VERSION, SealedHeader,
     TextEncoding, file_text, read_export, read_member_file, sealing_plaintext, write_member_file,
     write_sealed_file,
 };
 use mdr::model::MemberRecord;
+use mdr::model::pack::CouncilPack;
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -251,6 +253,89 @@ proptest! {
         prop_assert_eq!(
             file_text(latin1(&text)),
             Err(ReadError::NotUtf8 { encoding: TextEncoding::Other })
+        );
+    }
+}
+
+/// What a careful reader and the officer's import both make of `text`: the reason it is
+/// refused, which must be the same on every way in.
+fn refusal_on_every_way_in(text: &str) -> String {
+    let reason = read_member_file(text).unwrap_err().to_string();
+    assert_eq!(read_export(text).unwrap_err().to_string(), reason);
+    let mut workspace = OfficerWorkspace::default();
+    assert_eq!(
+        workspace.import(text),
+        ImportOutcome::Refused {
+            reason: reason.clone()
+        }
+    );
+    assert!(workspace.members.is_empty(), "nothing is stored");
+    reason
+}
+
+fn with(file: &MemberFile, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value = serde_json::to_value(file).unwrap();
+    change(&mut value);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[test]
+fn a_file_whose_header_names_another_councillor_than_its_record_is_refused() {
+    let text = with(&zoes_file(), |v| {
+        v["member_id"] = Uuid::from_u128(99).to_string().into();
+    });
+    assert_eq!(
+        refusal_on_every_way_in(&text),
+        "The file is damaged: its header and its record name different councillors. Export the record again and use the new file."
+    );
+}
+
+#[test]
+fn a_record_carrying_something_that_is_not_a_council_pack_is_refused_and_says_so() {
+    let pack = serde_json::to_value(CouncilPack::starting(
+        "Calderdale Council",
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    ))
+    .unwrap();
+    let carrying = |change: fn(&mut serde_json::Value)| {
+        let mut pack = pack.clone();
+        change(&mut pack);
+        with(&zoes_file(), |v| v["record"]["pack"] = pack)
+    };
+    let cases: [(String, &str); 4] = [
+        (
+            with(&zoes_file(), |v| {
+                v["record"]["pack"] = serde_json::json!({ "note": "the 2026 pack" })
+            }),
+            "what it holds as its council pack is not a council pack (missing field `council`)",
+        ),
+        (
+            carrying(|p| p["council"] = " ".into()),
+            "the council pack in it cannot be used, because it does not say which council it is for",
+        ),
+        (
+            carrying(|p| {
+                let mut copy = p["courses"][1].clone();
+                copy["title"] = "Code of Conduct refresher".into();
+                p["courses"].as_array_mut().unwrap().push(copy);
+            }),
+            "the council pack in it cannot be used, because it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”)",
+        ),
+        (
+            carrying(|p| {
+                p["roles"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|r| r["id"] != "planning-committee")
+            }),
+            "the council pack in it cannot be used, because its course “Planning committee training” is mandatory for a role the pack does not list (“planning-committee”)",
+        ),
+    ];
+    for (text, detail) in cases {
+        assert_eq!(
+            refusal_on_every_way_in(&text),
+            format!("The file is damaged: {detail}. Export the record again and use the new file.")
         );
     }
 }
