@@ -94,11 +94,20 @@ fn a_full_local_storage_is_reported_as_full_and_the_change_waits_for_a_retry() {
 }
 
 #[wasm_bindgen_test]
-async fn a_chosen_file_is_read_back_as_the_same_text() {
+async fn a_chosen_file_is_read_back_as_the_same_bytes() {
     let text = "{\"format\":\"member-development-record\"} — Siân";
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let file = web_sys::File::new_with_str_sequence(&parts, "member-record.json").unwrap();
-    assert_eq!(mdr::ui::files::read_text(&file).await.unwrap(), text);
+    assert_eq!(
+        mdr::ui::files::read_bytes(&file).await.unwrap(),
+        text.as_bytes()
+    );
+
+    // Latin-1 "Zoë", which the browser's own decoding would turn into "Zo�".
+    let latin1 = js_sys::Uint8Array::from(&b"Zo\xeb"[..]);
+    let parts = js_sys::Array::of1(&latin1);
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "member-record.json").unwrap();
+    assert_eq!(mdr::ui::files::read_bytes(&file).await.unwrap(), b"Zo\xeb");
 }
 
 fn sample_file() -> exchange::MemberFile {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::any_pack;
-use mdr::exchange::{read_pack_file, write_pack_file};
+use mdr::exchange::{pack_file_text, read_pack_file, write_pack_file};
 use mdr::model::due::training_due;
 use mdr::model::pack::{
     CouncilPack, PackDecision, assess_pack, offered_courses, offered_roles, pack_changes,
@@ -192,4 +192,74 @@ proptest! {
         prop_assert!(pack_changes(Some(&pack), &pack).is_empty());
         prop_assert_eq!(assess_pack(Some(&pack), &pack), PackDecision::AlreadyApplied { version: pack.pack_version });
     }
+}
+
+/// Why a member's app refuses `pack` when it arrives as a file.
+fn refusal(pack: &CouncilPack) -> String {
+    read_pack_file(&write_pack_file(pack))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_pack_that_lists_two_courses_under_one_id_is_refused_and_says_which() {
+    // An officer copies the Code of Conduct to make a refresher, and forgets the id.
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    let mut refresher = pack.courses[1].clone();
+    refresher.title = "Code of Conduct refresher".into();
+    pack.courses.push(refresher);
+    assert_eq!(
+        refusal(&pack),
+        "The council pack is damaged: it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”). Ask your member development officer to send the pack again."
+    );
+}
+
+#[test]
+fn a_pack_with_a_course_mandatory_for_a_role_it_does_not_define_is_refused() {
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    pack.courses[0].mandatory_for = MandatoryFor::Roles(["audit-committee".to_owned()].into());
+    assert_eq!(
+        refusal(&pack),
+        "The council pack is damaged: its course “Induction for newly elected members” is mandatory for a role the pack does not list (“audit-committee”). Ask your member development officer to send the pack again."
+    );
+    // A retired role is still one the pack defines: members who held it keep it.
+    let mut pack = published("Sandwell Metropolitan Borough Council", 2);
+    let planning = pack
+        .roles
+        .iter_mut()
+        .find(|r| r.id == "planning-committee")
+        .unwrap();
+    planning.retired = true;
+    assert_eq!(read_pack_file(&write_pack_file(&pack)), Ok(pack));
+}
+
+#[test]
+fn a_pack_resaved_in_another_encoding_asks_for_the_pack_again() {
+    let pack = published("Cyngor Sir Ynys Môn", 1);
+    let text = write_pack_file(&pack);
+    let latin1: Vec<u8> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for (bytes, aside) in [
+        (latin1, ""),
+        (
+            utf16,
+            " (it is saved as UTF-16, which some programs call “Unicode”)",
+        ),
+    ] {
+        let error = pack_file_text(bytes).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "The council pack is not saved as UTF-8 text, the only kind the app reads{aside}: a program has probably re-saved it in another encoding, which would change letters such as ë and é. Ask your member development officer to send the pack again."
+            )
+        );
+    }
+    let marked = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+    assert_eq!(read_pack_file(&pack_file_text(marked).unwrap()), Ok(pack));
 }

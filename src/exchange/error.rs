@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use super::TextEncoding;
+
 /// Why a file (or the copy in browser storage) could not be read. Every message says what
 /// happened and what to do; the UI adds the file's name in front.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -24,6 +26,16 @@ pub enum ReadError {
         found.as_ref().map(|f| format!(" (it says it is “{f}”)")).unwrap_or_default()
     )]
     NotOurFormat { found: Option<String> },
+    #[error(
+        "This file is not saved as UTF-8 text, the only kind the app reads{}: a program has probably re-saved it in another encoding, which would change letters such as ë and é. Export the record again from the app and use the new file as it is, without opening and saving it in another program.",
+        encoding.aside()
+    )]
+    NotUtf8 { encoding: TextEncoding },
+    #[error(
+        "The council pack is not saved as UTF-8 text, the only kind the app reads{}: a program has probably re-saved it in another encoding, which would change letters such as ë and é. Ask your member development officer to send the pack again.",
+        encoding.aside()
+    )]
+    PackNotUtf8 { encoding: TextEncoding },
     #[error("This is {found}, not {expected}. Check that you chose the right file.")]
     WrongKind {
         found: &'static str,

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::{MAX_FILE_BYTES, MEMBER_FORMAT, ReadError, SCHEMA_VERSION, migrate_record};
 use crate::model::MemberRecord;
 use crate::model::dates::iso_date;
+use crate::model::pack::CouncilPack;
 
 /// A councillor's record as it is exported, backed up and kept in browser storage.
 ///
@@ -81,8 +82,13 @@ pub(super) fn read_current(text: &str) -> Option<MemberFile> {
     let file: MemberFile = serde_json::from_str(text).ok()?;
     (file.format == MEMBER_FORMAT
         && file.schema_version == SCHEMA_VERSION
-        && file.member_id == file.record.member_id)
-        .then_some(file)
+        && file.member_id == file.record.member_id
+        && file
+            .record
+            .pack
+            .as_ref()
+            .is_none_or(|p| p.fault().is_none()))
+    .then_some(file)
 }
 
 /// The member file in `value`, whose header [`read_header`] has checked, upgraded from
@@ -98,11 +104,17 @@ pub(crate) fn from_header(mut value: Value, version: u32) -> Result<MemberFile, 
     header.insert("schema_version".into(), SCHEMA_VERSION.into());
     // Read from text, as the quick way does, rather than from the tree of values: one
     // reader of a record in the app, not two, keeps the download smaller.
-    let file: MemberFile = serde_json::from_str(&value.to_string()).map_err(unreadable_part)?;
+    let file: MemberFile = serde_json::from_str(&value.to_string())
+        .map_err(|error| unreadable_pack(&value).unwrap_or_else(|| unreadable_part(error)))?;
     if file.member_id != file.record.member_id {
         return Err(ReadError::damaged(
             "its header and its record name different councillors",
         ));
+    }
+    if let Some(fault) = file.record.pack.as_ref().and_then(CouncilPack::fault) {
+        return Err(ReadError::damaged(format!(
+            "the council pack in it cannot be used, because {fault}"
+        )));
     }
     Ok(file)
 }
@@ -110,9 +122,32 @@ pub(crate) fn from_header(mut value: Value, version: u32) -> Result<MemberFile, 
 /// A file whose header is sound but some part of which does not fit: the part named,
 /// without a position in text the person never saw.
 pub(crate) fn unreadable_part(error: serde_json::Error) -> ReadError {
+    ReadError::damaged(format!(
+        "part of it is missing or unreadable ({})",
+        without_position(&error)
+    ))
+}
+
+/// When what the record holds as its council pack is not a pack, says so: the schema can
+/// say only that it is an object. Asked only once the file has failed to read.
+fn unreadable_pack(file: &Value) -> Option<ReadError> {
+    let pack = file.get("record")?.get("pack").filter(|p| !p.is_null())?;
+    let error = serde_json::from_str::<CouncilPack>(&pack.to_string()).err()?;
+    Some(ReadError::damaged(format!(
+        "what it holds as its council pack is not a council pack ({})",
+        without_position(&error)
+    )))
+}
+
+/// serde's message without its line and column, which would point into text the person
+/// never saw.
+fn without_position(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let what = message.split(" at line ").next().unwrap_or(&message);
-    ReadError::damaged(format!("part of it is missing or unreadable ({what})"))
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned()
 }
 
 /// Checks what every file of ours must be before its content is read: not too large,
@@ -309,6 +344,18 @@ pub(super) mod tests {
             None,
             "a mismatch goes the careful way"
         );
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut pack = CouncilPack::starting("Calderdale Council", today, file.exported_at);
+        pack.courses.push(pack.courses[0].clone());
+        let mut carrying = file.clone();
+        carrying.record.pack = Some(pack);
+        let text = write_member_file(&carrying);
+        assert_eq!(
+            read_current(&text),
+            None,
+            "so does a pack that cannot be used"
+        );
+        assert!(read_member_file(&text).is_err());
     }
 
     #[test]

@@ -11,17 +11,19 @@ mod member_file;
 mod migrate;
 mod pack_file;
 mod sealed;
+mod text;
 
 pub use error::ReadError;
 pub use member_file::{
     MemberFile, export_file_name, read_member_file, write_member_file, written_schema_version,
 };
 pub use migrate::migrate_record;
-pub use pack_file::{PackFile, pack_file_name, read_pack_file, write_pack_file};
+pub use pack_file::{PackFile, pack_file_name, pack_file_text, read_pack_file, write_pack_file};
 pub use sealed::{
     CIPHER, Encryption, Export, KDF, KDF_ITERATIONS, NONCE_BYTES, SALT_BYTES, SealedFile,
     SealedHeader, read_export, sealing_plaintext, write_sealed_file,
 };
+pub use text::{TextEncoding, file_text};
 
 /// The format name written into every member file, so a file can be recognised as ours.
 pub const MEMBER_FORMAT: &str = "member-development-record";

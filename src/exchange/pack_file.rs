@@ -36,18 +36,18 @@ pub fn write_pack_file(pack: &CouncilPack) -> String {
 pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
     read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION).map_err(for_pack)?;
     let pack: CouncilPack = serde_json::from_str(text).map_err(|e| for_pack(unreadable_part(e)))?;
-    let damaged = |detail: &str| ReadError::DamagedPack {
-        detail: detail.to_owned(),
-    };
-    if pack.council.trim().is_empty() {
-        return Err(damaged("it does not say which council it is for"));
+    match pack.fault() {
+        Some(fault) => Err(ReadError::DamagedPack {
+            detail: fault.to_string(),
+        }),
+        None => Ok(pack),
     }
-    if pack.locking_salt.is_some() && pack.locking_salt_bytes().is_none() {
-        return Err(damaged(
-            "its locking salt is not 16 bytes written in base64",
-        ));
-    }
-    Ok(pack)
+}
+
+/// The text of a pack file, from its bytes as they were chosen (see [`super::file_text`]),
+/// with a refusal worded for a pack.
+pub fn pack_file_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    super::file_text(bytes).map_err(for_pack)
 }
 
 /// A damaged pack is for the officer to send again, not for the member to export again.
@@ -57,6 +57,7 @@ fn for_pack(error: ReadError) -> ReadError {
             detail: "it stops part-way through, so it was probably cut short while being copied or downloaded".to_owned(),
         },
         ReadError::Damaged { detail } => ReadError::DamagedPack { detail },
+        ReadError::NotUtf8 { encoding } => ReadError::PackNotUtf8 { encoding },
         other => other,
     }
 }

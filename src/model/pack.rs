@@ -13,8 +13,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
-use super::catalogue::{Course, default_catalogue};
+use super::catalogue::{Course, MandatoryFor, default_catalogue};
 use super::due::MunicipalYear;
 use super::roles::{Role, RoleId, default_roles};
 use super::survey::{SurveyRound, SurveyTemplate};
@@ -120,10 +121,62 @@ impl CouncilPack {
         }
     }
 
+    /// What makes this pack unusable, if anything: what the pack's JSON Schema cannot
+    /// say but the app relies on (courses are found by id, and mandatory training by the
+    /// roles a member holds). Checked on every pack read, on its own or in a record.
+    pub fn fault(&self) -> Option<PackFault> {
+        if self.council.trim().is_empty() {
+            return Some(PackFault::NoCouncil);
+        }
+        if self.locking_salt.is_some() && self.locking_salt_bytes().is_none() {
+            return Some(PackFault::LockingSalt);
+        }
+        let mut seen = BTreeMap::new();
+        for course in &self.courses {
+            if let Some(first) = seen.insert(course.id.as_str(), course.title.as_str()) {
+                return Some(PackFault::RepeatedCourse {
+                    id: course.id.clone(),
+                    titles: (first.to_owned(), course.title.clone()),
+                });
+            }
+        }
+        for course in &self.courses {
+            let MandatoryFor::Roles(roles) = &course.mandatory_for else {
+                continue;
+            };
+            if let Some(role) = roles
+                .iter()
+                .find(|id| !self.roles.iter().any(|r| &r.id == *id))
+            {
+                return Some(PackFault::UnknownRole {
+                    course: course.title.clone(),
+                    role: role.clone(),
+                });
+            }
+        }
+        None
+    }
+
     /// Whether this pack is for `council`, ignoring case and spacing.
     pub fn is_for(&self, council: &str) -> bool {
         normalise(&self.council) == normalise(council)
     }
+}
+
+/// Why a pack cannot be used, in words that follow "because" or "damaged:".
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum PackFault {
+    #[error("it does not say which council it is for")]
+    NoCouncil,
+    #[error("its locking salt is not 16 bytes written in base64")]
+    LockingSalt,
+    #[error("it lists two courses under one id, “{id}” (“{}” and “{}”)", titles.0, titles.1)]
+    RepeatedCourse {
+        id: String,
+        titles: (String, String),
+    },
+    #[error("its course “{course}” is mandatory for a role the pack does not list (“{role}”)")]
+    UnknownRole { course: String, role: String },
 }
 
 fn normalise(name: &str) -> String {

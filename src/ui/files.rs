@@ -34,25 +34,20 @@ pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(),
     Ok(())
 }
 
-/// Reads a chosen file as text.
-pub async fn read_text(file: &File) -> Result<String, JsValue> {
-    let text = JsFuture::from(file.text()).await?;
-    text.as_string()
-        .ok_or_else(|| JsValue::from_str("not text"))
+/// Reads a chosen file's bytes as they are: whether they are text is for `exchange` to
+/// say ([`crate::exchange::file_text`]), since the browser would quietly replace what is
+/// not UTF-8.
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, JsValue> {
+    start_reading(file).await
 }
 
 /// Starts reading a file at once and returns the reading to await later, so that the
 /// browser can read several files while others are being merged. The bytes are copied
 /// into the app as they are, rather than decoded by the browser and encoded again: for
-/// many files that is most of the cost of reading them. Bytes that are not UTF-8 are
-/// replaced, so the text is then refused as not ours rather than unreadable.
+/// many files that is most of the cost of reading them.
 pub fn start_reading(
     file: &File,
-) -> impl std::future::Future<Output = Result<String, JsValue>> + use<> {
+) -> impl std::future::Future<Output = Result<Vec<u8>, JsValue>> + use<> {
     let reading = JsFuture::from(file.array_buffer());
-    async move {
-        let bytes = js_sys::Uint8Array::new(&reading.await?).to_vec();
-        Ok(String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-    }
+    async move { Ok(js_sys::Uint8Array::new(&reading.await?).to_vec()) }
 }

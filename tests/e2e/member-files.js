@@ -106,3 +106,52 @@ export function tampered(locked) {
   const swapped = piece[at] === 'A' ? 'B' : 'A';
   return { ...locked, ciphertext: [piece.slice(0, at) + swapped + piece.slice(at + 1)] };
 }
+
+/**
+ * A file for setInputFiles as another program may re-save it: `latin1` (one byte a
+ * letter, as a Windows editor's "ANSI"), `utf16` (with its byte order mark, as
+ * "Unicode") or `utf8-bom` (UTF-8 with a byte order mark in front).
+ */
+export function asEncodedFile(name, value, encoding) {
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  const bytes = {
+    latin1: () => Buffer.from(text, 'latin1'),
+    utf16: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    'utf8-bom': () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+  }[encoding]();
+  return { name, mimeType: 'application/json', buffer: bytes };
+}
+
+/** A small council pack, as an officer's workspace publishes it. */
+export function packFile({ council = 'Cyngor Sir Ynys Môn', version = 1 } = {}) {
+  return {
+    format: 'member-development-council-pack',
+    schema_version: 1,
+    app_version: '0.1.0',
+    council,
+    pack_version: version,
+    issued_at: '2026-11-20T09:00:00Z',
+    roles: [
+      { id: 'planning-committee', name: 'Pwyllgor Cynllunio (Planning committee)', retired: false },
+      { id: 'backbench-member', name: 'Backbench member', retired: false },
+    ],
+    courses: [
+      {
+        id: 'planning-enforcement',
+        title: 'Gorfodi cynllunio: Planning enforcement',
+        provider: 'Gwasanaethau Cynllunio',
+        topic: 'Planning',
+        format: 'face_to_face',
+        minutes: 120,
+        cost_pence: 0,
+        mandatory_for: { roles: ['planning-committee'] },
+        refresher_months: 12,
+        summary: 'Enforcement notices, appeals and what a member may say before a hearing.',
+        location: 'Llangefni',
+        retired: false,
+      },
+    ],
+    surveys: [],
+    budget_pence: 500000,
+  };
+}

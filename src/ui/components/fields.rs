@@ -544,11 +544,11 @@ impl ReadChosenFile {
     }
 
     /// What [`FileField`] read, handed to `then` with the reader, the file's name and
-    /// its text; a file that could not be read is refused in the field.
+    /// its bytes; a file that could not be read is refused in the field.
     pub fn read(
         &self,
-        (file_name, text): (String, Result<String, String>),
-        then: impl FnOnce(RecordReader, String, String) + 'static,
+        (file_name, text): (String, Result<Vec<u8>, String>),
+        then: impl FnOnce(RecordReader, String, Vec<u8>) + 'static,
     ) {
         let text = match text {
             Ok(text) => text,
@@ -593,9 +593,9 @@ pub fn FileField(
     /// Called when a file is chosen, before it is read.
     #[prop(into)]
     on_choose: Callback<()>,
-    /// Called with the file's name and its text, or a message if it could not be read.
+    /// Called with the file's name and its bytes, or a message if it could not be read.
     #[prop(into)]
-    on_read: Callback<(String, Result<String, String>)>,
+    on_read: Callback<(String, Result<Vec<u8>, String>)>,
 ) -> impl IntoView {
     let described = described_by(&id, true, problem);
     let error_id = format!("{id}-error");
@@ -608,7 +608,7 @@ pub fn FileField(
         on_choose.run(());
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let text = crate::ui::files::read_text(&file).await.map_err(|_| {
+            let text = crate::ui::files::read_bytes(&file).await.map_err(|_| {
                 format!("“{name}” could not be read. Check the file is still there and try again.")
             });
             on_read.run((name, text));

@@ -5,6 +5,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::exchange::pack_file_text;
 use crate::model::dates::long_date;
 use crate::model::money::pounds;
 use crate::model::pack::{CouncilPack, PackChanges, PackDecision};
@@ -46,9 +47,9 @@ pub fn CouncilPackImport() -> impl IntoView {
         problem.set(None);
         applied.set(None);
     };
-    let on_read = move |read: (String, Result<String, String>)| {
+    let on_read = move |read: (String, Result<Vec<u8>, String>)| {
         file.read(read, move |reader, file_name, text| {
-            let pack = match (reader.read_pack)(&text) {
+            let pack = match pack_file_text(text).and_then(|text| (reader.read_pack)(&text)) {
                 Ok(pack) => pack,
                 Err(e) => {
                     return problem.set(Some(format!("“{file_name}” cannot be imported. {e}")));

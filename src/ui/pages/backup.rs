@@ -191,10 +191,10 @@ fn RestoreSection() -> impl IntoView {
         problem.set(None);
         restored.set(None);
     };
-    let on_read = move |read: (String, Result<String, String>)| {
+    let on_read = move |read: (String, Result<Vec<u8>, String>)| {
         chosen_file.read(read, move |fetched, file_name, text| {
             reader.set_value(Some(fetched));
-            match (fetched.read_export)(&text) {
+            match exchange::file_text(text).and_then(|text| (fetched.read_export)(&text)) {
                 Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
                 Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
                 Err(error) => {

@@ -14,7 +14,7 @@ use crate::consolidate::{
     HeldMember, ImportOutcome, NameKey, OfficerWorkspace, training_audit_csv, training_audit_first,
     training_audit_len,
 };
-use crate::exchange::{Export, read_export};
+use crate::exchange::{Export, file_text, read_export};
 use crate::model::dates::long_date;
 use crate::store::member_files::{MemberFilesDb, WorkspaceError};
 use crate::ui::components::{PassphraseField, TextField};
@@ -323,12 +323,15 @@ pub async fn import_files(
             reading.push_back(start_reading(next));
         }
         let text = reading.pop_front().expect("one reading per file").await;
-        let outcome = match text {
+        let outcome = match text.map(file_text) {
             Err(_) => ImportOutcome::Refused {
                 reason: "The file could not be read. Check it is still there and try again."
                     .to_owned(),
             },
-            Ok(text) => {
+            Ok(Err(e)) => ImportOutcome::Refused {
+                reason: e.to_string(),
+            },
+            Ok(Ok(text)) => {
                 let (opened, plain) = match read_export(&text) {
                     Ok(Export::Plain(file)) => (Ok(file), true),
                     Ok(Export::Sealed(sealed)) => (keyring.open(&sealed).await, false),
