@@ -24,9 +24,8 @@ pub fn EvaluatePage() -> impl IntoView {
         None => NotFound().into_any(),
         Some(activity) => {
             set_page_title(&format!("Evaluate {}", activity.title));
-            let saved = just_saved.then(|| {
-                format!("Saved: {} is in your learning record.", activity.title)
-            });
+            let saved = just_saved
+                .then(|| format!("Saved: {} is in your learning record.", activity.title));
             view! {
                 {saved.map(|s| view! { <p class="notice notice--success" role="status">{s}</p> })}
                 <span class="caption">"How did it go?"</span>
