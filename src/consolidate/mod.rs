@@ -8,7 +8,7 @@ mod reports;
 mod survey_reports;
 mod workspace;
 
-pub use csv::{Csv, to_csv};
+pub use csv::{Csv, file_stem, to_csv};
 pub use names::NameKey;
 pub use reports::{
     AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
@@ -17,6 +17,7 @@ pub use reports::{
 };
 pub use survey_reports::{
     Distribution, GroupMean, NeedsRow, QuestionResult, SMALL_CELL, SurveyComparison,
-    needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+    latest_survey_results, needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+    survey_rounds,
 };
 pub use workspace::{HeldMember, ImportOutcome, OfficerWorkspace};

@@ -134,7 +134,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), r.due_on]).collect())}
         </Report>
         <NeedsReport workspace=workspace/>
-        <SurveyResultsReport workspace=workspace templates=templates/>
+        <SurveyResultsReport workspace=workspace templates=templates pack=pack.clone()/>
         <Report
             title="Course evaluation" id="report-evaluation" file="course-evaluation"
             about="What members thought of each course they completed and evaluated."
