@@ -207,13 +207,13 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
                 "Cllr Amrit Kaur",
                 "Code of Conduct",
                 "Completed",
-                "02/10/2026"
+                "2 Oct 2026"
             ),
             (
                 "Cllr Amrit Kaur",
                 "Licensing committee training",
                 "Completed",
-                "14/10/2026"
+                "14 Oct 2026"
             ),
         ]
     );
@@ -223,7 +223,7 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
         csv.contains("'=Cllr Joan Whitfield,"),
         "a formula-like name is made inert"
     );
-    assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,02/10/2026,2,CERT-11\r\n"));
+    assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,2026-10-02,2,CERT-11\r\n"));
 }
 
 #[test]
@@ -346,7 +346,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// The page shows the first rows without making the rest; they must be the same rows
-    /// as the whole report's, in the same order: every row, then sorted by member and course.
+    /// as the whole report's, in the same order: every row (a member with no activity has
+    /// one, with no course), then sorted by member and course.
     #[test]
     fn the_first_rows_of_the_training_audit_are_the_whole_audits_first_rows(
         workspace in any_members_sharing_names(),
@@ -358,7 +359,16 @@ proptest! {
             .values()
             .flat_map(|held| {
                 let name = held.file.record.profile.full_name.clone();
-                held.file.record.activities().map(move |a| (name.clone(), a.title.clone(), a.evidence.clone()))
+                let mut rows: Vec<_> = held
+                    .file
+                    .record
+                    .activities()
+                    .map(|a| (name.clone(), a.title.clone(), a.evidence.clone()))
+                    .collect();
+                if rows.is_empty() {
+                    rows.push((name, String::new(), String::new()));
+                }
+                rows
             })
             .collect();
         // By name as an officer reads names (mdr::consolidate::NameKey), then course.
@@ -371,6 +381,78 @@ proptest! {
         expected.truncate(limit);
         prop_assert_eq!(key(training_audit_first(&workspace, limit)), expected);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every member held is in the audit: with one line for each of their activities, or
+    /// one line saying nothing is recorded; nobody else is.
+    #[test]
+    fn every_member_held_is_in_the_training_audit(workspace in any_members_sharing_names()) {
+        use mdr::consolidate::NOTHING_RECORDED;
+        let rows = training_audit(&workspace);
+        for (id, held) in &workspace.members {
+            let theirs: Vec<_> = rows.iter().filter(|r| r.member_id == *id).collect();
+            let activities = held.file.record.activities().count();
+            if activities == 0 {
+                prop_assert_eq!(theirs.len(), 1);
+                prop_assert_eq!(theirs[0].status, NOTHING_RECORDED);
+                prop_assert_eq!(theirs[0].course.as_str(), "");
+            } else {
+                prop_assert_eq!(theirs.len(), activities);
+                prop_assert!(theirs.iter().all(|r| r.status != NOTHING_RECORDED));
+            }
+            prop_assert!(theirs.iter().all(|r| r.member == held.name()));
+        }
+        prop_assert!(rows.iter().all(|r| workspace.members.contains_key(&r.member_id)));
+    }
+}
+
+/// Fifty members whose files hold no training: the audit still names each of them.
+#[test]
+fn members_with_no_training_are_each_in_the_audit_saying_so() {
+    let mut workspace = OfficerWorkspace::default();
+    for n in 1..=50 {
+        workspace.import(&file(&member(n, &format!("Cllr Member {n}")), 1, TABLET, 1));
+    }
+    let mut amrit = member(51, "Cllr Amrit Kaur");
+    completed(&mut amrit, 10, "code-of-conduct", day(2), 1);
+    workspace.import(&file(&amrit, 1, TABLET, 1));
+
+    let rows = training_audit(&workspace);
+    assert_eq!(rows.len(), 51);
+    assert_eq!(mdr::consolidate::training_audit_len(&workspace), 51);
+    assert_eq!(
+        (rows[0].member.as_str(), rows[0].status),
+        ("Cllr Amrit Kaur", "Completed")
+    );
+    assert_eq!(
+        (
+            rows[1].member.as_str(),
+            rows[1].course.as_str(),
+            rows[1].status
+        ),
+        ("Cllr Member 1", "", "No training recorded")
+    );
+    let csv = training_audit_csv(&workspace);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        records.len(),
+        51,
+        "a line for every member, not a header alone"
+    );
+    let nothing: Vec<&str> = records
+        .iter()
+        .filter(|r| &r[5] == "No training recorded")
+        .map(|r| &r[0])
+        .collect();
+    assert_eq!(nothing.len(), 50);
+    assert!(nothing.contains(&"Cllr Member 50"));
+    assert!(csv.contains(
+        "Cllr Member 7,Sandwell Metropolitan Borough Council,Tipton Green,,,No training recorded,,,\r\n"
+    ));
 }
 
 mod reports {
@@ -484,7 +566,11 @@ mod reports {
             .map(|r| {
                 format!(
                     "{} | {} | {} | {} {}",
-                    r.role, r.member, r.course, r.status, r.due_on
+                    r.role,
+                    r.member,
+                    r.course,
+                    r.status,
+                    r.due_on.map(|d| d.to_string()).unwrap_or_default()
                 )
             })
             .collect();
@@ -497,11 +583,90 @@ mod reports {
                 "All members | Cllr Joan Whitfield | Code of Conduct | Not done ",
                 "All members | Cllr Joan Whitfield | Induction for newly elected members | Not done ",
                 "All members | Cllr Joan Whitfield | Safeguarding children and adults at risk | Not done ",
-                "Licensing committee member | Cllr Amrit Kaur | Licensing committee training | Overdue 01/06/2025",
-                "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 01/11/2026",
+                "Licensing committee member | Cllr Amrit Kaur | Licensing committee training | Overdue 2025-06-01",
+                "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 2026-11-01",
             ]
         );
-        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,01/11/2026\r\n"));
+        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,2026-11-01\r\n"));
+    }
+
+    /// Reads a CSV as a spreadsheet or script would: its header, then each row by column name.
+    fn read_csv(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .expect("a byte-order mark for Excel");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                header
+                    .iter()
+                    .map(str::to_owned)
+                    .zip(r.iter().map(str::to_owned))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each date in a CSV is ISO 8601, which every reader takes as the same day: a
+    /// spreadsheet set to US order reads 01/11/2026 as 11 January.
+    #[test]
+    fn every_date_in_the_csvs_is_iso_8601_and_reads_as_the_day_it_means() {
+        let workspace = fixture();
+        let iso = |cell: &str| NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+
+        let audit = read_csv(&training_audit_csv(&workspace));
+        let completed: Vec<(&str, Option<NaiveDate>)> = audit
+            .iter()
+            .map(|r| (r["Course"].as_str(), iso(&r["Completed on"])))
+            .collect();
+        assert!(completed.contains(&("Licensing committee training", on(2025, 11, 1))));
+        assert!(completed.contains(&("Licensing committee training", on(2024, 6, 1))));
+        assert!(
+            audit
+                .iter()
+                .all(|r| r["Completed on"].is_empty() || iso(&r["Completed on"]).is_some())
+        );
+
+        let rows = compliance(&workspace, &default_catalogue(), &default_roles(), today());
+        let due = read_csv(&compliance_csv(&rows));
+        let overdue: Vec<(&str, Option<NaiveDate>)> = due
+            .iter()
+            .filter(|r| r["Status"] == "Overdue")
+            .map(|r| (r["Member"].as_str(), iso(&r["Due on"])))
+            .collect();
+        assert_eq!(
+            overdue,
+            [
+                ("Cllr Amrit Kaur", on(2025, 6, 1)),
+                ("Cllr Joan Whitfield", on(2026, 11, 1))
+            ]
+        );
+        assert!(
+            due.iter()
+                .all(|r| r["Due on"].is_empty() || iso(&r["Due on"]).is_some())
+        );
+
+        let engaged = read_csv(&mdr::consolidate::engagement_csv(&engagement(
+            &workspace,
+            &["Cllr Siân Evans".to_owned()],
+            today(),
+        )));
+        let latest: Vec<(&str, Option<NaiveDate>)> = engaged
+            .iter()
+            .map(|r| (r["Member"].as_str(), iso(&r["Latest file"])))
+            .collect();
+        assert_eq!(
+            latest,
+            [
+                ("Cllr Siân Evans", None),
+                ("Cllr Joan Whitfield", on(2025, 6, 1)),
+                ("Cllr Amrit Kaur", on(2026, 11, 23)),
+            ]
+        );
     }
 
     #[test]
@@ -583,16 +748,17 @@ mod reports {
             "Cllr Siân Evans".to_owned(),
         ];
         let rows = engagement(&fixture(), &roster, today());
-        let lines: Vec<(&str, &str, &str)> = rows
+        let lines: Vec<(&str, &str, Option<NaiveDate>)> = rows
             .iter()
-            .map(|r| (r.member.as_str(), r.status, r.latest_file.as_str()))
+            .map(|r| (r.member.as_str(), r.status, r.latest_file))
             .collect();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(
             lines,
             [
-                ("Cllr Siân Evans", "No file", ""),
-                ("Cllr Joan Whitfield", "Over a year old", "01/06/2025"),
-                ("Cllr Amrit Kaur", "Up to date", "23/11/2026"),
+                ("Cllr Siân Evans", "No file", None),
+                ("Cllr Joan Whitfield", "Over a year old", on(2025, 6, 1)),
+                ("Cllr Amrit Kaur", "Up to date", on(2026, 11, 23)),
             ]
         );
     }

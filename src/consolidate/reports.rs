@@ -4,33 +4,43 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
-use crate::model::dates::short_date;
+use crate::model::dates::{iso_date, long_date};
 use crate::model::due::{DueStatus, MunicipalYear, training_due};
 use crate::model::learning::{Evaluation, format_hours};
 use crate::model::money::pounds;
 use crate::model::roles::role_name;
-use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
+use crate::model::{ActivityStatus, Course, LearningActivity, MandatoryFor, MemberRecord, Role};
 
 use super::csv::{Csv, to_csv};
 use super::names::NameKey;
 use super::workspace::{HeldMember, OfficerWorkspace};
 
-/// One line of the training audit: who has received what, and when.
+/// What the training audit says of a member who has recorded no training.
+pub const NOTHING_RECORDED: &str = "No training recorded";
+
+/// One line of the training audit: who has received what, and when. A member with no
+/// training has one line, with the status [`NOTHING_RECORDED`] and no course.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRow {
+    pub member_id: Uuid,
     pub member: String,
     pub council: String,
     pub ward: String,
     pub course: String,
     pub provider: String,
     pub status: &'static str,
+    /// The day it was completed, as shown on screen: `14 Oct 2026`; empty when not done.
     pub completed_on: String,
+    /// The day it was completed, for the CSV.
+    pub completed: Option<NaiveDate>,
     pub hours: String,
     pub evidence: String,
 }
 
-/// Every member's activities, by member then course title; deleted ones left out.
+/// Every member held, with their activities by course title (deleted ones left out), or
+/// one line saying nothing is recorded; members by name.
 pub fn training_audit(workspace: &OfficerWorkspace) -> Vec<AuditRow> {
     training_audit_first(workspace, usize::MAX)
 }
@@ -51,48 +61,70 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
         if rows.len() >= limit {
             break;
         }
-        let mut activities: Vec<_> = members
+        // Each activity, or `None` for a member with none, which sorts as an empty title.
+        let mut lines: Vec<(&MemberRecord, Option<&LearningActivity>)> = members
             .iter()
             .flat_map(|held| {
-                let profile = &held.file.record.profile;
-                held.file.record.activities().map(move |a| (profile, a))
+                let record = &held.file.record;
+                let activities: Vec<_> = record.activities().map(Some).collect();
+                let lines = if activities.is_empty() {
+                    vec![None]
+                } else {
+                    activities
+                };
+                lines.into_iter().map(move |a| (record, a))
             })
             .collect();
-        activities.sort_by_cached_key(|(_, a)| NameKey::of(&a.title));
-        rows.extend(activities.into_iter().map(|(profile, a)| AuditRow {
-            member: profile.full_name.clone(),
-            council: profile.council.clone(),
-            ward: profile.ward.clone(),
-            course: a.title.clone(),
-            provider: a.provider.clone(),
-            status: match a.status {
-                ActivityStatus::Planned => "Planned",
-                ActivityStatus::InProgress => "In progress",
-                ActivityStatus::Completed => "Completed",
-            },
-            completed_on: a.completion().map(short_date).unwrap_or_default(),
-            hours: if a.minutes == 0 {
-                String::new()
-            } else {
-                format_hours(a.minutes)
-            },
-            evidence: a.evidence.clone(),
-        }));
+        lines.sort_by_cached_key(|(_, a)| NameKey::of(a.map_or("", |a| a.title.as_str())));
+        rows.extend(lines.into_iter().map(|(record, a)| audit_row(record, a)));
     }
     rows.truncate(limit);
     rows
 }
 
-/// How many rows [`training_audit`] has.
+fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> AuditRow {
+    let profile = &record.profile;
+    let mut row = AuditRow {
+        member_id: record.member_id,
+        member: profile.full_name.clone(),
+        council: profile.council.clone(),
+        ward: profile.ward.clone(),
+        course: String::new(),
+        provider: String::new(),
+        status: NOTHING_RECORDED,
+        completed_on: String::new(),
+        completed: None,
+        hours: String::new(),
+        evidence: String::new(),
+    };
+    if let Some(a) = activity {
+        row.course = a.title.clone();
+        row.provider = a.provider.clone();
+        row.status = match a.status {
+            ActivityStatus::Planned => "Planned",
+            ActivityStatus::InProgress => "In progress",
+            ActivityStatus::Completed => "Completed",
+        };
+        row.completed = a.completion();
+        row.completed_on = row.completed.map(long_date).unwrap_or_default();
+        if a.minutes > 0 {
+            row.hours = format_hours(a.minutes);
+        }
+        row.evidence = a.evidence.clone();
+    }
+    row
+}
+
+/// How many rows [`training_audit`] has: each member's activities, or one line.
 pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
     workspace
         .members
         .values()
-        .map(|held| held.file.record.activities().count())
+        .map(|held| held.file.record.activities().count().max(1))
         .sum()
 }
 
-/// The training audit as CSV for Excel.
+/// The training audit as CSV for Excel, dates as `2026-10-14`.
 pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
     let header = [
         "Member",
@@ -117,7 +149,7 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
                     r.course,
                     r.provider,
                     r.status.to_owned(),
-                    r.completed_on,
+                    shown_iso(r.completed),
                     r.hours,
                     r.evidence,
                 ]
@@ -134,8 +166,8 @@ pub struct ComplianceRow {
     pub course: String,
     /// "Overdue", "Not done" or "Due soon".
     pub status: &'static str,
-    /// The date it was or is due, `dd/mm/yyyy`, empty for a course never done.
-    pub due_on: String,
+    /// The date it was or is due; `None` for a course never done.
+    pub due_on: Option<NaiveDate>,
 }
 
 /// Who is overdue, has never done, or is due within 90 days of each course mandatory for
@@ -151,9 +183,9 @@ pub fn compliance(
         let record = &held.file.record;
         for item in training_due(catalogue, &record.profile.roles, &record.learning, today) {
             let (status, due_on) = match item.status {
-                DueStatus::Overdue { due_on } => ("Overdue", short_date(due_on)),
-                DueStatus::Outstanding => ("Not done", String::new()),
-                DueStatus::DueSoon { due_on } => ("Due soon", short_date(due_on)),
+                DueStatus::Overdue { due_on } => ("Overdue", Some(due_on)),
+                DueStatus::Outstanding => ("Not done", None),
+                DueStatus::DueSoon { due_on } => ("Due soon", Some(due_on)),
             };
             let relevant: Vec<String> = match &item.course.mandatory_for {
                 MandatoryFor::AllMembers => vec!["All members".to_owned()],
@@ -169,7 +201,7 @@ pub fn compliance(
                     member: record.profile.full_name.clone(),
                     course: item.course.title.clone(),
                     status,
-                    due_on: due_on.clone(),
+                    due_on,
                 });
             }
         }
@@ -184,7 +216,7 @@ pub fn compliance(
     rows
 }
 
-/// The compliance report as CSV.
+/// The compliance report as CSV, dates as `2026-11-01`.
 pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
     table_csv(
         &["Role", "Member", "Course", "Status", "Due on"],
@@ -194,7 +226,7 @@ pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
                 r.member.clone(),
                 r.course.clone(),
                 r.status.to_owned(),
-                r.due_on.clone(),
+                shown_iso(r.due_on),
             ]
         }),
     )
@@ -405,8 +437,8 @@ pub fn spend_csv(spend: &Spend) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EngagementRow {
     pub member: String,
-    /// `dd/mm/yyyy`, empty when no file has come.
-    pub latest_file: String,
+    /// The day the member's latest file was exported; `None` when no file has come.
+    pub latest_file: Option<NaiveDate>,
     pub status: &'static str,
 }
 
@@ -431,7 +463,7 @@ pub fn engagement(
             let age = (today - exported).num_days();
             EngagementRow {
                 member: held.name().to_owned(),
-                latest_file: short_date(exported),
+                latest_file: Some(exported),
                 status: if age <= 90 {
                     "Up to date"
                 } else if age <= 365 {
@@ -447,7 +479,7 @@ pub fn engagement(
         if !held.contains(&norm(name)) {
             rows.push(EngagementRow {
                 member: name.to_owned(),
-                latest_file: String::new(),
+                latest_file: None,
                 status: "No file",
             });
         }
@@ -463,13 +495,25 @@ pub fn engagement(
     rows
 }
 
-/// Engagement as CSV.
+/// Engagement as CSV, dates as `2026-11-01`.
 pub fn engagement_csv(rows: &[EngagementRow]) -> String {
     table_csv(
         &["Member", "Latest file", "Status"],
-        rows.iter()
-            .map(|r| vec![r.member.clone(), r.latest_file.clone(), r.status.to_owned()]),
+        rows.iter().map(|r| {
+            vec![
+                r.member.clone(),
+                shown_iso(r.latest_file),
+                r.status.to_owned(),
+            ]
+        }),
     )
+}
+
+/// A date as a CSV gives it: ISO 8601 (`2026-11-01`), which a spreadsheet in any
+/// country reads as the same day, where `01/11/2026` is 11 January to one set to US order.
+/// Empty for no date.
+fn shown_iso(date: Option<NaiveDate>) -> String {
+    date.map(iso_date).unwrap_or_default()
 }
 
 fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {

@@ -1,13 +1,14 @@
 //! The officer's reports on the members' files held: each a table with a CSV download
 //! that opens in Excel, and a print style.
 
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::consolidate::{
     compliance, compliance_csv, course_evaluation, course_evaluation_csv, engagement,
     engagement_csv, spend, spend_csv,
 };
+use crate::model::dates::long_date;
 use crate::model::due::MunicipalYear;
 use crate::model::money::pounds;
 use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
@@ -87,6 +88,11 @@ fn table(label: &'static str, head: &[&'static str], rows: Vec<Vec<String>>) -> 
     .into_any()
 }
 
+/// A date in a report's table, `14 Oct 2026` as everywhere on screen; empty for none.
+fn shown_date(date: Option<NaiveDate>) -> String {
+    date.map(long_date).unwrap_or_default()
+}
+
 /// The Reports page of the officer workspace.
 #[component]
 pub fn OfficerReportsPage() -> impl IntoView {
@@ -131,7 +137,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
             csv=Callback::new(move |()| compliance_rows.with(|r| compliance_csv(r)))
         >
             {move || table("Mandatory compliance", &["Role", "Member", "Course", "Status", "Due on"],
-                compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), r.due_on]).collect())}
+                compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), shown_date(r.due_on)]).collect())}
         </Report>
         <NeedsReport workspace=workspace/>
         <SurveyResultsReport workspace=workspace templates=templates pack=pack.clone()/>
@@ -180,7 +186,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 on_input=Callback::new(move |v: String| { let _ = LocalStore.set(ROSTER, &v); roster.set(v); })
             />
             {move || table("Engagement", &["Member", "Latest file", "Status"],
-                engagement_rows.get().into_iter().map(|r| vec![r.member, r.latest_file, r.status.to_owned()]).collect())}
+                engagement_rows.get().into_iter().map(|r| vec![r.member, shown_date(r.latest_file), r.status.to_owned()]).collect())}
         </Report>
     }
 }
