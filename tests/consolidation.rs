@@ -696,8 +696,79 @@ mod reports {
         assert_eq!((spend.completed_pence, spend.planned_pence), (7_500, 7_500));
         assert_eq!(spend.remaining_pence(), 485_000);
         let csv = spend_csv(&spend);
-        assert!(csv.contains("I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
-        assert!(csv.contains("Budget 2026/27,,,,\"£5,000.00\"\r\n"));
+        assert!(csv.contains("Course,I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
+        assert!(csv.contains("Budget,Training budget 2026/27,,,,\"£5,000.00\"\r\n"));
+    }
+
+    /// Pounds as the CSV writes them (`£1,950.00`), in pence.
+    fn pence(cell: &str) -> u64 {
+        let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+        assert!(cell.starts_with('£'), "{cell} is in pounds");
+        digits.parse().unwrap()
+    }
+
+    /// Read as a script would: the courses, the total and the budget are told apart by the
+    /// line's own label, and the total is the courses' sum.
+    #[test]
+    fn the_spend_csv_labels_its_total_and_budget_lines() {
+        let year = MunicipalYear::containing(today());
+        let mut workspace = fixture();
+        // A third member books the I-ACT course and a place on the £60 chairing course.
+        let mut siân = member(3, "Cllr Siân Evans");
+        siân.put_activity(activity(
+            30,
+            "iact-mental-health",
+            ActivityStatus::Planned,
+            None,
+        ));
+        let chairing = default_catalogue()
+            .into_iter()
+            .find(|c| c.cost_pence > 0 && c.id != "iact-mental-health")
+            .expect("a second paid course");
+        let mut booked = LearningActivity::for_course(Uuid::from_u128(31), &chairing, at(0));
+        booked.status = ActivityStatus::Planned;
+        siân.put_activity(booked);
+        workspace.import(&file(&siân, 1, TABLET, 1));
+
+        let spend = spend(&workspace, &default_catalogue(), 20_000, year);
+        let rows = read_csv(&spend_csv(&spend));
+        let kinds: Vec<&str> = rows.iter().map(|r| r["Line"].as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["Course", "Course", "Total", "Budget", "Over budget"]
+        );
+        let courses: Vec<_> = rows.iter().filter(|r| r["Line"] == "Course").collect();
+        let total = rows.iter().find(|r| r["Line"] == "Total").unwrap();
+        let budget = rows.iter().find(|r| r["Line"] == "Budget").unwrap();
+        let over = rows.iter().find(|r| r["Line"] == "Over budget").unwrap();
+        let committed: u64 = courses.iter().map(|r| pence(&r["Amount"])).sum();
+        assert_eq!(pence(&total["Amount"]), committed);
+        assert_eq!(committed, 3 * 7_500 + u64::from(chairing.cost_pence));
+        let places = |column: &str| -> usize {
+            courses
+                .iter()
+                .map(|r| r[column].parse::<usize>().unwrap())
+                .sum()
+        };
+        assert_eq!(
+            total["Places completed"],
+            places("Places completed").to_string()
+        );
+        assert_eq!(
+            total["Places planned"],
+            places("Places planned").to_string()
+        );
+        assert_eq!(budget["Course"], "Training budget 2026/27");
+        assert_eq!(pence(&budget["Amount"]), 20_000);
+        assert_eq!(pence(&over["Amount"]), committed - 20_000);
+        for r in &courses {
+            assert_eq!(
+                pence(&r["Amount"]),
+                pence(&r["Cost per place"])
+                    * (r["Places completed"].parse::<u64>().unwrap()
+                        + r["Places planned"].parse::<u64>().unwrap())
+            );
+        }
     }
 
     #[test]

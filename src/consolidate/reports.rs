@@ -392,42 +392,69 @@ pub fn spend(
     }
 }
 
-/// Spend as CSV, with the totals and the budget at the foot.
+/// Spend as CSV. The first column says what each line is: a `Course` line for each
+/// course, then a `Total` line (places and money committed), a `Budget` line and a `Left`
+/// (or `Over budget`) line, so a reader can take the courses, the total and the budget
+/// apart without guessing from where a line sits.
 pub fn spend_csv(spend: &Spend) -> String {
+    let line =
+        |kind: &str, what: String, cost: String, done: String, planned: String, amount: u64| {
+            vec![kind.to_owned(), what, cost, done, planned, pounds(amount)]
+        };
     let mut rows: Vec<Vec<String>> = spend
         .rows
         .iter()
         .map(|r| {
-            vec![
+            line(
+                "Course",
                 r.course.clone(),
                 pounds(r.cost_pence),
                 r.completed.to_string(),
                 r.planned.to_string(),
-                pounds(r.cost_pence * (r.completed + r.planned) as u64),
-            ]
+                r.cost_pence * (r.completed + r.planned) as u64,
+            )
         })
         .collect();
-    rows.push(vec![
-        "Total".into(),
+    let places =
+        |count: fn(&SpendRow) -> usize| spend.rows.iter().map(count).sum::<usize>().to_string();
+    rows.push(line(
+        "Total",
+        "Places completed and planned".to_owned(),
         String::new(),
-        String::new(),
-        String::new(),
-        pounds(spend.completed_pence + spend.planned_pence),
-    ]);
-    rows.push(vec![
-        format!("Budget {}", spend.year.label()),
-        String::new(),
-        String::new(),
-        String::new(),
-        pounds(spend.budget_pence),
-    ]);
+        places(|r| r.completed),
+        places(|r| r.planned),
+        spend.completed_pence + spend.planned_pence,
+    ));
+    // A line with only an amount: the budget, and what is left of it.
+    let foot = |kind: &str, what: String, amount: u64| {
+        line(
+            kind,
+            what,
+            String::new(),
+            String::new(),
+            String::new(),
+            amount,
+        )
+    };
+    rows.push(foot(
+        "Budget",
+        format!("Training budget {}", spend.year.label()),
+        spend.budget_pence,
+    ));
+    let left = spend.remaining_pence();
+    rows.push(foot(
+        if left < 0 { "Over budget" } else { "Left" },
+        "Budget less places completed and planned".to_owned(),
+        left.unsigned_abs(),
+    ));
     table_csv(
         &[
+            "Line",
             "Course",
             "Cost per place",
             "Places completed",
             "Places planned",
-            "Committed",
+            "Amount",
         ],
         rows.into_iter(),
     )
