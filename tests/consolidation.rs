@@ -455,6 +455,44 @@ fn members_with_no_training_are_each_in_the_audit_saying_so() {
     ));
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every member held has one row of hours, and the rows add up to the totals.
+    #[test]
+    fn hours_per_member_sum_to_the_total(
+        workspace in any_members_sharing_names(),
+        starts_in in 2000i32..2100,
+    ) {
+        use mdr::consolidate::{hours_per_member, hours_per_member_csv, hours_text};
+        use mdr::model::due::MunicipalYear;
+        let year = MunicipalYear { starts_in };
+        let hours = hours_per_member(&workspace, year);
+        prop_assert_eq!(hours.rows.len(), workspace.members.len());
+        for id in workspace.members.keys() {
+            prop_assert_eq!(hours.rows.iter().filter(|r| r.member_id == *id).count(), 1);
+        }
+        prop_assert_eq!(hours.rows.iter().map(|r| r.minutes_in_year).sum::<u64>(), hours.total_in_year);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.minutes_in_all).sum::<u64>(), hours.total_in_all);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.completed).sum::<usize>(), hours.total_completed);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.without_hours).sum::<usize>(), hours.total_without_hours);
+        for (row, held) in hours.rows.iter().map(|r| (r, &workspace.members[&r.member_id])) {
+            let done: Vec<_> = held.file.record.activities().filter(|a| a.completion().is_some()).collect();
+            prop_assert_eq!(row.minutes_in_all, done.iter().map(|a| u64::from(a.minutes)).sum::<u64>());
+            prop_assert!(row.minutes_in_year <= row.minutes_in_all);
+            prop_assert!(row.without_hours <= row.completed);
+        }
+        let csv = hours_per_member_csv(&hours);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        prop_assert_eq!(records.len(), hours.rows.len() + 1, "a row a member, and the total");
+        let total = records.last().unwrap();
+        prop_assert_eq!(&total[0], "Total");
+        prop_assert_eq!(total[3].to_owned(), hours_text(hours.total_in_year));
+        prop_assert_eq!(total[5].to_owned(), hours_text(hours.total_in_all));
+    }
+}
+
 mod reports {
     use super::*;
     use mdr::consolidate::{
@@ -667,6 +705,72 @@ mod reports {
                 ("Cllr Amrit Kaur", on(2026, 11, 23)),
             ]
         );
+    }
+
+    /// Amrit did the licensing training in 2024 (3 hours); Joan did it in November 2025 and
+    /// the I-ACT course (6 hours) this year; Bob did a webinar this year with no hours
+    /// given and a 90-minute Code of Conduct session; Siân has done nothing.
+    #[test]
+    fn hours_per_member_gives_each_members_hours_this_year_and_in_all_with_a_total() {
+        use mdr::consolidate::{hours_per_member, hours_per_member_csv};
+        let mut workspace = fixture();
+        let mut bob = member(3, "Cllr Bob Ward");
+        let mut webinar = LearningActivity::own(Uuid::from_u128(30), at(0));
+        webinar.title = "LGA webinar: planning reform".into();
+        webinar.status = ActivityStatus::Completed;
+        webinar.completed_on = Some(day(3));
+        bob.put_activity(webinar);
+        let mut code = activity(
+            31,
+            "code-of-conduct",
+            ActivityStatus::Completed,
+            Some(day(4)),
+        );
+        code.minutes = 90;
+        bob.put_activity(code);
+        workspace.import(&file(&bob, 1, TABLET, 1));
+        workspace.import(&file(&member(4, "Cllr Siân Evans"), 1, TABLET, 1));
+
+        let year = MunicipalYear::containing(today());
+        let hours = hours_per_member(&workspace, year);
+        let rows: Vec<(&str, usize, u64, usize, u64)> = hours
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.member.as_str(),
+                    r.completed,
+                    r.minutes_in_year,
+                    r.without_hours,
+                    r.minutes_in_all,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Cllr Amrit Kaur", 0, 0, 0, 180),
+                ("Cllr Bob Ward", 2, 90, 1, 90),
+                ("Cllr Joan Whitfield", 1, 360, 0, 540),
+                ("Cllr Siân Evans", 0, 0, 0, 0),
+            ]
+        );
+        assert_eq!((hours.total_in_year, hours.total_in_all), (450, 810));
+        assert_eq!((hours.total_completed, hours.total_without_hours), (3, 1));
+
+        let csv = read_csv(&hours_per_member_csv(&hours));
+        assert_eq!(csv.len(), 5);
+        let joan = &csv[2];
+        assert_eq!(joan["Member"], "Cllr Joan Whitfield");
+        assert_eq!(joan["Hours 2026/27"], "6");
+        assert_eq!(joan["Hours in all"], "9");
+        let total = &csv[4];
+        assert_eq!(total["Member"], "Total");
+        assert_eq!(total["Ward or division"], "4 members");
+        assert_eq!(total["Activities completed 2026/27"], "3");
+        assert_eq!(total["Hours 2026/27"], "7.5");
+        assert_eq!(total["Completed 2026/27 with no hours given"], "1");
+        assert_eq!(total["Hours in all"], "13.5");
     }
 
     #[test]

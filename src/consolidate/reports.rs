@@ -460,6 +460,141 @@ pub fn spend_csv(spend: &Spend) -> String {
     )
 }
 
+/// One member's completed learning: in the municipal year, and in all their record holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursRow {
+    pub member_id: Uuid,
+    pub member: String,
+    pub ward: String,
+    /// Activities completed in the year.
+    pub completed: usize,
+    /// Minutes of learning completed in the year.
+    pub minutes_in_year: u64,
+    /// Of the activities completed in the year, how many were given no hours: their time
+    /// is not in the figures, so the officer can ask.
+    pub without_hours: usize,
+    /// Minutes of learning completed, in any year.
+    pub minutes_in_all: u64,
+}
+
+/// Hours of completed learning for every member held, for a municipal year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursPerMember {
+    pub year: MunicipalYear,
+    /// One row for each member held, by name.
+    pub rows: Vec<HoursRow>,
+    /// The rows' activities completed in the year, added up.
+    pub total_completed: usize,
+    /// The rows' minutes in the year, added up.
+    pub total_in_year: u64,
+    /// The rows' activities with no hours given, added up.
+    pub total_without_hours: usize,
+    /// The rows' minutes in all, added up.
+    pub total_in_all: u64,
+}
+
+impl HoursPerMember {
+    /// How many members the rows are for: "1 member", "51 members".
+    pub fn members_text(&self) -> String {
+        match self.rows.len() {
+            1 => "1 member".to_owned(),
+            n => format!("{n} members"),
+        }
+    }
+}
+
+/// Every member's hours of completed learning (deleted activities left out): in `year`, by
+/// the day each was completed, and in all. A member with none has a row of noughts.
+pub fn hours_per_member(workspace: &OfficerWorkspace, year: MunicipalYear) -> HoursPerMember {
+    let mut rows: Vec<HoursRow> = workspace
+        .members
+        .values()
+        .map(|held| {
+            let record = &held.file.record;
+            let mut row = HoursRow {
+                member_id: record.member_id,
+                member: record.profile.full_name.clone(),
+                ward: record.profile.ward.clone(),
+                completed: 0,
+                minutes_in_year: 0,
+                without_hours: 0,
+                minutes_in_all: 0,
+            };
+            for activity in record.activities() {
+                let Some(done) = activity.completion() else {
+                    continue;
+                };
+                let minutes = u64::from(activity.minutes);
+                row.minutes_in_all += minutes;
+                if year.contains(done) {
+                    row.completed += 1;
+                    row.minutes_in_year += minutes;
+                    row.without_hours += usize::from(minutes == 0);
+                }
+            }
+            row
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| NameKey::of(&r.member));
+    HoursPerMember {
+        year,
+        total_completed: rows.iter().map(|r| r.completed).sum(),
+        total_in_year: rows.iter().map(|r| r.minutes_in_year).sum(),
+        total_without_hours: rows.iter().map(|r| r.without_hours).sum(),
+        total_in_all: rows.iter().map(|r| r.minutes_in_all).sum(),
+        rows,
+    }
+}
+
+/// Minutes as hours, as [`format_hours`] writes them (`1.5`, `0.33`, `12`), for totals of
+/// any size: whole hours, then the part of an hour the remaining minutes make.
+pub fn hours_text(minutes: u64) -> String {
+    let part = format_hours((minutes % 60) as u32);
+    // Under an hour, `format_hours` gives "0" or "0." and at most two figures.
+    let fraction = part.strip_prefix('0').unwrap_or(&part);
+    format!("{}{fraction}", minutes / 60)
+}
+
+/// Hours per member as CSV: a row for each member, then a `Total` row with every
+/// column added up.
+pub fn hours_per_member_csv(hours: &HoursPerMember) -> String {
+    let label = hours.year.label();
+    let header = [
+        "Member".to_owned(),
+        "Ward or division".to_owned(),
+        format!("Activities completed {label}"),
+        format!("Hours {label}"),
+        format!("Completed {label} with no hours given"),
+        "Hours in all".to_owned(),
+    ];
+    let mut rows: Vec<Vec<String>> = hours
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.member.clone(),
+                r.ward.clone(),
+                r.completed.to_string(),
+                hours_text(r.minutes_in_year),
+                r.without_hours.to_string(),
+                hours_text(r.minutes_in_all),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".to_owned(),
+        hours.members_text(),
+        hours.total_completed.to_string(),
+        hours_text(hours.total_in_year),
+        hours.total_without_hours.to_string(),
+        hours_text(hours.total_in_all),
+    ]);
+    to_csv(&Csv {
+        header: header.into(),
+        rows,
+    })
+}
+
 /// How recent a member's file is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EngagementRow {
@@ -548,4 +683,26 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String
         header: header.iter().map(|h| (*h).to_owned()).collect(),
         rows: rows.collect(),
     })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Totals of any size are written as `format_hours` writes the minutes it can take.
+        #[test]
+        fn hours_of_any_total_read_as_format_hours_would(minutes in any::<u32>()) {
+            prop_assert_eq!(hours_text(u64::from(minutes)), format_hours(minutes));
+        }
+    }
+
+    #[test]
+    fn totals_past_what_one_activity_holds_are_still_hours() {
+        assert_eq!(hours_text(0), "0");
+        assert_eq!(hours_text(90), "1.5");
+        assert_eq!(hours_text(u64::from(u32::MAX) + 30), "71582788.75");
+    }
 }

@@ -5,8 +5,9 @@ use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::consolidate::{
-    compliance, compliance_csv, course_evaluation, course_evaluation_csv, engagement,
-    engagement_csv, spend, spend_csv,
+    HoursPerMember, compliance, compliance_csv, course_evaluation, course_evaluation_csv,
+    engagement, engagement_csv, hours_per_member, hours_per_member_csv, hours_text, spend,
+    spend_csv,
 };
 use crate::model::dates::long_date;
 use crate::model::due::MunicipalYear;
@@ -93,6 +94,26 @@ fn shown_date(date: Option<NaiveDate>) -> String {
     date.map(long_date).unwrap_or_default()
 }
 
+/// The line above the hours table: the year's total, and what it leaves out.
+fn hours_summary(hours: &HoursPerMember) -> String {
+    let members = hours.members_text();
+    let unknown = match hours.total_without_hours {
+        0 => String::new(),
+        1 => " One completed activity has no hours given.".to_owned(),
+        n => format!(" {n} completed activities have no hours given."),
+    };
+    let phrase = |minutes| match hours_text(minutes) {
+        one if one == "1" => "1 hour".to_owned(),
+        text => format!("{text} hours"),
+    };
+    format!(
+        "{}: {} of learning completed by {members}; {} in all.{unknown}",
+        hours.year.label(),
+        phrase(hours.total_in_year),
+        phrase(hours.total_in_all),
+    )
+}
+
 /// The Reports page of the officer workspace.
 #[component]
 pub fn OfficerReportsPage() -> impl IntoView {
@@ -117,6 +138,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
     let compliance_rows = Memo::new(move |_| {
         workspace.with(|w| compliance(w, &catalogue.get_value(), &roles.get_value(), today))
     });
+    let hours = Memo::new(move |_| workspace.with(|w| hours_per_member(w, year)));
     let evaluation_rows = Memo::new(move |_| workspace.with(course_evaluation));
     let spend_report =
         Memo::new(move |_| workspace.with(|w| spend(w, &catalogue.get_value(), budget, year)));
@@ -138,6 +160,18 @@ pub fn OfficerReportsPage() -> impl IntoView {
         >
             {move || table("Mandatory compliance", &["Role", "Member", "Course", "Status", "Due on"],
                 compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), shown_date(r.due_on)]).collect())}
+        </Report>
+        <Report
+            title="Hours per member" id="report-hours" file="hours-per-member"
+            about="The hours of learning each member completed this municipal year, and in all their record holds. A completed activity given no hours counts as none, and is counted apart so you can ask about it."
+            csv=Callback::new(move |()| hours.with(hours_per_member_csv))
+        >
+            {move || hours.with(|h| view! { <p class="report__summary">{hours_summary(h)}</p> })}
+            {move || table("Hours per member", &["Member", "Ward or division", "Completed this year", "Hours this year", "Completed with no hours given", "Hours in all"],
+                hours.get().rows.into_iter().map(|r| vec![
+                    r.member, r.ward, r.completed.to_string(), hours_text(r.minutes_in_year),
+                    r.without_hours.to_string(), hours_text(r.minutes_in_all),
+                ]).collect())}
         </Report>
         <NeedsReport workspace=workspace/>
         <SurveyResultsReport workspace=workspace templates=templates pack=pack.clone()/>
