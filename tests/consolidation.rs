@@ -493,6 +493,40 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Each member with a compliance row counts once under its course and role, and each
+    /// line's counts add up to the members it is of.
+    #[test]
+    fn the_compliance_summary_counts_every_row_once(
+        workspace in any_members_sharing_names(),
+        days in 0i64..20_000,
+    ) {
+        use mdr::consolidate::{compliance, compliance_summary};
+        use mdr::model::roles::default_roles;
+        let today = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(days);
+        let catalogue = default_catalogue();
+        let rows = compliance(&workspace, &catalogue, &default_roles(), today);
+        let summary = compliance_summary(&workspace, &catalogue, &default_roles(), &rows);
+        for line in &summary.lines {
+            prop_assert_eq!(line.counts.len(), summary.statuses.len());
+            prop_assert_eq!(line.members, line.up_to_date + line.counts.iter().sum::<usize>());
+            prop_assert!(line.members > 0);
+            let with_rows: std::collections::BTreeSet<_> = rows
+                .iter()
+                .filter(|r| r.course == line.course && r.role == line.role)
+                .map(|r| r.member_id)
+                .collect();
+            prop_assert_eq!(line.counts.iter().sum::<usize>(), with_rows.len());
+        }
+        let distinct: std::collections::BTreeSet<_> =
+            rows.iter().map(|r| (&r.course, &r.role, r.member_id)).collect();
+        let counted: usize = summary.lines.iter().map(|l| l.counts.iter().sum::<usize>()).sum();
+        prop_assert_eq!(counted, distinct.len());
+    }
+}
+
 mod reports {
     use super::*;
     use mdr::consolidate::{
@@ -771,6 +805,120 @@ mod reports {
         assert_eq!(total["Hours 2026/27"], "7.5");
         assert_eq!(total["Completed 2026/27 with no hours given"], "1");
         assert_eq!(total["Hours in all"], "13.5");
+    }
+
+    /// Four members on 23 Nov 2026, with the catalogue's mandatory courses but the
+    /// induction (whose window after election is another rule's business):
+    /// Amrit and Joan, licensing committee, overdue for the licensing training; Siân,
+    /// licensing committee, did it and the Code of Conduct in October; Bob, no role, did
+    /// the Code of Conduct in January 2024, so its refresher is due on 10 Jan 2027.
+    fn summary_fixture() -> (OfficerWorkspace, Vec<mdr::model::Course>) {
+        let mut workspace = fixture();
+        let mut siân = member(3, "Cllr Siân Evans");
+        siân.profile.roles.insert("licensing-committee".into());
+        completed(&mut siân, 30, "licensing-committee", day(1), 1);
+        completed(&mut siân, 31, "code-of-conduct", day(2), 1);
+        workspace.import(&file(&siân, 1, TABLET, 1));
+        let mut bob = member(4, "Cllr Bob Ward");
+        completed(
+            &mut bob,
+            40,
+            "code-of-conduct",
+            NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
+            1,
+        );
+        workspace.import(&file(&bob, 1, TABLET, 1));
+        let catalogue = default_catalogue()
+            .into_iter()
+            .filter(|c| c.id != "induction")
+            .collect();
+        (workspace, catalogue)
+    }
+
+    fn summary_lines(summary: &mdr::consolidate::ComplianceSummary) -> Vec<String> {
+        summary
+            .lines
+            .iter()
+            .map(|l| {
+                let counts: Vec<String> = summary
+                    .statuses
+                    .iter()
+                    .zip(&l.counts)
+                    .map(|(s, n)| format!("{s} {n}"))
+                    .collect();
+                format!(
+                    "{} | {} | {} of {} up to date | {}",
+                    l.course,
+                    l.role,
+                    l.up_to_date,
+                    l.members,
+                    counts.join(", ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_compliance_report_opens_with_how_many_of_how_many_are_up_to_date_for_each_course_and_role()
+     {
+        use mdr::consolidate::{compliance_summary, compliance_summary_csv};
+        let (workspace, catalogue) = summary_fixture();
+        let roles = default_roles();
+        let rows = compliance(&workspace, &catalogue, &roles, today());
+        let summary = compliance_summary(&workspace, &catalogue, &roles, &rows);
+        assert_eq!(summary.statuses, ["Overdue", "Not done", "Due soon"]);
+        assert_eq!(
+            summary_lines(&summary),
+            [
+                "Code of Conduct | All members | 1 of 4 up to date | Overdue 0, Not done 2, Due soon 1",
+                "Licensing committee training | Licensing committee member | 1 of 3 up to date | Overdue 2, Not done 0, Due soon 0",
+                "Safeguarding children and adults at risk | All members | 0 of 4 up to date | Overdue 0, Not done 4, Due soon 0",
+            ]
+        );
+        let csv = read_csv(&compliance_summary_csv(&summary));
+        let licensing = csv
+            .iter()
+            .find(|r| r["Course"] == "Licensing committee training")
+            .unwrap();
+        assert_eq!(licensing["Role"], "Licensing committee member");
+        assert_eq!(
+            (
+                licensing["Members"].as_str(),
+                licensing["Up to date"].as_str(),
+                licensing["Overdue"].as_str()
+            ),
+            ("3", "1", "2")
+        );
+        assert_eq!(csv.len(), 3);
+    }
+
+    /// The summary counts what the rows say: a status it has not met gets a column, and a
+    /// member the rows leave out (a course that does not apply to them) is not counted.
+    #[test]
+    fn the_compliance_summary_follows_the_rows_whatever_decides_them() {
+        use mdr::consolidate::compliance_summary;
+        let (workspace, catalogue) = summary_fixture();
+        let roles = default_roles();
+        let mut rows = compliance(&workspace, &catalogue, &roles, today());
+        rows.iter_mut()
+            .find(|r| r.member == "Cllr Amrit Kaur" && r.course == "Code of Conduct")
+            .unwrap()
+            .status = "Planned";
+        rows.retain(|r| !(r.member == "Cllr Bob Ward" && r.course.starts_with("Safeguarding")));
+        let summary = compliance_summary(&workspace, &catalogue, &roles, &rows);
+        assert_eq!(
+            summary.statuses,
+            ["Overdue", "Not done", "Due soon", "Planned"]
+        );
+        let lines = summary_lines(&summary);
+        assert_eq!(
+            lines[0],
+            "Code of Conduct | All members | 1 of 4 up to date | Overdue 0, Not done 1, Due soon 1, Planned 1"
+        );
+        assert_eq!(
+            lines[2],
+            "Safeguarding children and adults at risk | All members | 0 of 3 up to date | Overdue 0, Not done 3, Due soon 0, Planned 0"
+        );
     }
 
     #[test]

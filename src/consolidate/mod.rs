@@ -11,8 +11,9 @@ mod workspace;
 pub use csv::{Csv, file_stem, to_csv};
 pub use names::NameKey;
 pub use reports::{
-    AuditRow, ComplianceRow, EngagementRow, EvaluationRow, HoursPerMember, HoursRow,
-    NOTHING_RECORDED, Spend, SpendRow, compliance, compliance_csv, course_evaluation,
+    AuditRow, ComplianceRow, ComplianceSummary, ComplianceSummaryLine, EngagementRow,
+    EvaluationRow, HoursPerMember, HoursRow, NOTHING_RECORDED, Spend, SpendRow, compliance,
+    compliance_csv, compliance_summary, compliance_summary_csv, course_evaluation,
     course_evaluation_csv, engagement, engagement_csv, hours_per_member, hours_per_member_csv,
     hours_text, spend, spend_csv, training_audit, training_audit_csv, training_audit_first,
     training_audit_len,

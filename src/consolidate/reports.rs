@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::model::dates::{iso_date, long_date};
-use crate::model::due::{DueStatus, MunicipalYear, training_due};
+use crate::model::due::{DueStatus, MunicipalYear, last_completed, training_due};
 use crate::model::learning::{Evaluation, format_hours};
 use crate::model::money::pounds;
 use crate::model::roles::role_name;
@@ -162,6 +162,7 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComplianceRow {
     pub role: String,
+    pub member_id: Uuid,
     pub member: String,
     pub course: String,
     /// "Overdue", "Not done" or "Due soon".
@@ -187,17 +188,10 @@ pub fn compliance(
                 DueStatus::Outstanding => ("Not done", None),
                 DueStatus::DueSoon { due_on } => ("Due soon", Some(due_on)),
             };
-            let relevant: Vec<String> = match &item.course.mandatory_for {
-                MandatoryFor::AllMembers => vec!["All members".to_owned()],
-                MandatoryFor::Roles(required) => required
-                    .intersection(&record.profile.roles)
-                    .map(|id| role_name(roles, id))
-                    .collect(),
-                MandatoryFor::Nobody => Vec::new(),
-            };
-            for role in relevant {
+            for role in roles_requiring(&item.course, record, roles) {
                 rows.push(ComplianceRow {
                     role,
+                    member_id: record.member_id,
                     member: record.profile.full_name.clone(),
                     course: item.course.title.clone(),
                     status,
@@ -214,6 +208,145 @@ pub fn compliance(
         )
     });
     rows
+}
+
+/// The names of the member's roles `course` is mandatory for ("All members" for a course
+/// every member must do), each a line of the compliance report.
+fn roles_requiring(course: &Course, record: &MemberRecord, roles: &[Role]) -> Vec<String> {
+    match &course.mandatory_for {
+        MandatoryFor::AllMembers => vec!["All members".to_owned()],
+        MandatoryFor::Roles(required) => required
+            .intersection(&record.profile.roles)
+            .map(|id| role_name(roles, id))
+            .collect(),
+        MandatoryFor::Nobody => Vec::new(),
+    }
+}
+
+/// The statuses compliance rows use, most pressing first, for the summary's columns; a
+/// status added later goes after these.
+const STATUS_ORDER: [&str; 3] = ["Overdue", "Not done", "Due soon"];
+
+/// For one mandatory course and one role: how many of the members it applies to are up to
+/// date, and how many are in each other state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComplianceSummaryLine {
+    pub course: String,
+    /// The role's name, or "All members".
+    pub role: String,
+    /// Members the course applies to under the role: up to date, or with a row.
+    pub members: usize,
+    /// Members who have done it and are not due again soon.
+    pub up_to_date: usize,
+    /// Members in each of [`ComplianceSummary::statuses`], in that order.
+    pub counts: Vec<usize>,
+}
+
+/// The summary the compliance report opens with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComplianceSummary {
+    /// The statuses the compliance rows use ("Overdue", "Not done", "Due soon"...), most
+    /// pressing first: the summary's columns after "Up to date".
+    pub statuses: Vec<&'static str>,
+    /// By course, then role.
+    pub lines: Vec<ComplianceSummaryLine>,
+}
+
+/// Sums up `rows` (from [`compliance`], for the same workspace and catalogue) for each
+/// mandatory course and role. A member with a row for the course under the role counts
+/// under the row's status, so the summary says what the rows say, whatever decides them. A
+/// member with no row who has completed the course is up to date; one with no row who has
+/// never completed it is someone the course does not apply to (say, a member elected long
+/// ago, for an induction), and is not counted. A course and role nobody is counted under
+/// is left out.
+pub fn compliance_summary(
+    workspace: &OfficerWorkspace,
+    catalogue: &[Course],
+    roles: &[Role],
+    rows: &[ComplianceRow],
+) -> ComplianceSummary {
+    let mut statuses: Vec<&'static str> = rows.iter().map(|r| r.status).collect();
+    statuses.sort_by_key(|s| {
+        (
+            STATUS_ORDER
+                .iter()
+                .position(|o| o == s)
+                .unwrap_or(usize::MAX),
+            *s,
+        )
+    });
+    statuses.dedup();
+
+    // (course, role) -> member -> the column they count in: 0 up to date, then 1 + status.
+    let mut counted: BTreeMap<(&str, String), BTreeMap<Uuid, usize>> = BTreeMap::new();
+    for row in rows {
+        let column = 1 + statuses.iter().position(|s| *s == row.status).unwrap_or(0);
+        let members = counted
+            .entry((row.course.as_str(), row.role.clone()))
+            .or_default();
+        // A member with two rows for one course and role counts once, in the more pressing.
+        let entry = members.entry(row.member_id).or_insert(column);
+        *entry = (*entry).min(column);
+    }
+    for held in workspace.members.values() {
+        let record = &held.file.record;
+        for course in catalogue {
+            if last_completed(course, &record.learning).is_none() {
+                continue;
+            }
+            for role in roles_requiring(course, record, roles) {
+                counted
+                    .entry((course.title.as_str(), role))
+                    .or_default()
+                    .entry(record.member_id)
+                    .or_insert(0);
+            }
+        }
+    }
+
+    let mut lines: Vec<ComplianceSummaryLine> = counted
+        .into_iter()
+        .map(|((course, role), members)| {
+            let mut columns = vec![0; statuses.len() + 1];
+            for column in members.values() {
+                columns[*column] += 1;
+            }
+            ComplianceSummaryLine {
+                course: course.to_owned(),
+                role,
+                members: members.len(),
+                up_to_date: columns[0],
+                counts: columns[1..].to_vec(),
+            }
+        })
+        .collect();
+    lines.sort_by_cached_key(|l| (NameKey::of(&l.course), NameKey::of(&l.role)));
+    ComplianceSummary { statuses, lines }
+}
+
+/// The compliance summary as CSV: Course, Role, Members, Up to date, then a column for
+/// each status.
+pub fn compliance_summary_csv(summary: &ComplianceSummary) -> String {
+    let mut header = vec!["Course".to_owned(), "Role".to_owned(), "Members".to_owned()];
+    header.push("Up to date".to_owned());
+    header.extend(summary.statuses.iter().map(|s| (*s).to_owned()));
+    to_csv(&Csv {
+        header,
+        rows: summary
+            .lines
+            .iter()
+            .map(|l| {
+                let mut row = vec![
+                    l.course.clone(),
+                    l.role.clone(),
+                    l.members.to_string(),
+                    l.up_to_date.to_string(),
+                ];
+                row.extend(l.counts.iter().map(usize::to_string));
+                row
+            })
+            .collect(),
+    })
 }
 
 /// The compliance report as CSV, dates as `2026-11-01`.
