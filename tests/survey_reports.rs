@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mdr::consolidate::{
-    OfficerWorkspace, SMALL_CELL, SurveyComparison, latest_survey_results, needs_analysis,
-    needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
+    NO_DETAILS, OfficerWorkspace, SMALL_CELL, SurveyComparison, access_needs, access_needs_csv,
+    latest_survey_results, needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+    survey_rounds,
 };
 use mdr::exchange::{MemberFile, write_member_file};
 use mdr::model::MemberRecord;
@@ -1010,4 +1011,124 @@ fn the_needs_analysis_reads_the_training_needs_survey_of_the_latest_round_in_tim
     let rows = needs_analysis(&workspace_of(&[record]));
     let topics: Vec<&str> = rows.iter().map(|r| r.topic.as_str()).collect();
     assert_eq!(topics, ["Scrutiny and questioning skills"]);
+}
+
+/// Members say what would help them take part, in the training needs survey and in
+/// their plan, and the officer sees it in their words:
+/// 1. survey: yes, "I need a hearing loop"; 2026 plan: "Papers in large print".
+/// 2. survey: yes, with nothing written.
+/// 3. survey: no; a plan with the box left blank.
+/// 4. an older plan asking for step-free access; the 2026 plan: "Childcare on weekday
+///    evenings".
+/// 5. yes ("Large print") in "Jun 2026", then no in "Dec 2026": the later answer stands.
+/// 6. survey: yes, "Step-free access"; plan: " step-free  access " (one need, two places).
+/// 7. only a draft saying yes: not counted.
+fn access_workspace() -> OfficerWorkspace {
+    let needs = |detail: Option<&str>, yes: bool| {
+        let mut answers = vec![("access-needs", YesNo(yes))];
+        if let Some(detail) = detail {
+            answers.push(("access-needs-detail", Text(detail.into())));
+        }
+        answers
+    };
+    // A member who answered the training needs survey in 2026/27.
+    let surveyed = |n: u128, status: ResponseStatus, detail: Option<&str>, yes: bool| {
+        let mut record = member(n, "Labour");
+        respond(
+            &mut record,
+            1,
+            "training-needs",
+            REPEAT,
+            status,
+            needs(detail, yes),
+        );
+        record
+    };
+    let with_plan = |record: &mut MemberRecord, year: i32, access: &str| {
+        let mut plan = plan(year, &[], &[], &[]);
+        plan.preferences.access_needs = access.into();
+        record.put_plan(plan);
+    };
+    let mut one = surveyed(1, Submitted, Some("I need a hearing loop"), true);
+    with_plan(&mut one, 2026, "Papers in large print");
+    let two = surveyed(2, Submitted, None, true);
+    let mut three = surveyed(3, Submitted, None, false);
+    with_plan(&mut three, 2026, "   ");
+    let mut four = member(4, "Conservative");
+    with_plan(&mut four, 2025, "Step-free access");
+    with_plan(&mut four, 2026, "Childcare on weekday evenings");
+    let mut five = member(5, "Conservative");
+    for (k, round, day, answers) in [
+        (
+            1,
+            "Jun 2026",
+            on(2026, 6, 3),
+            needs(Some("Large print"), true),
+        ),
+        (2, "Dec 2026", on(2026, 12, 3), needs(None, false)),
+    ] {
+        respond_on(&mut five, k, "training-needs", round, day, answers);
+    }
+    let mut six = surveyed(6, Submitted, Some("Step-free access"), true);
+    with_plan(&mut six, 2026, " step-free  access ");
+    let seven = surveyed(7, Draft, Some("Should not be seen"), true);
+    workspace_of(&[one, two, three, four, five, six, seven])
+}
+
+#[test]
+fn the_officer_sees_each_members_access_and_caring_needs_in_their_own_words() {
+    let rows = access_needs(&access_workspace());
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.member.as_str(), r.need.as_str(), r.source.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Cllr Member 1",
+                "Papers in large print",
+                "Development plan 2026/27"
+            ),
+            (
+                "Cllr Member 1",
+                "I need a hearing loop",
+                "Training needs survey (2026/27)"
+            ),
+            (
+                "Cllr Member 2",
+                NO_DETAILS,
+                "Training needs survey (2026/27)"
+            ),
+            (
+                "Cllr Member 4",
+                "Childcare on weekday evenings",
+                "Development plan 2026/27"
+            ),
+            (
+                "Cllr Member 6",
+                "step-free  access",
+                "Development plan 2026/27; Training needs survey (2026/27)"
+            ),
+        ]
+    );
+    assert!(rows.iter().all(|r| r.ward == "Tipton Green"));
+}
+
+#[test]
+fn the_access_needs_csv_reads_back_each_need_in_the_members_words() {
+    let csv = access_needs_csv(&access_needs(&access_workspace()));
+    let text = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["Member", "Ward or division", "Need", "Where from"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(&rows[1][2], "I need a hearing loop");
+    assert_eq!(
+        &rows[4][3],
+        "Development plan 2026/27; Training needs survey (2026/27)"
+    );
 }

@@ -19,8 +19,8 @@ pub use reports::{
     training_audit_len,
 };
 pub use survey_reports::{
-    Distribution, GroupMean, NeedsRow, QuestionResult, SMALL_CELL, SurveyComparison,
-    latest_survey_results, needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
-    survey_rounds,
+    AccessNeed, Distribution, GroupMean, NO_DETAILS, NeedsRow, QuestionResult, SMALL_CELL,
+    SurveyComparison, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
+    needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use workspace::{HeldMember, ImportOutcome, OfficerWorkspace};

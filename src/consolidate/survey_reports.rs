@@ -8,7 +8,8 @@
 //!   that leaves only one group hidden, the next smallest is hidden too, so the first
 //!   cannot be worked out from the question's totals.
 //! * Needs analysis: the topics and courses members ask for, in their latest development
-//!   plan and their latest training needs survey, ranked by how many members ask.
+//!   plan and their latest training needs survey, ranked by how many members ask; and,
+//!   for the officer alone, the access and caring needs members wrote in either place.
 //!
 //! Only submitted survey responses count: a draft is the member's own business until they
 //! submit it. Means are kept as `f64` and rounded only when shown.
@@ -19,6 +20,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::model::MemberRecord;
+use crate::model::due::MunicipalYear;
 use crate::model::pack::CouncilPack;
 use crate::model::survey::{Answer, Question, QuestionKind, SurveyResponse, SurveyTemplate};
 use crate::model::survey_templates::built_in_templates;
@@ -44,6 +46,10 @@ const NOT_GIVEN: &str = "Not given";
 /// The template the needs analysis reads, and its question of priority topics.
 const TRAINING_NEEDS: &str = "training-needs";
 const PRIORITY_TOPICS: &str = "priority-topics";
+/// The training needs survey's question whether a member has access or caring needs, and
+/// the one asking what would help.
+const ACCESS_NEEDS: &str = "access-needs";
+const ACCESS_NEEDS_DETAIL: &str = "access-needs-detail";
 
 /// How members answered one question in one round.
 #[derive(Clone, Debug, PartialEq)]
@@ -724,6 +730,95 @@ pub fn needs_analysis_csv(rows: &[NeedsRow]) -> String {
         rows: rows
             .iter()
             .map(|r| vec![r.topic.clone(), r.members.to_string(), r.sources.clone()])
+            .collect(),
+    })
+}
+
+/// What a member said would help them take part in learning: an access, caring or other
+/// need. Confidential: for the officer who arranges training, never for a committee.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessNeed {
+    pub member_id: Uuid,
+    pub member: String,
+    pub ward: String,
+    /// In the member's own words, or [`NO_DETAILS`] when they said they have a need but
+    /// not what it is.
+    pub need: String,
+    /// Where they said it: `Development plan 2026/27`, `Training needs survey (2026/27)`,
+    /// or both, joined by "; ".
+    pub source: String,
+}
+
+/// What the access needs list says for a member who answered yes without saying more.
+pub const NO_DETAILS: &str = "Said yes, with no details given";
+
+/// Every access or caring need members wrote: in their latest development plan (its
+/// access needs) and their latest submitted training needs survey (when they answered yes,
+/// what would help). The same words in both places are one line naming both. By member,
+/// as an officer reads names.
+pub fn access_needs(workspace: &OfficerWorkspace) -> Vec<AccessNeed> {
+    let needs_rounds = survey_rounds(workspace, TRAINING_NEEDS, None);
+    let mut needs: Vec<AccessNeed> = Vec::new();
+    for held in workspace.members.values() {
+        let record = &held.file.record;
+        let mut said: Vec<(String, String)> = Vec::new();
+        if let Some(plan) = record.plans.iter().max_by_key(|p| p.year) {
+            let need = plan.preferences.access_needs.trim();
+            if !need.is_empty() {
+                let year = MunicipalYear {
+                    starts_in: plan.year,
+                };
+                said.push((
+                    need.to_owned(),
+                    format!("Development plan {}", year.label()),
+                ));
+            }
+        }
+        if let Some(response) = latest_response(record, TRAINING_NEEDS, &needs_rounds)
+            && response.answers.get(ACCESS_NEEDS) == Some(&Answer::YesNo(true))
+        {
+            let need = match response.answers.get(ACCESS_NEEDS_DETAIL) {
+                Some(Answer::Text(text)) if !text.trim().is_empty() => text.trim().to_owned(),
+                _ => NO_DETAILS.to_owned(),
+            };
+            let source = format!("Training needs survey ({})", response.round);
+            match said
+                .iter_mut()
+                .find(|(n, _)| topic_key(n) == topic_key(&need))
+            {
+                Some((_, sources)) => *sources = format!("{sources}; {source}"),
+                None => said.push((need, source)),
+            }
+        }
+        needs.extend(said.into_iter().map(|(need, source)| AccessNeed {
+            member_id: record.member_id,
+            member: record.profile.full_name.clone(),
+            ward: record.profile.ward.clone(),
+            need,
+            source,
+        }));
+    }
+    // A stable sort keeps each member's plan before their survey.
+    needs.sort_by_cached_key(|n| NameKey::of(&n.member));
+    needs
+}
+
+/// The access and caring needs as CSV: Member, Ward or division, Need, Where from.
+pub fn access_needs_csv(rows: &[AccessNeed]) -> String {
+    to_csv(&Csv {
+        header: ["Member", "Ward or division", "Need", "Where from"]
+            .map(str::to_owned)
+            .into(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.member.clone(),
+                    r.ward.clone(),
+                    r.need.clone(),
+                    r.source.clone(),
+                ]
+            })
             .collect(),
     })
 }

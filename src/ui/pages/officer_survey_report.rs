@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::consolidate::{
-    Distribution, OfficerWorkspace, QuestionResult, SurveyComparison, latest_survey_results,
-    needs_analysis, needs_analysis_csv, survey_results_csv,
+    Distribution, OfficerWorkspace, QuestionResult, SurveyComparison, access_needs,
+    access_needs_csv, latest_survey_results, needs_analysis, needs_analysis_csv,
+    survey_results_csv,
 };
 use crate::model::pack::CouncilPack;
 use crate::model::survey::SurveyTemplate;
@@ -262,6 +263,37 @@ pub fn NeedsReport(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <AccessNeedsList workspace=workspace/>
         </section>
+    }
+}
+
+/// The access and caring needs members wrote, for the officer arranging training alone.
+#[component]
+fn AccessNeedsList(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
+    let rows = Memo::new(move |_| workspace.with(access_needs));
+    view! {
+        <h3>"Access and caring needs"</h3>
+        <p class="confidential">"Confidential"</p>
+        <p>"What members said would help them take part, in their own words, from their latest development plan and training needs survey. For arranging training: keep it out of committee reports."</p>
+        {move || {
+            let rows = rows.get();
+            if rows.is_empty() {
+                view! { <p class="report__empty">"No member has written of an access or caring need."</p> }.into_any()
+            } else {
+                let csv = access_needs_csv(&rows);
+                view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| download("access-and-caring-needs-confidential", &csv)>
+                        "Download access and caring needs (CSV)"
+                    </button>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Access and caring needs (confidential)">
+                        <table class="table">
+                            <thead><tr><th scope="col">"Member"</th><th scope="col">"Ward or division"</th><th scope="col">"Need"</th><th scope="col">"Where from"</th></tr></thead>
+                            <tbody>{rows.into_iter().map(|r| view! { <tr><td>{r.member}</td><td>{r.ward}</td><td>{r.need}</td><td>{r.source}</td></tr> }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }
+        }}
     }
 }
