@@ -110,17 +110,17 @@ fn ComplianceTotals(
     view! {
         <h3>"Summary"</h3>
         <p>"For each mandatory course and the role it is mandatory for: how many of the members it applies to are up to date, and how many are in each other state."</p>
+        <button type="button" class="button button--secondary" on:click=download>"Download compliance summary (CSV)"</button>
         {move || totals.with(|summary| {
-            let mut head = vec!["Course", "Role", "Members", "Up to date"];
+            let mut head = vec!["Course", "Role", "Up to date"];
             head.extend(summary.statuses.iter().copied());
             let rows = summary.lines.iter().map(|l| {
-                let mut row = vec![l.course.clone(), l.role.clone(), l.members.to_string(), l.up_to_date.to_string()];
+                let mut row = vec![l.course.clone(), l.role.clone(), format!("{} of {}", l.up_to_date, l.members)];
                 row.extend(l.counts.iter().map(usize::to_string));
                 row
             }).collect();
             table("Mandatory compliance summary", &head, rows)
         })}
-        <button type="button" class="button button--secondary" on:click=download>"Download compliance summary (CSV)"</button>
     }
 }
 
@@ -137,7 +137,7 @@ fn HoursReport(
             csv=Callback::new(move |()| hours.with(hours_per_member_csv))
         >
             {move || hours.with(|h| view! { <p class="report__summary">{hours_summary(h)}</p> })}
-            {move || table("Hours per member", &["Member", "Ward or division", "Completed this year", "Hours this year", "Completed with no hours given", "Hours in all"],
+            {move || table("Hours per member", &["Member", "Ward or division", "Completed this year", "Hours this year", "No hours given", "Hours in all"],
                 hours.get().rows.into_iter().map(|r| vec![
                     r.member, r.ward, r.completed.to_string(), hours_text(r.minutes_in_year),
                     r.without_hours.to_string(), hours_text(r.minutes_in_all),
