@@ -134,7 +134,10 @@ test('the reports give each member\'s hours, the compliance summary, and the acc
   await expect(code.nth(2), 'members 1 and 3 of the 3').toHaveText('2 of 3');
 
   const needs = page.getByRole('region', { name: 'Access and caring needs (confidential)' });
-  await expect(needs.getByRole('row').filter({ hasText: 'Cllr Member 3' })).toContainText('I need a hearing loop');
+  await expect(needs.getByRole('columnheader')).toHaveText(['Member', 'Need', 'Where from']);
+  await expect(needs.getByRole('row').filter({ hasText: 'Cllr Member 3' }).getByRole('cell')).toHaveText([
+    'Cllr Member 3', 'I need a hearing loop', `Training needs survey (${label})`,
+  ]);
   await expect(page.getByText('Confidential', { exact: true })).toBeVisible();
   const audit = await download(page, 'Download access and caring needs (CSV)');
   expect(audit.name).toMatch(/^access-and-caring-needs-confidential-/);

@@ -288,8 +288,9 @@ fn AccessNeedsList(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
                     </button>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Access and caring needs (confidential)">
                         <table class="table">
-                            <thead><tr><th scope="col">"Member"</th><th scope="col">"Ward or division"</th><th scope="col">"Need"</th><th scope="col">"Where from"</th></tr></thead>
-                            <tbody>{rows.into_iter().map(|r| view! { <tr><td>{r.member}</td><td>{r.ward}</td><td>{r.need}</td><td>{r.source}</td></tr> }).collect_view()}</tbody>
+                            // The ward is in the download; on screen the member's words have the room.
+                            <thead><tr><th scope="col">"Member"</th><th scope="col">"Need"</th><th scope="col">"Where from"</th></tr></thead>
+                            <tbody>{rows.into_iter().map(|r| view! { <tr><td>{r.member}</td><td>{r.need}</td><td>{r.source}</td></tr> }).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any()
