@@ -167,7 +167,7 @@ fn main() {
         let needs = needs_analysis(&workspace);
         let surveys: Vec<_> = built_in_templates()
             .iter()
-            .map(|t| survey_results(&workspace, t, "2025/26", "2026/27"))
+            .map(|t| survey_results(&workspace, t, Some("2025/26"), "2026/27"))
             .collect();
         let total = started.elapsed();
         println!(

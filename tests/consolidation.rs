@@ -207,13 +207,13 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
                 "Cllr Amrit Kaur",
                 "Code of Conduct",
                 "Completed",
-                "02/10/2026"
+                "2 Oct 2026"
             ),
             (
                 "Cllr Amrit Kaur",
                 "Licensing committee training",
                 "Completed",
-                "14/10/2026"
+                "14 Oct 2026"
             ),
         ]
     );
@@ -223,7 +223,7 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
         csv.contains("'=Cllr Joan Whitfield,"),
         "a formula-like name is made inert"
     );
-    assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,02/10/2026,2,CERT-11\r\n"));
+    assert!(csv.contains("Cllr Amrit Kaur,Sandwell Metropolitan Borough Council,Tipton Green,Code of Conduct,Monitoring Officer,Completed,2026-10-02,2,CERT-11\r\n"));
 }
 
 #[test]
@@ -346,7 +346,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// The page shows the first rows without making the rest; they must be the same rows
-    /// as the whole report's, in the same order: every row, then sorted by member and course.
+    /// as the whole report's, in the same order: every row (a member with no activity has
+    /// one, with no course), then sorted by member and course.
     #[test]
     fn the_first_rows_of_the_training_audit_are_the_whole_audits_first_rows(
         workspace in any_members_sharing_names(),
@@ -358,7 +359,16 @@ proptest! {
             .values()
             .flat_map(|held| {
                 let name = held.file.record.profile.full_name.clone();
-                held.file.record.activities().map(move |a| (name.clone(), a.title.clone(), a.evidence.clone()))
+                let mut rows: Vec<_> = held
+                    .file
+                    .record
+                    .activities()
+                    .map(|a| (name.clone(), a.title.clone(), a.evidence.clone()))
+                    .collect();
+                if rows.is_empty() {
+                    rows.push((name, String::new(), String::new()));
+                }
+                rows
             })
             .collect();
         // By name as an officer reads names (mdr::consolidate::NameKey), then course.
@@ -370,6 +380,150 @@ proptest! {
         prop_assert_eq!(key(training_audit(&workspace)), expected.clone());
         expected.truncate(limit);
         prop_assert_eq!(key(training_audit_first(&workspace, limit)), expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every member held is in the audit: with one line for each of their activities, or
+    /// one line saying nothing is recorded; nobody else is.
+    #[test]
+    fn every_member_held_is_in_the_training_audit(workspace in any_members_sharing_names()) {
+        use mdr::consolidate::NOTHING_RECORDED;
+        let rows = training_audit(&workspace);
+        for (id, held) in &workspace.members {
+            let theirs: Vec<_> = rows.iter().filter(|r| r.member_id == *id).collect();
+            let activities = held.file.record.activities().count();
+            if activities == 0 {
+                prop_assert_eq!(theirs.len(), 1);
+                prop_assert_eq!(theirs[0].status, NOTHING_RECORDED);
+                prop_assert_eq!(theirs[0].course.as_str(), "");
+            } else {
+                prop_assert_eq!(theirs.len(), activities);
+                prop_assert!(theirs.iter().all(|r| r.status != NOTHING_RECORDED));
+            }
+            prop_assert!(theirs.iter().all(|r| r.member == held.name()));
+        }
+        prop_assert!(rows.iter().all(|r| workspace.members.contains_key(&r.member_id)));
+    }
+}
+
+/// Fifty members whose files hold no training: the audit still names each of them.
+#[test]
+fn members_with_no_training_are_each_in_the_audit_saying_so() {
+    let mut workspace = OfficerWorkspace::default();
+    for n in 1..=50 {
+        workspace.import(&file(&member(n, &format!("Cllr Member {n}")), 1, TABLET, 1));
+    }
+    let mut amrit = member(51, "Cllr Amrit Kaur");
+    completed(&mut amrit, 10, "code-of-conduct", day(2), 1);
+    workspace.import(&file(&amrit, 1, TABLET, 1));
+
+    let rows = training_audit(&workspace);
+    assert_eq!(rows.len(), 51);
+    assert_eq!(mdr::consolidate::training_audit_len(&workspace), 51);
+    assert_eq!(
+        (rows[0].member.as_str(), rows[0].status),
+        ("Cllr Amrit Kaur", "Completed")
+    );
+    assert_eq!(
+        (
+            rows[1].member.as_str(),
+            rows[1].course.as_str(),
+            rows[1].status
+        ),
+        ("Cllr Member 1", "", "No training recorded")
+    );
+    let csv = training_audit_csv(&workspace);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        records.len(),
+        51,
+        "a line for every member, not a header alone"
+    );
+    let nothing: Vec<&str> = records
+        .iter()
+        .filter(|r| &r[5] == "No training recorded")
+        .map(|r| &r[0])
+        .collect();
+    assert_eq!(nothing.len(), 50);
+    assert!(nothing.contains(&"Cllr Member 50"));
+    assert!(csv.contains(
+        "Cllr Member 7,Sandwell Metropolitan Borough Council,Tipton Green,,,No training recorded,,,\r\n"
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every member held has one row of hours, and the rows add up to the totals.
+    #[test]
+    fn hours_per_member_sum_to_the_total(
+        workspace in any_members_sharing_names(),
+        starts_in in 2000i32..2100,
+    ) {
+        use mdr::consolidate::{hours_per_member, hours_per_member_csv, hours_text};
+        use mdr::model::due::MunicipalYear;
+        let year = MunicipalYear { starts_in };
+        let hours = hours_per_member(&workspace, year);
+        prop_assert_eq!(hours.rows.len(), workspace.members.len());
+        for id in workspace.members.keys() {
+            prop_assert_eq!(hours.rows.iter().filter(|r| r.member_id == *id).count(), 1);
+        }
+        prop_assert_eq!(hours.rows.iter().map(|r| r.minutes_in_year).sum::<u64>(), hours.total_in_year);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.minutes_in_all).sum::<u64>(), hours.total_in_all);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.completed).sum::<usize>(), hours.total_completed);
+        prop_assert_eq!(hours.rows.iter().map(|r| r.without_hours).sum::<usize>(), hours.total_without_hours);
+        for (row, held) in hours.rows.iter().map(|r| (r, &workspace.members[&r.member_id])) {
+            let done: Vec<_> = held.file.record.activities().filter(|a| a.completion().is_some()).collect();
+            prop_assert_eq!(row.minutes_in_all, done.iter().map(|a| u64::from(a.minutes)).sum::<u64>());
+            prop_assert!(row.minutes_in_year <= row.minutes_in_all);
+            prop_assert!(row.without_hours <= row.completed);
+        }
+        let csv = hours_per_member_csv(&hours);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        prop_assert_eq!(records.len(), hours.rows.len() + 1, "a row a member, and the total");
+        let total = records.last().unwrap();
+        prop_assert_eq!(&total[0], "Total");
+        prop_assert_eq!(total[3].to_owned(), hours_text(hours.total_in_year));
+        prop_assert_eq!(total[5].to_owned(), hours_text(hours.total_in_all));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Each member with a compliance row counts once under its course and role, and each
+    /// line's counts add up to the members it is of.
+    #[test]
+    fn the_compliance_summary_counts_every_row_once(
+        workspace in any_members_sharing_names(),
+        days in 0i64..20_000,
+    ) {
+        use mdr::consolidate::{compliance, compliance_summary};
+        use mdr::model::roles::default_roles;
+        let today = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Duration::days(days);
+        let catalogue = default_catalogue();
+        let rows = compliance(&workspace, &catalogue, &default_roles(), today);
+        let summary = compliance_summary(&workspace, &catalogue, &default_roles(), &rows);
+        for line in &summary.lines {
+            prop_assert_eq!(line.counts.len(), summary.statuses.len());
+            prop_assert_eq!(line.members, line.up_to_date + line.counts.iter().sum::<usize>());
+            prop_assert!(line.members > 0);
+            let with_rows: std::collections::BTreeSet<_> = rows
+                .iter()
+                .filter(|r| r.course == line.course && r.role == line.role)
+                .map(|r| r.member_id)
+                .collect();
+            prop_assert_eq!(line.counts.iter().sum::<usize>(), with_rows.len());
+        }
+        let distinct: std::collections::BTreeSet<_> =
+            rows.iter().map(|r| (&r.course, &r.role, r.member_id)).collect();
+        let counted: usize = summary.lines.iter().map(|l| l.counts.iter().sum::<usize>()).sum();
+        prop_assert_eq!(counted, distinct.len());
     }
 }
 
@@ -484,7 +638,11 @@ mod reports {
             .map(|r| {
                 format!(
                     "{} | {} | {} | {} {}",
-                    r.role, r.member, r.course, r.status, r.due_on
+                    r.role,
+                    r.member,
+                    r.course,
+                    r.status,
+                    r.due_on.map(|d| d.to_string()).unwrap_or_default()
                 )
             })
             .collect();
@@ -497,11 +655,296 @@ mod reports {
                 "All members | Cllr Joan Whitfield | Code of Conduct | Not done ",
                 "All members | Cllr Joan Whitfield | Induction for newly elected members | Not done ",
                 "All members | Cllr Joan Whitfield | Safeguarding children and adults at risk | Not done ",
-                "Licensing committee member | Cllr Amrit Kaur | Licensing committee training | Overdue 01/06/2025",
-                "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 01/11/2026",
+                "Licensing committee member | Cllr Amrit Kaur | Licensing committee training | Overdue 2025-06-01",
+                "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 2026-11-01",
             ]
         );
-        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,01/11/2026\r\n"));
+        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,2026-11-01\r\n"));
+    }
+
+    /// Reads a CSV as a spreadsheet or script would: its header, then each row by column name.
+    fn read_csv(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .expect("a byte-order mark for Excel");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                header
+                    .iter()
+                    .map(str::to_owned)
+                    .zip(r.iter().map(str::to_owned))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each date in a CSV is ISO 8601, which every reader takes as the same day: a
+    /// spreadsheet set to US order reads 01/11/2026 as 11 January.
+    #[test]
+    fn every_date_in_the_csvs_is_iso_8601_and_reads_as_the_day_it_means() {
+        let workspace = fixture();
+        let iso = |cell: &str| NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+
+        let audit = read_csv(&training_audit_csv(&workspace));
+        let completed: Vec<(&str, Option<NaiveDate>)> = audit
+            .iter()
+            .map(|r| (r["Course"].as_str(), iso(&r["Completed on"])))
+            .collect();
+        assert!(completed.contains(&("Licensing committee training", on(2025, 11, 1))));
+        assert!(completed.contains(&("Licensing committee training", on(2024, 6, 1))));
+        assert!(
+            audit
+                .iter()
+                .all(|r| r["Completed on"].is_empty() || iso(&r["Completed on"]).is_some())
+        );
+
+        let rows = compliance(&workspace, &default_catalogue(), &default_roles(), today());
+        let due = read_csv(&compliance_csv(&rows));
+        let overdue: Vec<(&str, Option<NaiveDate>)> = due
+            .iter()
+            .filter(|r| r["Status"] == "Overdue")
+            .map(|r| (r["Member"].as_str(), iso(&r["Due on"])))
+            .collect();
+        assert_eq!(
+            overdue,
+            [
+                ("Cllr Amrit Kaur", on(2025, 6, 1)),
+                ("Cllr Joan Whitfield", on(2026, 11, 1))
+            ]
+        );
+        assert!(
+            due.iter()
+                .all(|r| r["Due on"].is_empty() || iso(&r["Due on"]).is_some())
+        );
+
+        let engaged = read_csv(&mdr::consolidate::engagement_csv(&engagement(
+            &workspace,
+            &["Cllr Siân Evans".to_owned()],
+            today(),
+        )));
+        let latest: Vec<(&str, Option<NaiveDate>)> = engaged
+            .iter()
+            .map(|r| (r["Member"].as_str(), iso(&r["Latest file"])))
+            .collect();
+        assert_eq!(
+            latest,
+            [
+                ("Cllr Siân Evans", None),
+                ("Cllr Joan Whitfield", on(2025, 6, 1)),
+                ("Cllr Amrit Kaur", on(2026, 11, 23)),
+            ]
+        );
+    }
+
+    /// Amrit did the licensing training in 2024 (3 hours); Joan did it in November 2025 and
+    /// the I-ACT course (6 hours) this year; Bob did a webinar this year with no hours
+    /// given and a 90-minute Code of Conduct session; Siân has done nothing.
+    #[test]
+    fn hours_per_member_gives_each_members_hours_this_year_and_in_all_with_a_total() {
+        use mdr::consolidate::{hours_per_member, hours_per_member_csv};
+        let mut workspace = fixture();
+        let mut bob = member(3, "Cllr Bob Ward");
+        let mut webinar = LearningActivity::own(Uuid::from_u128(30), at(0));
+        webinar.title = "LGA webinar: planning reform".into();
+        webinar.status = ActivityStatus::Completed;
+        webinar.completed_on = Some(day(3));
+        bob.put_activity(webinar);
+        let mut code = activity(
+            31,
+            "code-of-conduct",
+            ActivityStatus::Completed,
+            Some(day(4)),
+        );
+        code.minutes = 90;
+        bob.put_activity(code);
+        workspace.import(&file(&bob, 1, TABLET, 1));
+        workspace.import(&file(&member(4, "Cllr Siân Evans"), 1, TABLET, 1));
+
+        let year = MunicipalYear::containing(today());
+        let hours = hours_per_member(&workspace, year);
+        let rows: Vec<(&str, usize, u64, usize, u64)> = hours
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.member.as_str(),
+                    r.completed,
+                    r.minutes_in_year,
+                    r.without_hours,
+                    r.minutes_in_all,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Cllr Amrit Kaur", 0, 0, 0, 180),
+                ("Cllr Bob Ward", 2, 90, 1, 90),
+                ("Cllr Joan Whitfield", 1, 360, 0, 540),
+                ("Cllr Siân Evans", 0, 0, 0, 0),
+            ]
+        );
+        assert_eq!((hours.total_in_year, hours.total_in_all), (450, 810));
+        assert_eq!((hours.total_completed, hours.total_without_hours), (3, 1));
+
+        let csv = read_csv(&hours_per_member_csv(&hours));
+        assert_eq!(csv.len(), 5);
+        let joan = &csv[2];
+        assert_eq!(joan["Member"], "Cllr Joan Whitfield");
+        assert_eq!(joan["Hours 2026/27"], "6");
+        assert_eq!(joan["Hours in all"], "9");
+        let total = &csv[4];
+        assert_eq!(total["Member"], "Total");
+        assert_eq!(total["Ward or division"], "4 members");
+        assert_eq!(total["Activities completed 2026/27"], "3");
+        assert_eq!(total["Hours 2026/27"], "7.5");
+        assert_eq!(total["Completed 2026/27 with no hours given"], "1");
+        assert_eq!(total["Hours in all"], "13.5");
+    }
+
+    /// Four members on 23 Nov 2026, with the catalogue's mandatory courses but the
+    /// induction (whose window after election is another rule's business):
+    /// Amrit and Joan, licensing committee, overdue for the licensing training; Siân,
+    /// licensing committee, did it and the Code of Conduct in October; Bob, no role, did
+    /// the Code of Conduct in January 2024, so its refresher is due on 10 Jan 2027.
+    fn summary_fixture() -> (OfficerWorkspace, Vec<mdr::model::Course>) {
+        let mut workspace = fixture();
+        let mut siân = member(3, "Cllr Siân Evans");
+        siân.profile.roles.insert("licensing-committee".into());
+        completed(&mut siân, 30, "licensing-committee", day(1), 1);
+        completed(&mut siân, 31, "code-of-conduct", day(2), 1);
+        workspace.import(&file(&siân, 1, TABLET, 1));
+        let mut bob = member(4, "Cllr Bob Ward");
+        completed(
+            &mut bob,
+            40,
+            "code-of-conduct",
+            NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
+            1,
+        );
+        workspace.import(&file(&bob, 1, TABLET, 1));
+        let catalogue = default_catalogue()
+            .into_iter()
+            .filter(|c| c.id != "induction")
+            .collect();
+        (workspace, catalogue)
+    }
+
+    fn summary_lines(summary: &mdr::consolidate::ComplianceSummary) -> Vec<String> {
+        summary
+            .lines
+            .iter()
+            .map(|l| {
+                let counts: Vec<String> = summary
+                    .statuses
+                    .iter()
+                    .zip(&l.counts)
+                    .map(|(s, n)| format!("{s} {n}"))
+                    .collect();
+                format!(
+                    "{} | {} | {} of {} up to date | {}",
+                    l.course,
+                    l.role,
+                    l.up_to_date,
+                    l.members,
+                    counts.join(", ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_compliance_report_opens_with_how_many_of_how_many_are_up_to_date_for_each_course_and_role()
+     {
+        use mdr::consolidate::{compliance_summary, compliance_summary_csv};
+        let (workspace, catalogue) = summary_fixture();
+        let roles = default_roles();
+        let rows = compliance(&workspace, &catalogue, &roles, today());
+        let summary = compliance_summary(&workspace, &catalogue, &roles, &rows);
+        assert_eq!(summary.statuses, ["Overdue", "Not done", "Due soon"]);
+        assert_eq!(
+            summary_lines(&summary),
+            [
+                "Code of Conduct | All members | 1 of 4 up to date | Overdue 0, Not done 2, Due soon 1",
+                "Licensing committee training | Licensing committee member | 1 of 3 up to date | Overdue 2, Not done 0, Due soon 0",
+                "Safeguarding children and adults at risk | All members | 0 of 4 up to date | Overdue 0, Not done 4, Due soon 0",
+            ]
+        );
+        let csv = read_csv(&compliance_summary_csv(&summary));
+        let licensing = csv
+            .iter()
+            .find(|r| r["Course"] == "Licensing committee training")
+            .unwrap();
+        assert_eq!(licensing["Role"], "Licensing committee member");
+        assert_eq!(
+            (
+                licensing["Members"].as_str(),
+                licensing["Up to date"].as_str(),
+                licensing["Overdue"].as_str()
+            ),
+            ("3", "1", "2")
+        );
+        assert_eq!(csv.len(), 3);
+    }
+
+    /// The summary counts what the rows say: a status it has not met gets a column, and a
+    /// member the rows leave out (a course that does not apply to them) is not counted.
+    #[test]
+    fn the_compliance_summary_follows_the_rows_whatever_decides_them() {
+        use mdr::consolidate::compliance_summary;
+        let (workspace, catalogue) = summary_fixture();
+        let roles = default_roles();
+        let mut rows = compliance(&workspace, &catalogue, &roles, today());
+        rows.iter_mut()
+            .find(|r| r.member == "Cllr Amrit Kaur" && r.course == "Code of Conduct")
+            .unwrap()
+            .status = "Exempt";
+        rows.retain(|r| !(r.member == "Cllr Bob Ward" && r.course.starts_with("Safeguarding")));
+        let summary = compliance_summary(&workspace, &catalogue, &roles, &rows);
+        assert_eq!(
+            summary.statuses,
+            ["Overdue", "Not done", "Due soon", "Exempt"]
+        );
+        let lines = summary_lines(&summary);
+        assert_eq!(
+            lines[0],
+            "Code of Conduct | All members | 1 of 4 up to date | Overdue 0, Not done 1, Due soon 1, Exempt 1"
+        );
+        assert_eq!(
+            lines[2],
+            "Safeguarding children and adults at risk | All members | 0 of 3 up to date | Overdue 0, Not done 3, Due soon 0, Exempt 0"
+        );
+    }
+
+    /// Training planned or under way has columns of its own, between not done and due soon.
+    #[test]
+    fn the_compliance_summary_puts_planned_and_in_progress_in_their_place() {
+        use mdr::consolidate::compliance_summary;
+        let (workspace, catalogue) = summary_fixture();
+        let roles = default_roles();
+        let mut rows = compliance(&workspace, &catalogue, &roles, today());
+        rows[0].status = "Planned";
+        rows[1].status = "In progress";
+        let summary = compliance_summary(&workspace, &catalogue, &roles, &rows);
+        let planned = summary
+            .statuses
+            .iter()
+            .position(|s| *s == "Planned")
+            .unwrap();
+        let in_progress = summary
+            .statuses
+            .iter()
+            .position(|s| *s == "In progress")
+            .unwrap();
+        assert!(in_progress < planned);
+        if let Some(soon) = summary.statuses.iter().position(|s| *s == "Due soon") {
+            assert!(planned < soon);
+        }
     }
 
     #[test]
@@ -531,8 +974,79 @@ mod reports {
         assert_eq!((spend.completed_pence, spend.planned_pence), (7_500, 7_500));
         assert_eq!(spend.remaining_pence(), 485_000);
         let csv = spend_csv(&spend);
-        assert!(csv.contains("I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
-        assert!(csv.contains("Budget 2026/27,,,,\"£5,000.00\"\r\n"));
+        assert!(csv.contains("Course,I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
+        assert!(csv.contains("Budget,Training budget 2026/27,,,,\"£5,000.00\"\r\n"));
+    }
+
+    /// Pounds as the CSV writes them (`£1,950.00`), in pence.
+    fn pence(cell: &str) -> u64 {
+        let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+        assert!(cell.starts_with('£'), "{cell} is in pounds");
+        digits.parse().unwrap()
+    }
+
+    /// Read as a script would: the courses, the total and the budget are told apart by the
+    /// line's own label, and the total is the courses' sum.
+    #[test]
+    fn the_spend_csv_labels_its_total_and_budget_lines() {
+        let year = MunicipalYear::containing(today());
+        let mut workspace = fixture();
+        // A third member books the I-ACT course and a place on the £60 chairing course.
+        let mut siân = member(3, "Cllr Siân Evans");
+        siân.put_activity(activity(
+            30,
+            "iact-mental-health",
+            ActivityStatus::Planned,
+            None,
+        ));
+        let chairing = default_catalogue()
+            .into_iter()
+            .find(|c| c.cost_pence > 0 && c.id != "iact-mental-health")
+            .expect("a second paid course");
+        let mut booked = LearningActivity::for_course(Uuid::from_u128(31), &chairing, at(0));
+        booked.status = ActivityStatus::Planned;
+        siân.put_activity(booked);
+        workspace.import(&file(&siân, 1, TABLET, 1));
+
+        let spend = spend(&workspace, &default_catalogue(), 20_000, year);
+        let rows = read_csv(&spend_csv(&spend));
+        let kinds: Vec<&str> = rows.iter().map(|r| r["Line"].as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["Course", "Course", "Total", "Budget", "Over budget"]
+        );
+        let courses: Vec<_> = rows.iter().filter(|r| r["Line"] == "Course").collect();
+        let total = rows.iter().find(|r| r["Line"] == "Total").unwrap();
+        let budget = rows.iter().find(|r| r["Line"] == "Budget").unwrap();
+        let over = rows.iter().find(|r| r["Line"] == "Over budget").unwrap();
+        let committed: u64 = courses.iter().map(|r| pence(&r["Amount"])).sum();
+        assert_eq!(pence(&total["Amount"]), committed);
+        assert_eq!(committed, 3 * 7_500 + u64::from(chairing.cost_pence));
+        let places = |column: &str| -> usize {
+            courses
+                .iter()
+                .map(|r| r[column].parse::<usize>().unwrap())
+                .sum()
+        };
+        assert_eq!(
+            total["Places completed"],
+            places("Places completed").to_string()
+        );
+        assert_eq!(
+            total["Places planned"],
+            places("Places planned").to_string()
+        );
+        assert_eq!(budget["Course"], "Training budget 2026/27");
+        assert_eq!(pence(&budget["Amount"]), 20_000);
+        assert_eq!(pence(&over["Amount"]), committed - 20_000);
+        for r in &courses {
+            assert_eq!(
+                pence(&r["Amount"]),
+                pence(&r["Cost per place"])
+                    * (r["Places completed"].parse::<u64>().unwrap()
+                        + r["Places planned"].parse::<u64>().unwrap())
+            );
+        }
     }
 
     #[test]
@@ -583,16 +1097,17 @@ mod reports {
             "Cllr Siân Evans".to_owned(),
         ];
         let rows = engagement(&fixture(), &roster, today());
-        let lines: Vec<(&str, &str, &str)> = rows
+        let lines: Vec<(&str, &str, Option<NaiveDate>)> = rows
             .iter()
-            .map(|r| (r.member.as_str(), r.status, r.latest_file.as_str()))
+            .map(|r| (r.member.as_str(), r.status, r.latest_file))
             .collect();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(
             lines,
             [
-                ("Cllr Siân Evans", "No file", ""),
-                ("Cllr Joan Whitfield", "Over a year old", "01/06/2025"),
-                ("Cllr Amrit Kaur", "Up to date", "23/11/2026"),
+                ("Cllr Siân Evans", "No file", None),
+                ("Cllr Joan Whitfield", "Over a year old", on(2025, 6, 1)),
+                ("Cllr Amrit Kaur", "Up to date", on(2026, 11, 23)),
             ]
         );
     }

@@ -6,14 +6,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use mdr::consolidate::{
-    OfficerWorkspace, SMALL_CELL, SurveyComparison, needs_analysis, needs_analysis_csv,
-    survey_results, survey_results_csv,
+    NO_DETAILS, OfficerWorkspace, SMALL_CELL, SurveyComparison, access_needs, access_needs_csv,
+    latest_survey_results, needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+    survey_rounds,
 };
 use mdr::exchange::{MemberFile, write_member_file};
 use mdr::model::MemberRecord;
 use mdr::model::due::MunicipalYear;
+use mdr::model::pack::CouncilPack;
 use mdr::model::plan::{CourseRequest, DevelopmentNeed, DevelopmentPlan, Priority};
 use mdr::model::survey::{Answer, ResponseStatus, SurveyResponse, SurveyTemplate};
 use mdr::model::survey_templates::built_in_templates;
@@ -25,6 +27,7 @@ use ResponseStatus::{Draft, Submitted};
 
 const BASELINE: &str = "2025/26";
 const REPEAT: &str = "2026/27";
+const ETHICS: &str = "ethical-framework";
 const CODE: &str = "code-of-conduct";
 const STANDARDS: &str = "standards-committee-role";
 const GUIDANCE: &str = "know-where-guidance";
@@ -73,6 +76,26 @@ fn respond(
         submitted_at: (status == ResponseStatus::Submitted).then(|| at(k as i64)),
         updated_at: at(k as i64),
     });
+}
+
+/// Adds a submitted response made at `when`.
+fn respond_on(
+    record: &mut MemberRecord,
+    k: u128,
+    template_id: &str,
+    round: &str,
+    when: DateTime<Utc>,
+    answers: Vec<(&str, Answer)>,
+) {
+    respond(record, k, template_id, round, Submitted, answers);
+    let id = Uuid::from_u128(record.member_id.as_u128() * 100 + k);
+    let response = record.surveys.iter_mut().find(|r| r.id == id).unwrap();
+    response.submitted_at = Some(when);
+    response.updated_at = when;
+}
+
+fn on(year: i32, month: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(year, month, day, 10, 0, 0).unwrap()
 }
 
 fn workspace_of(records: &[MemberRecord]) -> OfficerWorkspace {
@@ -213,7 +236,7 @@ fn ethical_results() -> SurveyComparison {
     survey_results(
         &ethical_workspace(),
         &template("ethical-framework"),
-        BASELINE,
+        Some(BASELINE),
         REPEAT,
     )
 }
@@ -226,36 +249,36 @@ fn counts(pairs: &[(&str, usize)]) -> Vec<(String, usize)> {
 fn likert_counts_and_means_are_exact_and_drafts_are_ignored() {
     let c = ethical_results();
     assert_eq!(c.template_title, "Ethical framework self-assessment");
-    assert_eq!(c.baseline_round, BASELINE);
-    assert_eq!(c.repeat_round, REPEAT);
+    assert_eq!(c.baseline_round.as_deref(), Some(BASELINE));
+    assert_eq!(c.latest_round, REPEAT);
 
     let code = c.questions.iter().find(|q| q.question_id == CODE).unwrap();
     assert_eq!(
         code.text,
         "How well do you understand the members' code of conduct?"
     );
-    assert_eq!(code.baseline.respondents, 5);
+    assert_eq!(code.baseline.as_ref().unwrap().respondents, 5);
     assert_eq!(
-        code.baseline.counts,
+        code.baseline.as_ref().unwrap().counts,
         counts(&[("1", 0), ("2", 1), ("3", 2), ("4", 1), ("5", 1)])
     );
-    assert!((code.baseline.mean.unwrap() - 3.4).abs() < 1e-9);
+    assert!((code.baseline.as_ref().unwrap().mean.unwrap() - 3.4).abs() < 1e-9);
 
-    assert_eq!(code.repeat.respondents, 10);
+    assert_eq!(code.latest.respondents, 10);
     assert_eq!(
-        code.repeat.counts,
+        code.latest.counts,
         counts(&[("1", 0), ("2", 1), ("3", 3), ("4", 4), ("5", 2)])
     );
-    assert!((code.repeat.mean.unwrap() - 3.7).abs() < 1e-9);
+    assert!((code.latest.mean.unwrap() - 3.7).abs() < 1e-9);
 
     let standards = c
         .questions
         .iter()
         .find(|q| q.question_id == STANDARDS)
         .unwrap();
-    assert_eq!(standards.repeat.respondents, 0, "nobody answered it");
-    assert_eq!(standards.repeat.mean, None);
-    assert!(standards.repeat.counts.iter().all(|(_, n)| *n == 0));
+    assert_eq!(standards.latest.respondents, 0, "nobody answered it");
+    assert_eq!(standards.latest.mean, None);
+    assert!(standards.latest.counts.iter().all(|(_, n)| *n == 0));
 }
 
 #[test]
@@ -266,19 +289,22 @@ fn yes_no_and_single_choice_are_counted_in_template_order() {
         .iter()
         .find(|q| q.question_id == GUIDANCE)
         .unwrap();
-    assert_eq!(guidance.baseline.respondents, 5);
-    assert_eq!(guidance.baseline.counts, counts(&[("Yes", 2), ("No", 3)]));
-    assert_eq!(guidance.repeat.respondents, 10);
-    assert_eq!(guidance.repeat.counts, counts(&[("Yes", 7), ("No", 3)]));
-    assert_eq!(guidance.repeat.mean, None);
+    assert_eq!(guidance.baseline.as_ref().unwrap().respondents, 5);
+    assert_eq!(
+        guidance.baseline.as_ref().unwrap().counts,
+        counts(&[("Yes", 2), ("No", 3)])
+    );
+    assert_eq!(guidance.latest.respondents, 10);
+    assert_eq!(guidance.latest.counts, counts(&[("Yes", 7), ("No", 3)]));
+    assert_eq!(guidance.latest.mean, None);
 
     let how = c.questions.iter().find(|q| q.question_id == HOW).unwrap();
     assert_eq!(
-        how.repeat.respondents, 4,
+        how.latest.respondents, 4,
         "an unknown option is not counted"
     );
     assert_eq!(
-        how.repeat.counts,
+        how.latest.counts,
         counts(&[
             ("At induction", 1),
             ("Face-to-face session", 1),
@@ -286,8 +312,8 @@ fn yes_no_and_single_choice_are_counted_in_template_order() {
             ("Other", 0),
         ])
     );
-    assert_eq!(how.baseline.respondents, 0);
-    assert_eq!(how.repeat.mean, None);
+    assert_eq!(how.baseline.as_ref().unwrap().respondents, 0);
+    assert_eq!(how.latest.mean, None);
 }
 
 #[test]
@@ -378,7 +404,7 @@ fn a_lone_small_group_hides_the_next_smallest_group_too() {
     let c = survey_results(
         &workspace_of(&records),
         &template("ethical-framework"),
-        BASELINE,
+        Some(BASELINE),
         REPEAT,
     );
     let shown: Vec<(&str, String, String)> = c
@@ -613,7 +639,7 @@ fn multiple_choice_counts_each_option_and_numbers_have_only_a_mean() {
     let c = survey_results(
         &needs_workspace(),
         &template("training-needs"),
-        BASELINE,
+        Some(BASELINE),
         REPEAT,
     );
     let priority = c
@@ -621,10 +647,10 @@ fn multiple_choice_counts_each_option_and_numbers_have_only_a_mean() {
         .iter()
         .find(|q| q.question_id == "priority-topics")
         .unwrap();
-    assert_eq!(priority.repeat.respondents, 4);
+    assert_eq!(priority.latest.respondents, 4);
     let count = |label: &str| {
         priority
-            .repeat
+            .latest
             .counts
             .iter()
             .find(|(l, _)| l == label)
@@ -639,18 +665,18 @@ fn multiple_choice_counts_each_option_and_numbers_have_only_a_mean() {
         0,
         "another round is not counted"
     );
-    assert_eq!(priority.repeat.counts.len(), 9, "every option, in order");
-    assert_eq!(priority.baseline.respondents, 1);
+    assert_eq!(priority.latest.counts.len(), 9, "every option, in order");
+    assert_eq!(priority.baseline.as_ref().unwrap().respondents, 1);
 
     let hours = c
         .questions
         .iter()
         .find(|q| q.question_id == "hours-per-year")
         .unwrap();
-    assert!(hours.repeat.counts.is_empty());
-    assert_eq!(hours.repeat.respondents, 2);
-    assert!((hours.repeat.mean.unwrap() - 17.5).abs() < 1e-9);
-    assert_eq!(hours.baseline.mean, None);
+    assert!(hours.latest.counts.is_empty());
+    assert_eq!(hours.latest.respondents, 2);
+    assert!((hours.latest.mean.unwrap() - 17.5).abs() < 1e-9);
+    assert_eq!(hours.baseline.as_ref().unwrap().mean, None);
     assert!(
         c.questions
             .iter()
@@ -684,7 +710,7 @@ proptest! {
         let c = survey_results(
             &workspace_of(&records),
             &template("ethical-framework"),
-            BASELINE,
+            Some(BASELINE),
             REPEAT,
         );
         let expected = answers.iter().filter(|(s, _, submitted)| s.is_some() && *submitted).count();
@@ -692,7 +718,7 @@ proptest! {
             if q.question_id != CODE && q.question_id != STANDARDS {
                 continue;
             }
-            let d = &q.repeat;
+            let d = &q.latest;
             prop_assert_eq!(d.counts.len(), 5);
             prop_assert_eq!(d.counts.iter().map(|(_, n)| n).sum::<usize>(), d.respondents);
             match d.mean {
@@ -701,7 +727,7 @@ proptest! {
             }
         }
         let code = c.questions.iter().find(|q| q.question_id == CODE).unwrap();
-        prop_assert_eq!(code.repeat.respondents, expected);
+        prop_assert_eq!(code.latest.respondents, expected);
         let by_group: usize = c
             .by_group
             .iter()
@@ -741,4 +767,368 @@ proptest! {
             }
         }
     }
+}
+
+/// Six Labour members answer the ethical framework survey in 2026/27, the only round so far:
+/// code of conduct 3, 3, 4, 4, 4, 4 (mean 3.67); five know where to find guidance.
+fn one_round_workspace() -> OfficerWorkspace {
+    let records: Vec<MemberRecord> = (1..=6)
+        .map(|n| {
+            let mut record = member(n, "Labour");
+            respond(
+                &mut record,
+                1,
+                "ethical-framework",
+                REPEAT,
+                Submitted,
+                vec![
+                    (CODE, Scale(if n <= 2 { 3 } else { 4 })),
+                    (GUIDANCE, YesNo(n != 6)),
+                ],
+            );
+            record
+        })
+        .collect();
+    workspace_of(&records)
+}
+
+#[test]
+fn a_survey_answered_in_one_round_is_reported_as_that_round_alone() {
+    let workspace = one_round_workspace();
+    let template = template("ethical-framework");
+    assert_eq!(survey_rounds(&workspace, &template.id, None), [REPEAT]);
+    let c = latest_survey_results(&workspace, &template, None).unwrap();
+    assert_eq!(c.baseline_round, None, "no round to compare it with");
+    assert_eq!(c.latest_round, REPEAT);
+    assert!(c.questions.iter().all(|q| q.baseline.is_none()));
+    let code = c.questions.iter().find(|q| q.question_id == CODE).unwrap();
+    assert_eq!(code.latest.respondents, 6);
+    assert!((code.latest.mean.unwrap() - 22.0 / 6.0).abs() < 1e-9);
+
+    // Asked to compare the round with itself, it still reports one round.
+    assert_eq!(
+        survey_results(&workspace, &template, Some(REPEAT), REPEAT),
+        c
+    );
+
+    let csv = survey_results_csv(&c);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "Question,Answer,2026/27");
+    let code_text = "How well do you understand the members' code of conduct?";
+    for line in [
+        format!("{code_text},3,2"),
+        format!("{code_text},4,4"),
+        format!("{code_text},Respondents,6"),
+        format!("{code_text},Mean,3.67"),
+        format!("{code_text},Group: Labour,3.67"),
+        "Do you know where to find guidance on the ethical framework?,Yes,5".to_owned(),
+    ] {
+        assert!(
+            lines.contains(&line.as_str()),
+            "missing line: {line}\n{csv}"
+        );
+    }
+    assert!(!csv.contains("baseline") && !csv.contains("repeat"));
+    assert!(
+        lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .all(|l| !l.ends_with(',')),
+        "no empty column for a baseline that is not there"
+    );
+}
+
+#[test]
+fn a_survey_nobody_has_submitted_has_no_results() {
+    let mut drafting = member(1, "Labour");
+    respond(
+        &mut drafting,
+        1,
+        "ethical-framework",
+        REPEAT,
+        Draft,
+        vec![(CODE, Scale(3))],
+    );
+    let workspace = workspace_of(&[drafting]);
+    let template = template("ethical-framework");
+    assert!(survey_rounds(&workspace, &template.id, None).is_empty());
+    assert_eq!(latest_survey_results(&workspace, &template, None), None);
+}
+
+#[test]
+fn each_surveys_download_is_named_after_the_survey() {
+    assert_eq!(
+        ethical_results().file_stem(),
+        "ethical-framework-self-assessment-results"
+    );
+    let skills = survey_results(
+        &one_round_workspace(),
+        &template("skills-self-assessment"),
+        None,
+        REPEAT,
+    );
+    assert_eq!(skills.file_stem(), "skills-self-assessment-results");
+}
+
+/// Members answer a round named "Jun 2026" in June and one named "Dec 2026" in December:
+/// by name "Dec 2026" comes first, by time it is the later round.
+#[test]
+fn rounds_are_compared_in_the_order_they_took_place_not_by_their_names() {
+    let records: Vec<MemberRecord> = (1..=5)
+        .map(|n| {
+            let mut record = member(n, "Labour");
+            respond_on(
+                &mut record,
+                1,
+                "ethical-framework",
+                "Jun 2026",
+                on(2026, 6, 10 + n as u32),
+                vec![(CODE, Scale(2))],
+            );
+            if n <= 4 {
+                respond_on(
+                    &mut record,
+                    2,
+                    "ethical-framework",
+                    "Dec 2026",
+                    on(2026, 12, n as u32),
+                    vec![(CODE, Scale(4))],
+                );
+            }
+            record
+        })
+        .collect();
+    let workspace = workspace_of(&records);
+    let template = template("ethical-framework");
+    assert_eq!(
+        survey_rounds(&workspace, &template.id, None),
+        ["Jun 2026", "Dec 2026"]
+    );
+    let c = latest_survey_results(&workspace, &template, None).unwrap();
+    assert_eq!(c.baseline_round.as_deref(), Some("Jun 2026"));
+    assert_eq!(c.latest_round, "Dec 2026");
+    let code = c.questions.iter().find(|q| q.question_id == CODE).unwrap();
+    assert_eq!(code.baseline.as_ref().unwrap().respondents, 5);
+    assert_eq!(code.latest.respondents, 4);
+    assert!((code.latest.mean.unwrap() - 4.0).abs() < 1e-9);
+    let csv = survey_results_csv(&c);
+    assert!(
+        csv.contains("Question,Answer,Jun 2026 (baseline),Dec 2026 (repeat)\r\n"),
+        "{csv}"
+    );
+}
+
+/// A round's opening day, from the council pack, places it even when its answers came
+/// late; rounds on one day go in the order the council's packs first named them.
+#[test]
+fn a_rounds_opening_day_and_the_packs_that_named_it_place_it_in_time() {
+    let pack = |version: u32, round: &str, opens_on: Option<NaiveDate>| {
+        let mut pack = CouncilPack::starting(
+            "Sandwell Metropolitan Borough Council",
+            NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            on(2026, 5, 1),
+        );
+        pack.pack_version = version;
+        for survey in &mut pack.surveys {
+            survey.round = round.to_owned();
+            survey.opens_on = opens_on;
+        }
+        pack
+    };
+    // A member who applied `pack` and answered `template` in `round` at `when`.
+    let answered = |n: u128, pack: Option<CouncilPack>, template: &str, round: &str, when| {
+        let mut record = member(n, "Labour");
+        record.pack = pack;
+        respond_on(
+            &mut record,
+            1,
+            template,
+            round,
+            when,
+            vec![(CODE, Scale(3))],
+        );
+        record
+    };
+    // "Autumn review" opened on 1 Sep 2026 but was answered only in March; "Spring
+    // review" was answered in February. Both names sort the wrong way round.
+    let autumn = pack(2, "Autumn review", NaiveDate::from_ymd_opt(2026, 9, 1));
+    let workspace = workspace_of(&[
+        answered(1, Some(autumn), ETHICS, "Autumn review", on(2027, 3, 5)),
+        answered(
+            2,
+            Some(pack(3, "Spring review", None)),
+            ETHICS,
+            "Spring review",
+            on(2027, 2, 1),
+        ),
+    ]);
+    assert_eq!(
+        survey_rounds(&workspace, ETHICS, None),
+        ["Autumn review", "Spring review"]
+    );
+
+    // Two rounds answered on the same day, with no opening days: "Old round", named in
+    // version 4 of the pack, comes before "New round", named in version 5.
+    let skills = "skills-self-assessment";
+    let workspace = workspace_of(&[
+        answered(
+            3,
+            Some(pack(4, "Old round", None)),
+            skills,
+            "Old round",
+            on(2027, 1, 9),
+        ),
+        answered(4, None, skills, "New round", on(2027, 1, 9)),
+    ]);
+    let officers = pack(5, "New round", None);
+    assert_eq!(
+        survey_rounds(&workspace, skills, Some(&officers)),
+        ["Old round", "New round"]
+    );
+}
+
+/// The needs analysis reads each member's latest training needs survey by time too:
+/// social media in "Jun 2026", scrutiny in "Dec 2026".
+#[test]
+fn the_needs_analysis_reads_the_training_needs_survey_of_the_latest_round_in_time() {
+    let mut record = member(1, "Labour");
+    respond_on(
+        &mut record,
+        1,
+        "training-needs",
+        "Jun 2026",
+        on(2026, 6, 12),
+        vec![("priority-topics", topics(&["social-media"]))],
+    );
+    respond_on(
+        &mut record,
+        2,
+        "training-needs",
+        "Dec 2026",
+        on(2026, 12, 2),
+        vec![("priority-topics", topics(&["scrutiny"]))],
+    );
+    let rows = needs_analysis(&workspace_of(&[record]));
+    let topics: Vec<&str> = rows.iter().map(|r| r.topic.as_str()).collect();
+    assert_eq!(topics, ["Scrutiny and questioning skills"]);
+}
+
+/// Members say what would help them take part, in the training needs survey and in
+/// their plan, and the officer sees it in their words:
+/// 1. survey: yes, "I need a hearing loop"; 2026 plan: "Papers in large print".
+/// 2. survey: yes, with nothing written.
+/// 3. survey: no; a plan with the box left blank.
+/// 4. an older plan asking for step-free access; the 2026 plan: "Childcare on weekday
+///    evenings".
+/// 5. yes ("Large print") in "Jun 2026", then no in "Dec 2026": the later answer stands.
+/// 6. survey: yes, "Step-free access"; plan: " step-free  access " (one need, two places).
+/// 7. only a draft saying yes: not counted.
+fn access_workspace() -> OfficerWorkspace {
+    let needs = |detail: Option<&str>, yes: bool| {
+        let mut answers = vec![("access-needs", YesNo(yes))];
+        if let Some(detail) = detail {
+            answers.push(("access-needs-detail", Text(detail.into())));
+        }
+        answers
+    };
+    // A member who answered the training needs survey in 2026/27.
+    let surveyed = |n: u128, status: ResponseStatus, detail: Option<&str>, yes: bool| {
+        let mut record = member(n, "Labour");
+        respond(
+            &mut record,
+            1,
+            "training-needs",
+            REPEAT,
+            status,
+            needs(detail, yes),
+        );
+        record
+    };
+    let with_plan = |record: &mut MemberRecord, year: i32, access: &str| {
+        let mut plan = plan(year, &[], &[], &[]);
+        plan.preferences.access_needs = access.into();
+        record.put_plan(plan);
+    };
+    let mut one = surveyed(1, Submitted, Some("I need a hearing loop"), true);
+    with_plan(&mut one, 2026, "Papers in large print");
+    let two = surveyed(2, Submitted, None, true);
+    let mut three = surveyed(3, Submitted, None, false);
+    with_plan(&mut three, 2026, "   ");
+    let mut four = member(4, "Conservative");
+    with_plan(&mut four, 2025, "Step-free access");
+    with_plan(&mut four, 2026, "Childcare on weekday evenings");
+    let mut five = member(5, "Conservative");
+    for (k, round, day, answers) in [
+        (
+            1,
+            "Jun 2026",
+            on(2026, 6, 3),
+            needs(Some("Large print"), true),
+        ),
+        (2, "Dec 2026", on(2026, 12, 3), needs(None, false)),
+    ] {
+        respond_on(&mut five, k, "training-needs", round, day, answers);
+    }
+    let mut six = surveyed(6, Submitted, Some("Step-free access"), true);
+    with_plan(&mut six, 2026, " step-free  access ");
+    let seven = surveyed(7, Draft, Some("Should not be seen"), true);
+    workspace_of(&[one, two, three, four, five, six, seven])
+}
+
+#[test]
+fn the_officer_sees_each_members_access_and_caring_needs_in_their_own_words() {
+    let rows = access_needs(&access_workspace());
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.member.as_str(), r.need.as_str(), r.source.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Cllr Member 1",
+                "Papers in large print",
+                "Development plan 2026/27"
+            ),
+            (
+                "Cllr Member 1",
+                "I need a hearing loop",
+                "Training needs survey (2026/27)"
+            ),
+            (
+                "Cllr Member 2",
+                NO_DETAILS,
+                "Training needs survey (2026/27)"
+            ),
+            (
+                "Cllr Member 4",
+                "Childcare on weekday evenings",
+                "Development plan 2026/27"
+            ),
+            (
+                "Cllr Member 6",
+                "step-free  access",
+                "Development plan 2026/27; Training needs survey (2026/27)"
+            ),
+        ]
+    );
+    assert!(rows.iter().all(|r| r.ward == "Tipton Green"));
+}
+
+#[test]
+fn the_access_needs_csv_reads_back_each_need_in_the_members_words() {
+    let csv = access_needs_csv(&access_needs(&access_workspace()));
+    let text = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["Member", "Ward or division", "Need", "Where from"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(&rows[1][2], "I need a hearing loop");
+    assert_eq!(
+        &rows[4][3],
+        "Development plan 2026/27; Training needs survey (2026/27)"
+    );
 }

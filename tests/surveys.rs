@@ -431,6 +431,43 @@ fn the_change_since_the_previous_round_is_shown_question_by_question() {
     assert_eq!(changes[0].difference(), Some(2));
 }
 
+#[test]
+fn the_previous_round_is_the_one_before_in_time_not_by_name() {
+    let t = template();
+    let submitted = |n: u128, round: &str, day: u32| {
+        let mut response = SurveyResponse::start(
+            Uuid::from_u128(n),
+            &t,
+            &SurveyRound {
+                name: round.into(),
+                opens_on: None,
+                closes_on: None,
+            },
+            at(day),
+        );
+        response.answers = answered(&[("standards-role", Answer::Scale(2))]);
+        response.status = ResponseStatus::Submitted;
+        response.submitted_at = Some(at(day));
+        response
+    };
+    // "Dec 2026" sorts before "Jun 2026" by name, yet came after it.
+    let june = submitted(1, "Jun 2026", 2);
+    let december = submitted(2, "Dec 2026", 20);
+    let responses = [december.clone(), june.clone()];
+    assert_eq!(
+        previous_response(&responses, "ethics", "Dec 2026"),
+        Some(&june)
+    );
+    assert_eq!(previous_response(&responses, "ethics", "Jun 2026"), None);
+    assert_eq!(round_kind(&responses, "ethics", "Dec 2026"), "repeat");
+    assert_eq!(round_kind(&responses, "ethics", "Jun 2026"), "baseline");
+    // A round not yet answered comes after every round answered.
+    assert_eq!(
+        previous_response(&responses, "ethics", "Spring 2027"),
+        Some(&december)
+    );
+}
+
 proptest! {
     #[test]
     fn whatever_is_answered_no_hidden_question_keeps_an_answer_or_is_required(

@@ -34,6 +34,26 @@ pub fn to_csv(table: &Csv) -> String {
     out
 }
 
+/// A name for a downloaded file made from a title: lower case, letters and digits kept
+/// (accented ones too), every run of anything else one hyphen: "Skills self-assessment
+/// (2026)" gives `skills-self-assessment-2026`. `fallback` when nothing is left.
+pub fn file_stem(title: &str, fallback: &str) -> String {
+    let mut stem = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        fallback.to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +85,25 @@ mod tests {
         assert_eq!(one("Kaur, Amrit"), "\"Kaur, Amrit\"");
         assert_eq!(one("the \"Leader\""), "\"the \"\"Leader\"\"\"");
         assert_eq!(one("line one\nline two"), "\"line one\nline two\"");
+    }
+
+    #[test]
+    fn a_file_is_named_after_its_title_in_plain_lower_case() {
+        assert_eq!(
+            file_stem("Skills self-assessment", "survey"),
+            "skills-self-assessment"
+        );
+        assert_eq!(
+            file_stem("  Ethical framework: self-assessment (2026/27)! ", "survey"),
+            "ethical-framework-self-assessment-2026-27"
+        );
+        assert_eq!(file_stem("Hyfforddiant ŵyr", "survey"), "hyfforddiant-ŵyr");
+        assert_eq!(
+            file_stem("../..", "survey"),
+            "survey",
+            "nothing of a path is left"
+        );
+        assert_eq!(file_stem("", "survey"), "survey");
     }
 
     #[test]

@@ -8,15 +8,19 @@ mod reports;
 mod survey_reports;
 mod workspace;
 
-pub use csv::{Csv, to_csv};
+pub use csv::{Csv, file_stem, to_csv};
 pub use names::NameKey;
 pub use reports::{
-    AuditRow, ComplianceRow, EngagementRow, EvaluationRow, Spend, SpendRow, compliance,
-    compliance_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv, spend,
-    spend_csv, training_audit, training_audit_csv, training_audit_first, training_audit_len,
+    AuditRow, ComplianceRow, ComplianceSummary, ComplianceSummaryLine, EngagementRow,
+    EvaluationRow, HoursPerMember, HoursRow, NOTHING_RECORDED, Spend, SpendRow, compliance,
+    compliance_csv, compliance_summary, compliance_summary_csv, course_evaluation,
+    course_evaluation_csv, engagement, engagement_csv, hours_per_member, hours_per_member_csv,
+    hours_text, spend, spend_csv, training_audit, training_audit_csv, training_audit_first,
+    training_audit_len,
 };
 pub use survey_reports::{
-    Distribution, GroupMean, NeedsRow, QuestionResult, SMALL_CELL, SurveyComparison,
-    needs_analysis, needs_analysis_csv, survey_results, survey_results_csv,
+    AccessNeed, Distribution, GroupMean, NO_DETAILS, NeedsRow, QuestionResult, SMALL_CELL,
+    SurveyComparison, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
+    needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use workspace::{HeldMember, ImportOutcome, OfficerWorkspace};

@@ -4,33 +4,43 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
-use crate::model::dates::short_date;
-use crate::model::due::{DueStatus, MunicipalYear, training_due};
+use crate::model::dates::{iso_date, long_date};
+use crate::model::due::{DueStatus, MunicipalYear, last_completed, training_due};
 use crate::model::learning::{Evaluation, format_hours};
 use crate::model::money::pounds;
 use crate::model::roles::role_name;
-use crate::model::{ActivityStatus, Course, MandatoryFor, Role};
+use crate::model::{ActivityStatus, Course, LearningActivity, MandatoryFor, MemberRecord, Role};
 
 use super::csv::{Csv, to_csv};
 use super::names::NameKey;
 use super::workspace::{HeldMember, OfficerWorkspace};
 
-/// One line of the training audit: who has received what, and when.
+/// What the training audit says of a member who has recorded no training.
+pub const NOTHING_RECORDED: &str = "No training recorded";
+
+/// One line of the training audit: who has received what, and when. A member with no
+/// training has one line, with the status [`NOTHING_RECORDED`] and no course.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuditRow {
+    pub member_id: Uuid,
     pub member: String,
     pub council: String,
     pub ward: String,
     pub course: String,
     pub provider: String,
     pub status: &'static str,
+    /// The day it was completed, as shown on screen: `14 Oct 2026`; empty when not done.
     pub completed_on: String,
+    /// The day it was completed, for the CSV.
+    pub completed: Option<NaiveDate>,
     pub hours: String,
     pub evidence: String,
 }
 
-/// Every member's activities, by member then course title; deleted ones left out.
+/// Every member held, with their activities by course title (deleted ones left out), or
+/// one line saying nothing is recorded; members by name.
 pub fn training_audit(workspace: &OfficerWorkspace) -> Vec<AuditRow> {
     training_audit_first(workspace, usize::MAX)
 }
@@ -51,48 +61,70 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
         if rows.len() >= limit {
             break;
         }
-        let mut activities: Vec<_> = members
+        // Each activity, or `None` for a member with none, which sorts as an empty title.
+        let mut lines: Vec<(&MemberRecord, Option<&LearningActivity>)> = members
             .iter()
             .flat_map(|held| {
-                let profile = &held.file.record.profile;
-                held.file.record.activities().map(move |a| (profile, a))
+                let record = &held.file.record;
+                let activities: Vec<_> = record.activities().map(Some).collect();
+                let lines = if activities.is_empty() {
+                    vec![None]
+                } else {
+                    activities
+                };
+                lines.into_iter().map(move |a| (record, a))
             })
             .collect();
-        activities.sort_by_cached_key(|(_, a)| NameKey::of(&a.title));
-        rows.extend(activities.into_iter().map(|(profile, a)| AuditRow {
-            member: profile.full_name.clone(),
-            council: profile.council.clone(),
-            ward: profile.ward.clone(),
-            course: a.title.clone(),
-            provider: a.provider.clone(),
-            status: match a.status {
-                ActivityStatus::Planned => "Planned",
-                ActivityStatus::InProgress => "In progress",
-                ActivityStatus::Completed => "Completed",
-            },
-            completed_on: a.completion().map(short_date).unwrap_or_default(),
-            hours: if a.minutes == 0 {
-                String::new()
-            } else {
-                format_hours(a.minutes)
-            },
-            evidence: a.evidence.clone(),
-        }));
+        lines.sort_by_cached_key(|(_, a)| NameKey::of(a.map_or("", |a| a.title.as_str())));
+        rows.extend(lines.into_iter().map(|(record, a)| audit_row(record, a)));
     }
     rows.truncate(limit);
     rows
 }
 
-/// How many rows [`training_audit`] has.
+fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> AuditRow {
+    let profile = &record.profile;
+    let mut row = AuditRow {
+        member_id: record.member_id,
+        member: profile.full_name.clone(),
+        council: profile.council.clone(),
+        ward: profile.ward.clone(),
+        course: String::new(),
+        provider: String::new(),
+        status: NOTHING_RECORDED,
+        completed_on: String::new(),
+        completed: None,
+        hours: String::new(),
+        evidence: String::new(),
+    };
+    if let Some(a) = activity {
+        row.course = a.title.clone();
+        row.provider = a.provider.clone();
+        row.status = match a.status {
+            ActivityStatus::Planned => "Planned",
+            ActivityStatus::InProgress => "In progress",
+            ActivityStatus::Completed => "Completed",
+        };
+        row.completed = a.completion();
+        row.completed_on = row.completed.map(long_date).unwrap_or_default();
+        if a.minutes > 0 {
+            row.hours = format_hours(a.minutes);
+        }
+        row.evidence = a.evidence.clone();
+    }
+    row
+}
+
+/// How many rows [`training_audit`] has: each member's activities, or one line.
 pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
     workspace
         .members
         .values()
-        .map(|held| held.file.record.activities().count())
+        .map(|held| held.file.record.activities().count().max(1))
         .sum()
 }
 
-/// The training audit as CSV for Excel.
+/// The training audit as CSV for Excel, dates as `2026-10-14`.
 pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
     let header = [
         "Member",
@@ -117,7 +149,7 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
                     r.course,
                     r.provider,
                     r.status.to_owned(),
-                    r.completed_on,
+                    shown_iso(r.completed),
                     r.hours,
                     r.evidence,
                 ]
@@ -130,13 +162,14 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComplianceRow {
     pub role: String,
+    pub member_id: Uuid,
     pub member: String,
     pub course: String,
     /// "Overdue", "Not done", "In progress", "Planned" or "Due soon".
     pub status: &'static str,
     /// The date it was or is due (for a course for newly elected members, the end of its
-    /// window), or the date it is planned for; empty when there is none.
-    pub due_on: String,
+    /// window), or the date it is planned for; `None` when there is none.
+    pub due_on: Option<NaiveDate>,
 }
 
 /// Who is overdue, has never done, or is due within 90 days of each course mandatory for
@@ -152,29 +185,20 @@ pub fn compliance(
         let record = &held.file.record;
         for item in training_due(catalogue, &record.profile, &record.learning, today) {
             let (status, due_on) = match item.status {
-                DueStatus::Overdue { due_on } => ("Overdue", short_date(due_on)),
-                DueStatus::Outstanding { by } => {
-                    ("Not done", by.map(short_date).unwrap_or_default())
-                }
-                DueStatus::InProgress => ("In progress", String::new()),
-                DueStatus::Planned { on } => ("Planned", on.map(short_date).unwrap_or_default()),
-                DueStatus::DueSoon { due_on } => ("Due soon", short_date(due_on)),
+                DueStatus::Overdue { due_on } => ("Overdue", Some(due_on)),
+                DueStatus::Outstanding { by } => ("Not done", by),
+                DueStatus::InProgress => ("In progress", None),
+                DueStatus::Planned { on } => ("Planned", on),
+                DueStatus::DueSoon { due_on } => ("Due soon", Some(due_on)),
             };
-            let relevant: Vec<String> = match &item.course.mandatory_for {
-                MandatoryFor::AllMembers => vec!["All members".to_owned()],
-                MandatoryFor::Roles(required) => required
-                    .intersection(&record.profile.roles)
-                    .map(|id| role_name(roles, id))
-                    .collect(),
-                MandatoryFor::Nobody => Vec::new(),
-            };
-            for role in relevant {
+            for role in roles_requiring(&item.course, record, roles) {
                 rows.push(ComplianceRow {
                     role,
+                    member_id: record.member_id,
                     member: record.profile.full_name.clone(),
                     course: item.course.title.clone(),
                     status,
-                    due_on: due_on.clone(),
+                    due_on,
                 });
             }
         }
@@ -189,7 +213,146 @@ pub fn compliance(
     rows
 }
 
-/// The compliance report as CSV.
+/// The names of the member's roles `course` is mandatory for ("All members" for a course
+/// every member must do), each a line of the compliance report.
+fn roles_requiring(course: &Course, record: &MemberRecord, roles: &[Role]) -> Vec<String> {
+    match &course.mandatory_for {
+        MandatoryFor::AllMembers => vec!["All members".to_owned()],
+        MandatoryFor::Roles(required) => required
+            .intersection(&record.profile.roles)
+            .map(|id| role_name(roles, id))
+            .collect(),
+        MandatoryFor::Nobody => Vec::new(),
+    }
+}
+
+/// The statuses compliance rows use, most pressing first, for the summary's columns; a
+/// status added later goes after these.
+const STATUS_ORDER: [&str; 5] = ["Overdue", "Not done", "In progress", "Planned", "Due soon"];
+
+/// For one mandatory course and one role: how many of the members it applies to are up to
+/// date, and how many are in each other state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComplianceSummaryLine {
+    pub course: String,
+    /// The role's name, or "All members".
+    pub role: String,
+    /// Members the course applies to under the role: up to date, or with a row.
+    pub members: usize,
+    /// Members who have done it and are not due again soon.
+    pub up_to_date: usize,
+    /// Members in each of [`ComplianceSummary::statuses`], in that order.
+    pub counts: Vec<usize>,
+}
+
+/// The summary the compliance report opens with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComplianceSummary {
+    /// The statuses the compliance rows use ("Overdue", "Not done", "Due soon"...), most
+    /// pressing first: the summary's columns after "Up to date".
+    pub statuses: Vec<&'static str>,
+    /// By course, then role.
+    pub lines: Vec<ComplianceSummaryLine>,
+}
+
+/// Sums up `rows` (from [`compliance`], for the same workspace and catalogue) for each
+/// mandatory course and role. A member with a row for the course under the role counts
+/// under the row's status, so the summary says what the rows say, whatever decides them. A
+/// member with no row who has completed the course is up to date; one with no row who has
+/// never completed it is someone the course does not apply to (say, a member elected long
+/// ago, for an induction), and is not counted. A course and role nobody is counted under
+/// is left out.
+pub fn compliance_summary(
+    workspace: &OfficerWorkspace,
+    catalogue: &[Course],
+    roles: &[Role],
+    rows: &[ComplianceRow],
+) -> ComplianceSummary {
+    let mut statuses: Vec<&'static str> = rows.iter().map(|r| r.status).collect();
+    statuses.sort_by_key(|s| {
+        (
+            STATUS_ORDER
+                .iter()
+                .position(|o| o == s)
+                .unwrap_or(usize::MAX),
+            *s,
+        )
+    });
+    statuses.dedup();
+
+    // (course, role) -> member -> the column they count in: 0 up to date, then 1 + status.
+    let mut counted: BTreeMap<(&str, String), BTreeMap<Uuid, usize>> = BTreeMap::new();
+    for row in rows {
+        let column = 1 + statuses.iter().position(|s| *s == row.status).unwrap_or(0);
+        let members = counted
+            .entry((row.course.as_str(), row.role.clone()))
+            .or_default();
+        // A member with two rows for one course and role counts once, in the more pressing.
+        let entry = members.entry(row.member_id).or_insert(column);
+        *entry = (*entry).min(column);
+    }
+    for held in workspace.members.values() {
+        let record = &held.file.record;
+        for course in catalogue {
+            if last_completed(course, &record.learning).is_none() {
+                continue;
+            }
+            for role in roles_requiring(course, record, roles) {
+                counted
+                    .entry((course.title.as_str(), role))
+                    .or_default()
+                    .entry(record.member_id)
+                    .or_insert(0);
+            }
+        }
+    }
+
+    let mut lines: Vec<ComplianceSummaryLine> = counted
+        .into_iter()
+        .map(|((course, role), members)| {
+            let mut columns = vec![0; statuses.len() + 1];
+            for column in members.values() {
+                columns[*column] += 1;
+            }
+            ComplianceSummaryLine {
+                course: course.to_owned(),
+                role,
+                members: members.len(),
+                up_to_date: columns[0],
+                counts: columns[1..].to_vec(),
+            }
+        })
+        .collect();
+    lines.sort_by_cached_key(|l| (NameKey::of(&l.course), NameKey::of(&l.role)));
+    ComplianceSummary { statuses, lines }
+}
+
+/// The compliance summary as CSV: Course, Role, Members, Up to date, then a column for
+/// each status.
+pub fn compliance_summary_csv(summary: &ComplianceSummary) -> String {
+    let mut header = vec!["Course".to_owned(), "Role".to_owned(), "Members".to_owned()];
+    header.push("Up to date".to_owned());
+    header.extend(summary.statuses.iter().map(|s| (*s).to_owned()));
+    to_csv(&Csv {
+        header,
+        rows: summary
+            .lines
+            .iter()
+            .map(|l| {
+                let mut row = vec![
+                    l.course.clone(),
+                    l.role.clone(),
+                    l.members.to_string(),
+                    l.up_to_date.to_string(),
+                ];
+                row.extend(l.counts.iter().map(usize::to_string));
+                row
+            })
+            .collect(),
+    })
+}
+
+/// The compliance report as CSV, dates as `2026-11-01`.
 pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
     table_csv(
         &["Role", "Member", "Course", "Status", "Due on"],
@@ -199,7 +362,7 @@ pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
                 r.member.clone(),
                 r.course.clone(),
                 r.status.to_owned(),
-                r.due_on.clone(),
+                shown_iso(r.due_on),
             ]
         }),
     )
@@ -365,53 +528,215 @@ pub fn spend(
     }
 }
 
-/// Spend as CSV, with the totals and the budget at the foot.
+/// Spend as CSV. The first column says what each line is: a `Course` line for each
+/// course, then a `Total` line (places and money committed), a `Budget` line and a `Left`
+/// (or `Over budget`) line, so a reader can take the courses, the total and the budget
+/// apart without guessing from where a line sits.
 pub fn spend_csv(spend: &Spend) -> String {
+    let line =
+        |kind: &str, what: String, cost: String, done: String, planned: String, amount: u64| {
+            vec![kind.to_owned(), what, cost, done, planned, pounds(amount)]
+        };
     let mut rows: Vec<Vec<String>> = spend
         .rows
         .iter()
         .map(|r| {
-            vec![
+            line(
+                "Course",
                 r.course.clone(),
                 pounds(r.cost_pence),
                 r.completed.to_string(),
                 r.planned.to_string(),
-                pounds(r.cost_pence * (r.completed + r.planned) as u64),
-            ]
+                r.cost_pence * (r.completed + r.planned) as u64,
+            )
         })
         .collect();
-    rows.push(vec![
-        "Total".into(),
+    let places =
+        |count: fn(&SpendRow) -> usize| spend.rows.iter().map(count).sum::<usize>().to_string();
+    rows.push(line(
+        "Total",
+        "Places completed and planned".to_owned(),
         String::new(),
-        String::new(),
-        String::new(),
-        pounds(spend.completed_pence + spend.planned_pence),
-    ]);
-    rows.push(vec![
-        format!("Budget {}", spend.year.label()),
-        String::new(),
-        String::new(),
-        String::new(),
-        pounds(spend.budget_pence),
-    ]);
+        places(|r| r.completed),
+        places(|r| r.planned),
+        spend.completed_pence + spend.planned_pence,
+    ));
+    // A line with only an amount: the budget, and what is left of it.
+    let foot = |kind: &str, what: String, amount: u64| {
+        line(
+            kind,
+            what,
+            String::new(),
+            String::new(),
+            String::new(),
+            amount,
+        )
+    };
+    rows.push(foot(
+        "Budget",
+        format!("Training budget {}", spend.year.label()),
+        spend.budget_pence,
+    ));
+    let left = spend.remaining_pence();
+    rows.push(foot(
+        if left < 0 { "Over budget" } else { "Left" },
+        "Budget less places completed and planned".to_owned(),
+        left.unsigned_abs(),
+    ));
     table_csv(
         &[
+            "Line",
             "Course",
             "Cost per place",
             "Places completed",
             "Places planned",
-            "Committed",
+            "Amount",
         ],
         rows.into_iter(),
     )
+}
+
+/// One member's completed learning: in the municipal year, and in all their record holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursRow {
+    pub member_id: Uuid,
+    pub member: String,
+    pub ward: String,
+    /// Activities completed in the year.
+    pub completed: usize,
+    /// Minutes of learning completed in the year.
+    pub minutes_in_year: u64,
+    /// Of the activities completed in the year, how many were given no hours: their time
+    /// is not in the figures, so the officer can ask.
+    pub without_hours: usize,
+    /// Minutes of learning completed, in any year.
+    pub minutes_in_all: u64,
+}
+
+/// Hours of completed learning for every member held, for a municipal year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursPerMember {
+    pub year: MunicipalYear,
+    /// One row for each member held, by name.
+    pub rows: Vec<HoursRow>,
+    /// The rows' activities completed in the year, added up.
+    pub total_completed: usize,
+    /// The rows' minutes in the year, added up.
+    pub total_in_year: u64,
+    /// The rows' activities with no hours given, added up.
+    pub total_without_hours: usize,
+    /// The rows' minutes in all, added up.
+    pub total_in_all: u64,
+}
+
+impl HoursPerMember {
+    /// How many members the rows are for: "1 member", "51 members".
+    pub fn members_text(&self) -> String {
+        match self.rows.len() {
+            1 => "1 member".to_owned(),
+            n => format!("{n} members"),
+        }
+    }
+}
+
+/// Every member's hours of completed learning (deleted activities left out): in `year`, by
+/// the day each was completed, and in all. A member with none has a row of noughts.
+pub fn hours_per_member(workspace: &OfficerWorkspace, year: MunicipalYear) -> HoursPerMember {
+    let mut rows: Vec<HoursRow> = workspace
+        .members
+        .values()
+        .map(|held| {
+            let record = &held.file.record;
+            let mut row = HoursRow {
+                member_id: record.member_id,
+                member: record.profile.full_name.clone(),
+                ward: record.profile.ward.clone(),
+                completed: 0,
+                minutes_in_year: 0,
+                without_hours: 0,
+                minutes_in_all: 0,
+            };
+            for activity in record.activities() {
+                let Some(done) = activity.completion() else {
+                    continue;
+                };
+                let minutes = u64::from(activity.minutes);
+                row.minutes_in_all += minutes;
+                if year.contains(done) {
+                    row.completed += 1;
+                    row.minutes_in_year += minutes;
+                    row.without_hours += usize::from(minutes == 0);
+                }
+            }
+            row
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| NameKey::of(&r.member));
+    HoursPerMember {
+        year,
+        total_completed: rows.iter().map(|r| r.completed).sum(),
+        total_in_year: rows.iter().map(|r| r.minutes_in_year).sum(),
+        total_without_hours: rows.iter().map(|r| r.without_hours).sum(),
+        total_in_all: rows.iter().map(|r| r.minutes_in_all).sum(),
+        rows,
+    }
+}
+
+/// Minutes as hours, as [`format_hours`] writes them (`1.5`, `0.33`, `12`), for totals of
+/// any size: whole hours, then the part of an hour the remaining minutes make.
+pub fn hours_text(minutes: u64) -> String {
+    let part = format_hours((minutes % 60) as u32);
+    // Under an hour, `format_hours` gives "0" or "0." and at most two figures.
+    let fraction = part.strip_prefix('0').unwrap_or(&part);
+    format!("{}{fraction}", minutes / 60)
+}
+
+/// Hours per member as CSV: a row for each member, then a `Total` row with every
+/// column added up.
+pub fn hours_per_member_csv(hours: &HoursPerMember) -> String {
+    let label = hours.year.label();
+    let header = [
+        "Member".to_owned(),
+        "Ward or division".to_owned(),
+        format!("Activities completed {label}"),
+        format!("Hours {label}"),
+        format!("Completed {label} with no hours given"),
+        "Hours in all".to_owned(),
+    ];
+    let mut rows: Vec<Vec<String>> = hours
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.member.clone(),
+                r.ward.clone(),
+                r.completed.to_string(),
+                hours_text(r.minutes_in_year),
+                r.without_hours.to_string(),
+                hours_text(r.minutes_in_all),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".to_owned(),
+        hours.members_text(),
+        hours.total_completed.to_string(),
+        hours_text(hours.total_in_year),
+        hours.total_without_hours.to_string(),
+        hours_text(hours.total_in_all),
+    ]);
+    to_csv(&Csv {
+        header: header.into(),
+        rows,
+    })
 }
 
 /// How recent a member's file is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EngagementRow {
     pub member: String,
-    /// `dd/mm/yyyy`, empty when no file has come.
-    pub latest_file: String,
+    /// The day the member's latest file was exported; `None` when no file has come.
+    pub latest_file: Option<NaiveDate>,
     pub status: &'static str,
 }
 
@@ -436,7 +761,7 @@ pub fn engagement(
             let age = (today - exported).num_days();
             EngagementRow {
                 member: held.name().to_owned(),
-                latest_file: short_date(exported),
+                latest_file: Some(exported),
                 status: if age <= 90 {
                     "Up to date"
                 } else if age <= 365 {
@@ -452,7 +777,7 @@ pub fn engagement(
         if !held.contains(&norm(name)) {
             rows.push(EngagementRow {
                 member: name.to_owned(),
-                latest_file: String::new(),
+                latest_file: None,
                 status: "No file",
             });
         }
@@ -468,13 +793,25 @@ pub fn engagement(
     rows
 }
 
-/// Engagement as CSV.
+/// Engagement as CSV, dates as `2026-11-01`.
 pub fn engagement_csv(rows: &[EngagementRow]) -> String {
     table_csv(
         &["Member", "Latest file", "Status"],
-        rows.iter()
-            .map(|r| vec![r.member.clone(), r.latest_file.clone(), r.status.to_owned()]),
+        rows.iter().map(|r| {
+            vec![
+                r.member.clone(),
+                shown_iso(r.latest_file),
+                r.status.to_owned(),
+            ]
+        }),
     )
+}
+
+/// A date as a CSV gives it: ISO 8601 (`2026-11-01`), which a spreadsheet in any
+/// country reads as the same day, where `01/11/2026` is 11 January to one set to US order.
+/// Empty for no date.
+fn shown_iso(date: Option<NaiveDate>) -> String {
+    date.map(iso_date).unwrap_or_default()
 }
 
 fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
@@ -482,4 +819,26 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String
         header: header.iter().map(|h| (*h).to_owned()).collect(),
         rows: rows.collect(),
     })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Totals of any size are written as `format_hours` writes the minutes it can take.
+        #[test]
+        fn hours_of_any_total_read_as_format_hours_would(minutes in any::<u32>()) {
+            prop_assert_eq!(hours_text(u64::from(minutes)), format_hours(minutes));
+        }
+    }
+
+    #[test]
+    fn totals_past_what_one_activity_holds_are_still_hours() {
+        assert_eq!(hours_text(0), "0");
+        assert_eq!(hours_text(90), "1.5");
+        assert_eq!(hours_text(u64::from(u32::MAX) + 30), "71582788.75");
+    }
 }

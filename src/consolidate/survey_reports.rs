@@ -1,26 +1,32 @@
 //! Two officer reports drawn from members' surveys and plans.
 //!
-//! * Survey results: for one template, how members answered each question in a baseline
-//!   round and a repeat round, with the repeat round's scale means broken down by political
-//!   group. A group with fewer than [`SMALL_CELL`] respondents is suppressed, so that no
-//!   councillor's answers can be picked out of a small group; when that leaves only one
-//!   group hidden, the next smallest is hidden too, so the first cannot be worked out from
-//!   the question's totals.
+//! * Survey results: for one template, how members answered each question in its latest
+//!   round, against the round before when there is one, with the latest round's scale
+//!   means broken down by political group. Rounds go in time order ([`survey_rounds`]),
+//!   never by their names. A group with fewer than [`SMALL_CELL`] respondents is
+//!   suppressed, so that no councillor's answers can be picked out of a small group; when
+//!   that leaves only one group hidden, the next smallest is hidden too, so the first
+//!   cannot be worked out from the question's totals.
 //! * Needs analysis: the topics and courses members ask for, in their latest development
-//!   plan and their latest training needs survey, ranked by how many members ask.
+//!   plan and their latest training needs survey, ranked by how many members ask; and,
+//!   for the officer alone, the access and caring needs members wrote in either place.
 //!
 //! Only submitted survey responses count: a draft is the member's own business until they
 //! submit it. Means are kept as `f64` and rounded only when shown.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::model::MemberRecord;
+use crate::model::due::MunicipalYear;
+use crate::model::pack::CouncilPack;
 use crate::model::survey::{Answer, Question, QuestionKind, SurveyResponse, SurveyTemplate};
 use crate::model::survey_templates::built_in_templates;
 
-use super::csv::{Csv, to_csv};
+use super::csv::{Csv, file_stem, to_csv};
+use super::names::NameKey;
 use super::workspace::OfficerWorkspace;
 
 /// The fewest respondents a breakdown cell may show. A cell with fewer is suppressed: its
@@ -40,6 +46,10 @@ const NOT_GIVEN: &str = "Not given";
 /// The template the needs analysis reads, and its question of priority topics.
 const TRAINING_NEEDS: &str = "training-needs";
 const PRIORITY_TOPICS: &str = "priority-topics";
+/// The training needs survey's question whether a member has access or caring needs, and
+/// the one asking what would help.
+const ACCESS_NEEDS: &str = "access-needs";
+const ACCESS_NEEDS_DETAIL: &str = "access-needs-detail";
 
 /// How members answered one question in one round.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,20 +65,20 @@ pub struct Distribution {
     pub mean: Option<f64>,
 }
 
-/// One question's answers in the baseline and the repeat round.
+/// One question's answers in the latest round, and in the round before when there is one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionResult {
     /// The question's id in the template.
     pub question_id: String,
     /// The question as the template asks it.
     pub text: String,
-    /// The answers in the baseline round.
-    pub baseline: Distribution,
-    /// The answers in the repeat round.
-    pub repeat: Distribution,
+    /// The answers in the baseline round; `None` when only one round is reported.
+    pub baseline: Option<Distribution>,
+    /// The answers in the latest round.
+    pub latest: Distribution,
 }
 
-/// One political group's mean answer to one scale question in the repeat round.
+/// One political group's mean answer to one scale question in the latest round.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GroupMean {
     /// The group's name, or "Not given".
@@ -140,21 +150,111 @@ impl GroupMean {
     }
 }
 
-/// The results of one survey template in two rounds, question by question.
+/// The results of one survey template in its latest round, against the round before when
+/// there is one, question by question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurveyComparison {
     /// The survey's title, for the report's heading.
     pub template_title: String,
-    /// The round compared from, e.g. `2025/26`.
-    pub baseline_round: String,
-    /// The round compared with it, e.g. `2026/27`.
-    pub repeat_round: String,
+    /// The round compared from, e.g. `2025/26`; `None` when one round is reported alone.
+    pub baseline_round: Option<String>,
+    /// The latest round, e.g. `2026/27`.
+    pub latest_round: String,
     /// Every question except free text, in template order.
     pub questions: Vec<QuestionResult>,
-    /// The repeat round's mean for each scale question (in template order) by political
+    /// The latest round's mean for each scale question (in template order) by political
     /// group (alphabetical, "Not given" last), for every group with a response in the
-    /// repeat round; small groups suppressed, including a group where nobody answered.
+    /// latest round; small groups suppressed, including a group where nobody answered.
     pub by_group: Vec<GroupMean>,
+}
+
+impl SurveyComparison {
+    /// The name its download takes (before the date): the survey's title, as
+    /// `skills-self-assessment-results`, so each survey's file can be told apart.
+    pub fn file_stem(&self) -> String {
+        format!("{}-results", file_stem(&self.template_title, "survey"))
+    }
+}
+
+/// When a round took place, as far as the files tell: the earliest of the day it opened
+/// (in any council pack that names it) and the first day anyone submitted an answer in
+/// it; then the first version of the council's pack that named it.
+#[derive(Default)]
+struct RoundTime {
+    first_day: Option<NaiveDate>,
+    first_pack: Option<u32>,
+}
+
+fn earliest<T: Ord>(known: Option<T>, seen: Option<T>) -> Option<T> {
+    match (known, seen) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The rounds in which members submitted `template_id`, oldest first.
+///
+/// Rounds are named by the council ("2026/27", "Jun 2026", "Autumn review"), so their
+/// names say nothing of their order. A round is placed by the earliest day known for it:
+/// the day it opened, when the officer's `pack` or a pack a member applied gives one, else
+/// the day its first answer was submitted. Rounds on the same day go in the order the
+/// council's packs first named them, then by name.
+pub fn survey_rounds(
+    workspace: &OfficerWorkspace,
+    template_id: &str,
+    pack: Option<&CouncilPack>,
+) -> Vec<String> {
+    let mut rounds: BTreeMap<&str, RoundTime> = BTreeMap::new();
+    for held in workspace.members.values() {
+        for response in &held.file.record.surveys {
+            if response.template_id == template_id && response.is_submitted() {
+                let day = response
+                    .submitted_at
+                    .unwrap_or(response.updated_at)
+                    .date_naive();
+                let time = rounds.entry(response.round.as_str()).or_default();
+                time.first_day = earliest(time.first_day, Some(day));
+            }
+        }
+    }
+    let packs = pack.into_iter().chain(
+        workspace
+            .members
+            .values()
+            .filter_map(|h| h.file.record.pack.as_ref()),
+    );
+    for pack in packs {
+        for survey in pack.surveys.iter().filter(|s| s.template.id == template_id) {
+            if let Some(time) = rounds.get_mut(survey.round.as_str()) {
+                time.first_day = earliest(time.first_day, survey.opens_on);
+                time.first_pack = earliest(time.first_pack, Some(pack.pack_version));
+            }
+        }
+    }
+    let mut ordered: Vec<(&str, RoundTime)> = rounds.into_iter().collect();
+    ordered.sort_by_cached_key(|(name, time)| (time.first_day, time.first_pack, NameKey::of(name)));
+    ordered
+        .into_iter()
+        .map(|(name, _)| name.to_owned())
+        .collect()
+}
+
+/// The survey results an officer sees first: the latest round in which members answered
+/// `template`, against the round before it when there is one; `None` when nobody has
+/// submitted an answer yet. Rounds are ordered by [`survey_rounds`].
+pub fn latest_survey_results(
+    workspace: &OfficerWorkspace,
+    template: &SurveyTemplate,
+    pack: Option<&CouncilPack>,
+) -> Option<SurveyComparison> {
+    let rounds = survey_rounds(workspace, &template.id, pack);
+    let (latest, earlier) = rounds.split_last()?;
+    Some(survey_results(
+        workspace,
+        template,
+        earlier.last().map(String::as_str),
+        latest,
+    ))
 }
 
 /// Each member's submitted response to `template` in `round`, with their record. A member
@@ -178,6 +278,26 @@ fn responses_in_round<'a>(
                 .map(|r| (record, r))
         })
         .collect()
+}
+
+/// A member's latest submitted response to `template_id`: from the latest of `rounds`
+/// (oldest first, as [`survey_rounds`] gives them) they answered in, and within a round
+/// the one updated last.
+fn latest_response<'a>(
+    record: &'a MemberRecord,
+    template_id: &str,
+    rounds: &[String],
+) -> Option<&'a SurveyResponse> {
+    record
+        .surveys
+        .iter()
+        .filter(|r| r.is_submitted() && r.template_id == template_id)
+        .max_by_key(|r| {
+            (
+                rounds.iter().position(|round| *round == r.round),
+                r.updated_at,
+            )
+        })
 }
 
 fn mean(values: &[f64]) -> Option<f64> {
@@ -301,43 +421,47 @@ fn group_of(record: &MemberRecord) -> String {
     }
 }
 
-/// How members answered `template` in `baseline_round` and in `repeat_round`, counting
-/// each member's submitted response (drafts and other templates ignored), question by
-/// question; free-text questions are left out. Each round counts whoever answered in it,
-/// so the two rounds need not hold the same members. The repeat round's scale means are
-/// also broken down by political group, with groups of fewer than [`SMALL_CELL`]
-/// respondents to a question suppressed.
+/// How members answered `template` in `latest_round`, and in `baseline_round` when one is
+/// given, counting each member's submitted response (drafts and other templates
+/// ignored), question by question; free-text questions are left out. Each round counts
+/// whoever answered in it, so the two rounds need not hold the same members. The latest
+/// round's scale means are also broken down by political group, with groups of fewer
+/// than [`SMALL_CELL`] respondents to a question suppressed. A baseline that is the
+/// latest round itself is no baseline: the round is reported once.
 pub fn survey_results(
     workspace: &OfficerWorkspace,
     template: &SurveyTemplate,
-    baseline_round: &str,
-    repeat_round: &str,
+    baseline_round: Option<&str>,
+    latest_round: &str,
 ) -> SurveyComparison {
-    let baseline = responses_in_round(workspace, template, baseline_round);
-    let repeat = responses_in_round(workspace, template, repeat_round);
+    let baseline_round = baseline_round.filter(|round| *round != latest_round);
+    let baseline = baseline_round.map(|round| responses_in_round(workspace, template, round));
+    let in_latest = responses_in_round(workspace, template, latest_round);
 
     let questions = template
         .questions()
         .filter_map(|q| {
-            let before = distribution(q, baseline.iter().map(|(_, r)| r.answers.get(&q.id)))?;
-            let after = distribution(q, repeat.iter().map(|(_, r)| r.answers.get(&q.id)))?;
+            let latest = distribution(q, in_latest.iter().map(|(_, r)| r.answers.get(&q.id)))?;
+            let baseline = baseline.as_ref().and_then(|before| {
+                distribution(q, before.iter().map(|(_, r)| r.answers.get(&q.id)))
+            });
             Some(QuestionResult {
                 question_id: q.id.clone(),
                 text: q.text.clone(),
-                baseline: before,
-                repeat: after,
+                baseline,
+                latest,
             })
         })
         .collect();
 
-    let mut groups: Vec<String> = repeat
+    let mut groups: Vec<String> = in_latest
         .iter()
         .map(|(record, _)| group_of(record))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .filter(|g| g != NOT_GIVEN)
         .collect();
-    if repeat
+    if in_latest
         .iter()
         .any(|(record, _)| group_of(record) == NOT_GIVEN)
     {
@@ -351,7 +475,7 @@ pub fn survey_results(
     {
         let first = by_group.len();
         for group in &groups {
-            let values: Vec<f64> = repeat
+            let values: Vec<f64> = in_latest
                 .iter()
                 .filter(|(record, _)| &group_of(record) == group)
                 .filter_map(|(_, r)| scale(r.answers.get(&question.id)))
@@ -375,8 +499,8 @@ pub fn survey_results(
 
     SurveyComparison {
         template_title: template.title.clone(),
-        baseline_round: baseline_round.to_owned(),
-        repeat_round: repeat_round.to_owned(),
+        baseline_round: baseline_round.map(str::to_owned),
+        latest_round: latest_round.to_owned(),
         questions,
         by_group,
     }
@@ -387,42 +511,64 @@ fn shown(mean: Option<f64>) -> String {
     mean.map(|m| format!("{m:.2}")).unwrap_or_default()
 }
 
-/// The survey results as CSV for Excel. Columns: Question, Answer, then the baseline and
-/// the repeat round. Each question has a row per answer (members giving it), a
-/// "Respondents" row, and for scale and number questions a "Mean" row. The group
-/// breakdown follows, one row per scale question and group, as Question, `Group: <name>`,
-/// an empty baseline cell, and the repeat round's mean, or "fewer than 5" (or "hidden",
-/// for a group hidden to protect a smaller one) when suppressed.
+/// The survey results as CSV for Excel. Columns: Question, Answer, then the baseline round
+/// (when there is one) and the latest round. Each question has a row per answer (members
+/// giving it), a "Respondents" row, and for scale and number questions a "Mean" row. The
+/// group breakdown follows, one row per scale question and group, as Question,
+/// `Group: <name>`, an empty baseline cell (when there is a baseline), and the latest
+/// round's mean, or "fewer than 5" (or "hidden", for a group hidden to protect a smaller
+/// one) when suppressed.
 pub fn survey_results_csv(c: &SurveyComparison) -> String {
-    let header = vec![
-        "Question".to_owned(),
-        "Answer".to_owned(),
-        format!("{} (baseline)", c.baseline_round),
-        format!("{} (repeat)", c.repeat_round),
-    ];
+    let mut header = vec!["Question".to_owned(), "Answer".to_owned()];
+    match &c.baseline_round {
+        Some(baseline) => {
+            header.push(format!("{baseline} (baseline)"));
+            header.push(format!("{} (repeat)", c.latest_round));
+        }
+        None => header.push(c.latest_round.clone()),
+    }
+    // A row: the question, the answer, then the baseline's cell (if any) and the latest's.
+    let row = |text: &str, answer: String, before: Option<String>, after: String| {
+        let mut cells = vec![text.to_owned(), answer];
+        if c.baseline_round.is_some() {
+            cells.push(before.unwrap_or_default());
+        }
+        cells.push(after);
+        cells
+    };
     let mut rows = Vec::new();
     for q in &c.questions {
-        for ((label, before), (_, after)) in q.baseline.counts.iter().zip(&q.repeat.counts) {
-            rows.push(vec![
-                q.text.clone(),
+        let before_count = |label: &str| {
+            q.baseline.as_ref().map(|d| {
+                d.counts
+                    .iter()
+                    .find(|(l, _)| l == label)
+                    .map_or(0, |(_, n)| *n)
+                    .to_string()
+            })
+        };
+        for (label, after) in &q.latest.counts {
+            rows.push(row(
+                &q.text,
                 label.clone(),
-                before.to_string(),
+                before_count(label),
                 after.to_string(),
-            ]);
+            ));
         }
-        rows.push(vec![
-            q.text.clone(),
+        rows.push(row(
+            &q.text,
             "Respondents".to_owned(),
-            q.baseline.respondents.to_string(),
-            q.repeat.respondents.to_string(),
-        ]);
-        if q.baseline.mean.is_some() || q.repeat.mean.is_some() {
-            rows.push(vec![
-                q.text.clone(),
+            q.baseline.as_ref().map(|d| d.respondents.to_string()),
+            q.latest.respondents.to_string(),
+        ));
+        let before_mean = q.baseline.as_ref().and_then(|d| d.mean);
+        if before_mean.is_some() || q.latest.mean.is_some() {
+            rows.push(row(
+                &q.text,
                 "Mean".to_owned(),
-                shown(q.baseline.mean),
-                shown(q.repeat.mean),
-            ]);
+                Some(shown(before_mean)),
+                shown(q.latest.mean),
+            ));
         }
     }
     for g in &c.by_group {
@@ -431,12 +577,12 @@ pub fn survey_results_csv(c: &SurveyComparison) -> String {
             .iter()
             .find(|q| q.question_id == g.question_id)
             .map_or(g.question_id.as_str(), |q| q.text.as_str());
-        rows.push(vec![
-            text.to_owned(),
+        rows.push(row(
+            text,
             format!("Group: {}", g.group),
-            String::new(),
+            None,
             g.shown_mean(),
-        ]);
+        ));
     }
     to_csv(&Csv { header, rows })
 }
@@ -516,6 +662,7 @@ pub fn needs_analysis(workspace: &OfficerWorkspace) -> Vec<NeedsRow> {
         }
     };
 
+    let needs_rounds = survey_rounds(workspace, TRAINING_NEEDS, None);
     for (member, held) in &workspace.members {
         let record = &held.file.record;
         if let Some(plan) = record.plans.iter().max_by_key(|p| p.year) {
@@ -529,11 +676,7 @@ pub fn needs_analysis(workspace: &OfficerWorkspace) -> Vec<NeedsRow> {
                 add(text, *member, true);
             }
         }
-        let latest = record
-            .surveys
-            .iter()
-            .filter(|r| r.is_submitted() && r.template_id == TRAINING_NEEDS)
-            .max_by(|a, b| a.round.cmp(&b.round).then(a.updated_at.cmp(&b.updated_at)));
+        let latest = latest_response(record, TRAINING_NEEDS, &needs_rounds);
         if let Some(Answer::Choices(chosen)) = latest.and_then(|r| r.answers.get(PRIORITY_TOPICS)) {
             let options = training_needs_template(record)
                 .and_then(|t| t.question(PRIORITY_TOPICS).map(|q| q.kind.clone()));
@@ -587,6 +730,95 @@ pub fn needs_analysis_csv(rows: &[NeedsRow]) -> String {
         rows: rows
             .iter()
             .map(|r| vec![r.topic.clone(), r.members.to_string(), r.sources.clone()])
+            .collect(),
+    })
+}
+
+/// What a member said would help them take part in learning: an access, caring or other
+/// need. Confidential: for the officer who arranges training, never for a committee.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessNeed {
+    pub member_id: Uuid,
+    pub member: String,
+    pub ward: String,
+    /// In the member's own words, or [`NO_DETAILS`] when they said they have a need but
+    /// not what it is.
+    pub need: String,
+    /// Where they said it: `Development plan 2026/27`, `Training needs survey (2026/27)`,
+    /// or both, joined by "; ".
+    pub source: String,
+}
+
+/// What the access needs list says for a member who answered yes without saying more.
+pub const NO_DETAILS: &str = "Said yes, with no details given";
+
+/// Every access or caring need members wrote: in their latest development plan (its
+/// access needs) and their latest submitted training needs survey (when they answered yes,
+/// what would help). The same words in both places are one line naming both. By member,
+/// as an officer reads names.
+pub fn access_needs(workspace: &OfficerWorkspace) -> Vec<AccessNeed> {
+    let needs_rounds = survey_rounds(workspace, TRAINING_NEEDS, None);
+    let mut needs: Vec<AccessNeed> = Vec::new();
+    for held in workspace.members.values() {
+        let record = &held.file.record;
+        let mut said: Vec<(String, String)> = Vec::new();
+        if let Some(plan) = record.plans.iter().max_by_key(|p| p.year) {
+            let need = plan.preferences.access_needs.trim();
+            if !need.is_empty() {
+                let year = MunicipalYear {
+                    starts_in: plan.year,
+                };
+                said.push((
+                    need.to_owned(),
+                    format!("Development plan {}", year.label()),
+                ));
+            }
+        }
+        if let Some(response) = latest_response(record, TRAINING_NEEDS, &needs_rounds)
+            && response.answers.get(ACCESS_NEEDS) == Some(&Answer::YesNo(true))
+        {
+            let need = match response.answers.get(ACCESS_NEEDS_DETAIL) {
+                Some(Answer::Text(text)) if !text.trim().is_empty() => text.trim().to_owned(),
+                _ => NO_DETAILS.to_owned(),
+            };
+            let source = format!("Training needs survey ({})", response.round);
+            match said
+                .iter_mut()
+                .find(|(n, _)| topic_key(n) == topic_key(&need))
+            {
+                Some((_, sources)) => *sources = format!("{sources}; {source}"),
+                None => said.push((need, source)),
+            }
+        }
+        needs.extend(said.into_iter().map(|(need, source)| AccessNeed {
+            member_id: record.member_id,
+            member: record.profile.full_name.clone(),
+            ward: record.profile.ward.clone(),
+            need,
+            source,
+        }));
+    }
+    // A stable sort keeps each member's plan before their survey.
+    needs.sort_by_cached_key(|n| NameKey::of(&n.member));
+    needs
+}
+
+/// The access and caring needs as CSV: Member, Ward or division, Need, Where from.
+pub fn access_needs_csv(rows: &[AccessNeed]) -> String {
+    to_csv(&Csv {
+        header: ["Member", "Ward or division", "Need", "Where from"]
+            .map(str::to_owned)
+            .into(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.member.clone(),
+                    r.ward.clone(),
+                    r.need.clone(),
+                    r.source.clone(),
+                ]
+            })
             .collect(),
     })
 }

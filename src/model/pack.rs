@@ -40,7 +40,7 @@ pub struct PackRole {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PackSurvey {
     pub template: SurveyTemplate,
-    /// The current round's name, e.g. `2026/27`. Names must sort in time order.
+    /// The current round's name, e.g. `2026/27` or `Jun 2026`; rounds are ordered by time, not name.
     pub round: String,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,

@@ -204,7 +204,8 @@ pub struct SurveyResponse {
 /// A survey round: everyone answering in it is compared with their previous round.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SurveyRound {
-    /// e.g. `2026/27`. Rounds sort by name, so names must sort in time order.
+    /// e.g. `2026/27` or `Jun 2026`. Names say nothing of order: rounds are placed in
+    /// time by their dates and by when they were answered.
     pub name: String,
     /// The first day answers are taken, if the council set one.
     pub opens_on: Option<NaiveDate>,
@@ -557,16 +558,22 @@ pub fn may_start(
     }
 }
 
-/// The latest submitted response to `template` from a round before `round`.
+/// The latest submitted response to `template` from a round before `round`: before in
+/// time, since round names ("Jun 2026", "Dec 2026") do not sort in time order. A response
+/// is placed by when it was submitted; the round asked about, by its own response if the
+/// councillor has one, else it comes after every other.
 pub fn previous_response<'a>(
     responses: &'a [SurveyResponse],
     template_id: &str,
     round: &str,
 ) -> Option<&'a SurveyResponse> {
+    let when = |r: &SurveyResponse| r.submitted_at.unwrap_or(r.updated_at);
+    let this = response_in_round(responses, template_id, round).map(when);
     responses
         .iter()
-        .filter(|r| r.template_id == template_id && r.is_submitted() && r.round.as_str() < round)
-        .max_by(|a, b| a.round.cmp(&b.round).then(a.updated_at.cmp(&b.updated_at)))
+        .filter(|r| r.template_id == template_id && r.is_submitted() && r.round != round)
+        .filter(|r| this.is_none_or(|this| when(r) < this))
+        .max_by_key(|r| (when(r), r.updated_at))
 }
 
 /// How one scale answer moved between two rounds.

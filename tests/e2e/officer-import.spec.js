@@ -45,7 +45,7 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
   expect(lines[0]).toBe('Member,Council,Ward or division,Course,Provider,Status,Completed on,Hours,Evidence');
   const members = new Set(lines.slice(1).map((l) => l.split(',')[0]));
   expect(members.size).toBe(50);
-  expect(lines).toContain('Cllr Member 7,Sandwell Metropolitan Borough Council,Ward 8,Code of Conduct,Monitoring Officer,Completed,01/10/2026,2,CERT-7');
+  expect(lines).toContain('Cllr Member 7,Sandwell Metropolitan Borough Council,Ward 8,Code of Conduct,Monitoring Officer,Completed,2026-10-01,2,CERT-7');
 
   await page.getByLabel("Import members' files").setInputFiles(good);
   await expect(page.getByRole('status').filter({ hasText: '50 files' })).toHaveText(

@@ -1,13 +1,15 @@
 //! The officer's reports on the members' files held: each a table with a CSV download
 //! that opens in Excel, and a print style.
 
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::consolidate::{
-    compliance, compliance_csv, course_evaluation, course_evaluation_csv, engagement,
-    engagement_csv, spend, spend_csv,
+    ComplianceSummary, HoursPerMember, compliance, compliance_csv, compliance_summary,
+    compliance_summary_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv,
+    hours_per_member, hours_per_member_csv, hours_text, spend, spend_csv,
 };
+use crate::model::dates::long_date;
 use crate::model::due::MunicipalYear;
 use crate::model::money::pounds;
 use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
@@ -87,6 +89,83 @@ fn table(label: &'static str, head: &[&'static str], rows: Vec<Vec<String>>) -> 
     .into_any()
 }
 
+/// A date in a report's table, `14 Oct 2026` as everywhere on screen; empty for none.
+fn shown_date(date: Option<NaiveDate>) -> String {
+    date.map(long_date).unwrap_or_default()
+}
+
+/// The summary the compliance report opens with: for each mandatory course and role, how
+/// many of the members it applies to are up to date, and how many are in each other state.
+#[component]
+fn ComplianceTotals(
+    /// The summary of the compliance rows.
+    totals: Memo<ComplianceSummary>,
+) -> impl IntoView {
+    let download = move |_| {
+        let _ = download_csv(
+            "mandatory-compliance-summary",
+            &totals.with_untracked(compliance_summary_csv),
+        );
+    };
+    view! {
+        <h3>"Summary"</h3>
+        <p>"For each mandatory course and the role it is mandatory for: how many of the members it applies to are up to date, and how many are in each other state."</p>
+        <button type="button" class="button button--secondary" on:click=download>"Download compliance summary (CSV)"</button>
+        {move || totals.with(|summary| {
+            let mut head = vec!["Course", "Role", "Up to date"];
+            head.extend(summary.statuses.iter().copied());
+            let rows = summary.lines.iter().map(|l| {
+                let mut row = vec![l.course.clone(), l.role.clone(), format!("{} of {}", l.up_to_date, l.members)];
+                row.extend(l.counts.iter().map(usize::to_string));
+                row
+            }).collect();
+            table("Mandatory compliance summary", &head, rows)
+        })}
+    }
+}
+
+/// Hours per member: the year's total, then a row for each member.
+#[component]
+fn HoursReport(
+    /// Every member's hours.
+    hours: Memo<HoursPerMember>,
+) -> impl IntoView {
+    view! {
+        <Report
+            title="Hours per member" id="report-hours" file="hours-per-member"
+            about="The hours of learning each member completed this municipal year, and in all their record holds. A completed activity given no hours counts as none, and is counted apart so you can ask about it."
+            csv=Callback::new(move |()| hours.with(hours_per_member_csv))
+        >
+            {move || hours.with(|h| view! { <p class="report__summary">{hours_summary(h)}</p> })}
+            {move || table("Hours per member", &["Member", "Ward or division", "Completed this year", "Hours this year", "No hours given", "Hours in all"],
+                hours.get().rows.into_iter().map(|r| vec![
+                    r.member, r.ward, r.completed.to_string(), hours_text(r.minutes_in_year),
+                    r.without_hours.to_string(), hours_text(r.minutes_in_all),
+                ]).collect())}
+        </Report>
+    }
+}
+
+/// The line above the hours table: the year's total, and what it leaves out.
+fn hours_summary(hours: &HoursPerMember) -> String {
+    let members = hours.members_text();
+    let unknown = match hours.total_without_hours {
+        0 => String::new(),
+        1 => " One completed activity has no hours given.".to_owned(),
+        n => format!(" {n} completed activities have no hours given."),
+    };
+    let phrase = |minutes| match hours_text(minutes) {
+        one if one == "1" => "1 hour".to_owned(),
+        text => format!("{text} hours"),
+    };
+    format!(
+        "{}: {} of learning completed by {members}; {} in all.{unknown}",
+        hours.year.label(),
+        phrase(hours.total_in_year),
+        phrase(hours.total_in_all),
+    )
+}
+
 /// The Reports page of the officer workspace.
 #[component]
 pub fn OfficerReportsPage() -> impl IntoView {
@@ -111,6 +190,13 @@ pub fn OfficerReportsPage() -> impl IntoView {
     let compliance_rows = Memo::new(move |_| {
         workspace.with(|w| compliance(w, &catalogue.get_value(), &roles.get_value(), today))
     });
+    let compliance_totals = Memo::new(move |_| {
+        compliance_rows.with(|rows| {
+            workspace
+                .with(|w| compliance_summary(w, &catalogue.get_value(), &roles.get_value(), rows))
+        })
+    });
+    let hours = Memo::new(move |_| workspace.with(|w| hours_per_member(w, year)));
     let evaluation_rows = Memo::new(move |_| workspace.with(course_evaluation));
     let spend_report =
         Memo::new(move |_| workspace.with(|w| spend(w, &catalogue.get_value(), budget, year)));
@@ -127,14 +213,17 @@ pub fn OfficerReportsPage() -> impl IntoView {
         <button type="button" class="button button--secondary screen-only" on:click=move |_| { let _ = window().print(); }>"Print these reports"</button>
         <Report
             title="Mandatory compliance" id="report-compliance" file="mandatory-compliance"
-            about="Members who have not done, or are overdue for, training mandatory for their roles, and refreshers due within 90 days."
+            about="How many members are up to date with each course mandatory for their roles, then who has not done it, is overdue, or has a refresher due within 90 days."
             csv=Callback::new(move |()| compliance_rows.with(|r| compliance_csv(r)))
         >
+            <ComplianceTotals totals=compliance_totals/>
+            <h3>"Members to follow up"</h3>
             {move || table("Mandatory compliance", &["Role", "Member", "Course", "Status", "Due on"],
-                compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), r.due_on]).collect())}
+                compliance_rows.get().into_iter().map(|r| vec![r.role, r.member, r.course, r.status.to_owned(), shown_date(r.due_on)]).collect())}
         </Report>
+        <HoursReport hours=hours/>
         <NeedsReport workspace=workspace/>
-        <SurveyResultsReport workspace=workspace templates=templates/>
+        <SurveyResultsReport workspace=workspace templates=templates pack=pack.clone()/>
         <Report
             title="Course evaluation" id="report-evaluation" file="course-evaluation"
             about="What members thought of each course they completed and evaluated."
@@ -180,7 +269,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 on_input=Callback::new(move |v: String| { let _ = LocalStore.set(ROSTER, &v); roster.set(v); })
             />
             {move || table("Engagement", &["Member", "Latest file", "Status"],
-                engagement_rows.get().into_iter().map(|r| vec![r.member, r.latest_file, r.status.to_owned()]).collect())}
+                engagement_rows.get().into_iter().map(|r| vec![r.member, shown_date(r.latest_file), r.status.to_owned()]).collect())}
         </Report>
     }
 }
