@@ -665,7 +665,7 @@ pub fn hours_per_member(workspace: &OfficerWorkspace, year: MunicipalYear) -> Ho
                 if year.contains(done) {
                     row.completed += 1;
                     row.minutes_in_year += minutes;
-                    row.without_hours += usize::from(minutes == 0);
+                    row.without_hours += usize::from(activity.hours_missing());
                 }
             }
             row
