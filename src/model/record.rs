@@ -86,6 +86,20 @@ impl MemberRecord {
         }
     }
 
+    /// When the record last changed: the latest change to the profile, any activity (a
+    /// deletion included), survey response or plan. Applying a council pack is not a
+    /// change the member made, so it does not count.
+    pub fn last_changed(&self) -> DateTime<Utc> {
+        let parts = self
+            .learning
+            .iter()
+            .map(|a| a.updated_at)
+            .chain(self.surveys.iter().map(|r| r.updated_at))
+            .chain(self.plans.iter().map(|p| p.updated_at))
+            .chain(self.set_up_at);
+        parts.fold(self.profile.updated_at, DateTime::max)
+    }
+
     /// Marks an activity deleted (or, with `deleted` false, brings it back).
     pub fn set_activity_deleted(&mut self, id: Uuid, deleted: bool, now: DateTime<Utc>) {
         if let Ok(i) = self.learning.binary_search_by_key(&id, |a| a.id) {
@@ -131,5 +145,23 @@ mod tests {
         assert_eq!(record.learning.len(), 1, "the deletion is kept for merging");
         record.set_activity_deleted(Uuid::from_u128(3), false, now);
         assert_eq!(record.activities().count(), 1);
+    }
+
+    #[test]
+    fn a_record_last_changed_when_its_latest_part_did() {
+        let at = |minute: i64| {
+            DateTime::from_timestamp(1_790_000_000 + minute * 60, 0).expect("a moment")
+        };
+        let mut record = MemberRecord::new(Uuid::from_u128(1), at(0));
+        assert_eq!(record.last_changed(), at(0));
+        record.set_up_at = Some(at(2));
+        record.put_activity(LearningActivity::own(Uuid::from_u128(3), at(5)));
+        assert_eq!(record.last_changed(), at(5));
+        record.set_activity_deleted(Uuid::from_u128(3), true, at(9));
+        assert_eq!(
+            record.last_changed(),
+            at(9),
+            "a deletion is a change, though the activity is no longer shown"
+        );
     }
 }
