@@ -5,8 +5,8 @@ mod app {
     use leptos::prelude::*;
     use mdr::store::{LocalStore, holds_set_up_record};
     use mdr::ui::pages::{
-        Held, HeldReader, ImportShown, Importer, Importing, NotFound, OfficerData,
-        OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
+        Held, HeldReader, ImportShown, Importer, Importing, MemberRecordPage, NotFound,
+        OfficerData, OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
     };
     use mdr::ui::router::{Page, Route, Routes};
     use mdr::ui::{Part, Shell};
@@ -14,6 +14,9 @@ mod app {
 
     lazy_page!(officer: pack_page, OfficerPage);
     lazy_page!(officer: reports_page, OfficerReportsPage);
+    // A member's record is opened from the members list, and at its own address: a group
+    // of its own, so that neither brings the other pages' code.
+    lazy_page!(officer_members: member_record_page, MemberRecordPage);
 
     // Reading the members' files already held: a new device holds none.
     lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> Held {
@@ -33,6 +36,10 @@ mod app {
         Route {
             path: "/officer/reports",
             page: Page::Later(reports_page),
+        },
+        Route {
+            path: "/officer/members/:id",
+            page: Page::Later(member_record_page),
         },
     ];
 

@@ -3,12 +3,16 @@
 //! `model::merge_records`, the same merge two tabs and a restore use.
 
 mod csv;
+mod member_view;
 mod names;
 mod reports;
 mod survey_reports;
 mod workspace;
 
 pub use csv::{Csv, file_stem, to_csv};
+pub use member_view::{
+    AnsweredSurvey, MemberView, known_roles, member_view, shown_name, template_for,
+};
 pub use names::NameKey;
 pub use reports::{
     AuditRow, ComplianceRow, ComplianceSummary, ComplianceSummaryLine, EngagementRow,

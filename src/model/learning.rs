@@ -334,6 +334,24 @@ pub fn hours_phrase(minutes: u32) -> String {
     }
 }
 
+/// The order a learning record is read in: what is under way, then what is planned, each
+/// by start date (undated first), then what is done, most recent first; title breaks ties.
+pub fn in_reading_order(mut activities: Vec<LearningActivity>) -> Vec<LearningActivity> {
+    let rank = |s: ActivityStatus| match s {
+        ActivityStatus::InProgress => 0,
+        ActivityStatus::Planned => 1,
+        ActivityStatus::Completed => 2,
+    };
+    activities.sort_by(|a, b| {
+        rank(a.status)
+            .cmp(&rank(b.status))
+            .then(b.completed_on.cmp(&a.completed_on))
+            .then(a.start_date.cmp(&b.start_date))
+            .then(a.title.cmp(&b.title))
+    });
+    activities
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -522,6 +540,36 @@ mod tests {
             [
                 EvaluationProblem::RatingMissing,
                 EvaluationProblem::UsefulnessMissing
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_reads_under_way_then_planned_then_done_most_recent_first() {
+        let activity = |n: u128, status, start: Option<NaiveDate>, done: Option<NaiveDate>| {
+            let mut a = LearningActivity::own(Uuid::from_u128(n), now());
+            a.title = format!("Activity {n}");
+            a.status = status;
+            a.start_date = start;
+            a.completed_on = done;
+            a
+        };
+        let listed = in_reading_order(vec![
+            activity(1, ActivityStatus::Completed, None, Some(day(2025, 6, 1))),
+            activity(2, ActivityStatus::Planned, Some(day(2027, 1, 20)), None),
+            activity(3, ActivityStatus::Completed, None, Some(day(2026, 10, 1))),
+            activity(4, ActivityStatus::InProgress, Some(day(2026, 9, 1)), None),
+            activity(5, ActivityStatus::Planned, Some(day(2026, 12, 3)), None),
+        ]);
+        let titles: Vec<&str> = listed.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Activity 4",
+                "Activity 5",
+                "Activity 2",
+                "Activity 3",
+                "Activity 1"
             ]
         );
     }

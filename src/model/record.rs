@@ -147,18 +147,21 @@ mod tests {
         assert_eq!(record.activities().count(), 1);
     }
 
-    use chrono::TimeZone;
-
     #[test]
-    fn a_record_last_changed_when_its_newest_part_did() {
-        let at = |day| Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap();
-        let mut record = MemberRecord::new(Uuid::from_u128(1), at(1));
-        assert_eq!(record.last_changed(), at(1));
-        let mut activity = LearningActivity::own(Uuid::from_u128(2), at(5));
-        record.learning.push(activity.clone());
+    fn a_record_last_changed_when_its_latest_part_did() {
+        let at = |minute: i64| {
+            DateTime::from_timestamp(1_790_000_000 + minute * 60, 0).expect("a moment")
+        };
+        let mut record = MemberRecord::new(Uuid::from_u128(1), at(0));
+        assert_eq!(record.last_changed(), at(0));
+        record.set_up_at = Some(at(2));
+        record.put_activity(LearningActivity::own(Uuid::from_u128(3), at(5)));
         assert_eq!(record.last_changed(), at(5));
-        activity.deleted_at = Some(at(9));
-        record.learning = vec![activity];
-        assert_eq!(record.last_changed(), at(9), "a deletion is a change");
+        record.set_activity_deleted(Uuid::from_u128(3), true, at(9));
+        assert_eq!(
+            record.last_changed(),
+            at(9),
+            "a deletion is a change, though the activity is no longer shown"
+        );
     }
 }

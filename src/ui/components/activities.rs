@@ -1,28 +1,12 @@
-//! The councillor's own activities: what they are doing, plan to do, and have done.
+//! Learning activities as cards: the councillor's own list, with links to change or
+//! evaluate each, and the same cards read-only for the officer's view of a member.
 
 use leptos::prelude::*;
 
 use crate::model::dates::long_date;
-use crate::model::learning::hours_phrase;
-use crate::model::{ActivityStatus, LearningActivity};
+use crate::model::learning::{hours_phrase, in_reading_order};
+use crate::model::{ActivityStatus, Evaluation, LearningActivity};
 use crate::ui::use_member;
-
-/// In progress first, then planned, then completed with the most recent first.
-fn in_reading_order(mut activities: Vec<LearningActivity>) -> Vec<LearningActivity> {
-    activities.sort_by(|a, b| {
-        let rank = |s: ActivityStatus| match s {
-            ActivityStatus::InProgress => 0,
-            ActivityStatus::Planned => 1,
-            ActivityStatus::Completed => 2,
-        };
-        rank(a.status)
-            .cmp(&rank(b.status))
-            .then(b.completed_on.cmp(&a.completed_on))
-            .then(a.start_date.cmp(&b.start_date))
-            .then(a.title.cmp(&b.title))
-    });
-    activities
-}
 
 /// Every activity in the record, with links to change or evaluate each.
 #[component]
@@ -41,12 +25,28 @@ pub fn ActivityList() -> impl IntoView {
             when=move || !activities.with(Vec::is_empty)
             fallback=|| view! { <p>"You have not logged any training yet. Find a course in the catalogue below, or add one that is not in it."</p> }
         >
-            <ul class="activity-list">
-                <For each=move || activities.get() key=|a| (a.id, a.updated_at) let:activity>
-                    <ActivityItem activity=activity/>
-                </For>
-            </ul>
+            <ActivityCards activities=activities/>
         </Show>
+    }
+}
+
+/// Activities as cards, in the order given.
+#[component]
+pub fn ActivityCards(
+    /// The activities to show.
+    #[prop(into)]
+    activities: Signal<Vec<LearningActivity>>,
+    /// Shown to someone other than the councillor (the officer): no links to change or
+    /// evaluate, and each evaluation in full.
+    #[prop(optional)]
+    read_only: bool,
+) -> impl IntoView {
+    view! {
+        <ul class="activity-list">
+            <For each=move || activities.get() key=|a| (a.id, a.updated_at) let:activity>
+                <ActivityItem activity=activity read_only=read_only/>
+            </For>
+        </ul>
     }
 }
 
@@ -55,6 +55,8 @@ pub fn ActivityList() -> impl IntoView {
 fn ActivityItem(
     /// The activity to show.
     activity: LearningActivity,
+    /// Without links, and with the evaluation in full (see [`ActivityCards`]).
+    read_only: bool,
 ) -> impl IntoView {
     let when = match (activity.status, activity.start_date, activity.completed_on) {
         (ActivityStatus::Completed, _, Some(done)) => {
@@ -68,7 +70,13 @@ fn ActivityItem(
         }
         _ => None,
     };
-    let hours = (activity.minutes > 0).then(|| hours_phrase(activity.minutes));
+    let hours = if activity.minutes > 0 {
+        Some(hours_phrase(activity.minutes))
+    } else {
+        activity
+            .hours_missing()
+            .then(|| "hours not known".to_owned())
+    };
     let details: Vec<String> = [
         Some(activity.provider.clone()).filter(|p| !p.is_empty()),
         when,
@@ -79,10 +87,14 @@ fn ActivityItem(
     .collect();
     let evidence =
         (!activity.evidence.is_empty()).then(|| format!("Evidence: {}", activity.evidence));
-    let rating = activity
-        .evaluation
-        .as_ref()
-        .map(|e| format!("You rated it {} out of 5", e.rating));
+    let evaluation = activity.evaluation.clone().map(|e| {
+        if read_only {
+            view! { <EvaluationInFull evaluation=e/> }.into_any()
+        } else {
+            let rating = format!("You rated it {} out of 5", e.rating);
+            view! { <p class="activity__rating">{rating}</p> }.into_any()
+        }
+    });
     let needs_evaluation =
         activity.status == ActivityStatus::Completed && activity.evaluation.is_none();
     let status_class = match activity.status {
@@ -101,7 +113,8 @@ fn ActivityItem(
                 {details.join(" · ")}
             </p>
             {evidence.map(|e| view! { <p class="activity__evidence">{e}</p> })}
-            {rating.map(|r| view! { <p class="activity__rating">{r}</p> })}
+            {evaluation}
+            {(!read_only).then(|| view! {
             <p class="activity__actions">
                 <a href=format!("/learning/activity/{id}")>
                     "Change" <span class="visually-hidden">{format!(" {title}")}</span>
@@ -112,6 +125,32 @@ fn ActivityItem(
                     </a>
                 })}
             </p>
+            })}
         </li>
+    }
+}
+
+/// An evaluation as another reader sees it: every answer the councillor gave.
+#[component]
+fn EvaluationInFull(evaluation: Evaluation) -> impl IntoView {
+    let scores = format!(
+        "Evaluation: rated {} out of 5; useful for their role, {} out of 5; {}.",
+        evaluation.rating,
+        evaluation.usefulness,
+        if evaluation.would_recommend {
+            "would recommend it"
+        } else {
+            "would not recommend it"
+        }
+    );
+    let said = |label: &str, text: &str| {
+        (!text.trim().is_empty()).then(|| {
+            view! { <p class="activity__said doc-text">{format!("{label}: {}", text.trim())}</p> }
+        })
+    };
+    view! {
+        <p class="activity__rating">{scores}</p>
+        {said("What they would do differently", &evaluation.do_differently)}
+        {said("Comments", &evaluation.comments)}
     }
 }

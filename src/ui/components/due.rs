@@ -1,11 +1,12 @@
-//! What training is due for the councillor, and their hours this municipal year.
+//! What training is due for the councillor, and their hours this municipal year; the list
+//! of what is due also serves the officer's view of a member.
 
 use chrono::Local;
 use leptos::prelude::*;
 
 use crate::model::dates::long_date;
 use crate::model::due::{
-    DueStatus, MunicipalYear, hours_missing_in_year, minutes_in_year, training_due,
+    DueStatus, DueTraining, MunicipalYear, hours_missing_in_year, minutes_in_year, training_due,
 };
 use crate::model::learning::hours_phrase;
 use crate::ui::use_member;
@@ -53,21 +54,38 @@ pub fn TrainingDue() -> impl IntoView {
                 when=move || !due.with(Vec::is_empty)
                 fallback=|| view! { <p class="notice notice--success">"You are up to date with the mandatory training for your roles."</p> }
             >
-                <ul class="due-list">
-                    <For each=move || due.get() key=|d| d.course.id.clone() let:item>
-                        <li class="due-list__item">
-                            <span class=format!("tag tag--{}", tag_class(item.status))>{status_text(item.status)}</span>
-                            <span class="due-list__title">{item.course.title.clone()}</span>
-                            <a href=format!("/learning/log/{}", item.course.id) class="due-list__action">
-                                "Log it"
-                                <span class="visually-hidden">{format!(" {}", item.course.title)}</span>
-                            </a>
-                        </li>
-                    </For>
-                </ul>
+                <DueList due=due/>
             </Show>
             <p class="due-hours">{move || hours.get()}</p>
         </section>
+    }
+}
+
+/// Mandatory training due, each course with where it stands.
+#[component]
+pub fn DueList(
+    /// What is due, in the order to list it.
+    #[prop(into)]
+    due: Signal<Vec<DueTraining>>,
+    /// Shown to someone other than the councillor (the officer): no links to log a course.
+    #[prop(optional)]
+    read_only: bool,
+) -> impl IntoView {
+    view! {
+        <ul class="due-list">
+            <For each=move || due.get() key=|d| d.course.id.clone() let:item>
+                <li class="due-list__item">
+                    <span class=format!("tag tag--{}", tag_class(item.status))>{status_text(item.status)}</span>
+                    <span class="due-list__title">{item.course.title.clone()}</span>
+                    {(!read_only).then(|| view! {
+                        <a href=format!("/learning/log/{}", item.course.id) class="due-list__action">
+                            "Log it"
+                            <span class="visually-hidden">{format!(" {}", item.course.title)}</span>
+                        </a>
+                    })}
+                </li>
+            </For>
+        </ul>
     }
 }
 

@@ -11,10 +11,10 @@ mod profile_form;
 mod question;
 mod shell;
 
-pub use activities::ActivityList;
+pub use activities::{ActivityCards, ActivityList};
 pub use catalogue::CatalogueBrowser;
 pub use confirm::ConfirmPanel;
-pub use due::TrainingDue;
+pub use due::{DueList, TrainingDue};
 pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
 pub use fields::{
     CheckboxGroup, DateField, FileField, PassphraseField, RadioGroup, ReadChosenFile, TextArea,

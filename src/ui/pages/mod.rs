@@ -7,12 +7,13 @@ mod home;
 mod learning;
 mod not_found;
 mod officer;
+mod officer_member_record;
 pub(crate) mod officer_members;
 mod officer_reports;
 mod officer_survey_report;
-mod plan;
+pub(crate) mod plan;
 mod profile;
-mod survey;
+pub(crate) mod survey;
 mod surveys;
 
 pub use activity::{AddActivityPage, EditActivityPage, LogCoursePage};
@@ -22,6 +23,7 @@ pub use home::HomePage;
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
+pub use officer_member_record::MemberRecordPage;
 pub use officer_members::{
     Held, HeldReader, ImportShown, Importer, Importing, OfficerData, OfficerMembersPage,
     import_files, provide_officer_data, read_held,

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::consolidate::{
-    HeldMember, ImportOutcome, NameKey, OfficerWorkspace, training_audit_csv, training_audit_first,
-    training_audit_len,
+    HeldMember, ImportOutcome, NameKey, OfficerWorkspace, shown_name, training_audit_csv,
+    training_audit_first, training_audit_len,
 };
 use crate::exchange::{Export, file_text, read_export};
 use crate::model::dates::long_date;
@@ -653,7 +653,7 @@ fn HeldMembers(
                             <tbody>
                                 <For each=move || shown.with(|(rows, _)| rows.clone()) key=|m| (m.0, m.4) let:m>
                                     <tr>
-                                        <th scope="row">{m.1.clone()}</th><td>{m.2.clone()}</td><td>{m.3.clone()}</td>
+                                        <th scope="row"><a href=format!("/officer/members/{}", m.0)>{shown_name(&m.1)}</a></th><td>{m.2.clone()}</td><td>{m.3.clone()}</td>
                                         <td>{m.4}</td><td>{m.5.clone()}</td><td>{m.6}</td>
                                         <td>
                                             <button type="button" class="button-link" on:click={ let (id, name) = (m.0, m.1.clone()); move |_| remove(id, name.clone()) }>

@@ -14,7 +14,7 @@ use crate::model::plan::{
 };
 use crate::model::roles::role_name;
 use crate::model::text::LONG_TEXT;
-use crate::model::{LearningFormat, MemberRecord};
+use crate::model::{LearningFormat, MemberRecord, Role};
 use crate::ui::components::{
     CheckboxGroup, ConfirmPanel, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup,
     TextArea, TextField,
@@ -71,6 +71,13 @@ pub fn PlanPage() -> impl IntoView {
             .with(|r| r.as_ref().and_then(|r| plan_for(&r.plans, year).cloned()))
     });
     let state = Memo::new(move |_| plan.with(|p| p.as_ref().map(DevelopmentPlan::is_locked)));
+    let owner = Memo::new(move |_| {
+        member.record.with(|r| {
+            r.as_ref()
+                .map(|r| (r.profile.full_name.clone(), r.profile.council.clone()))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <p class="confidential">"Confidential: your personal development plan"</p>
         <h1 class="screen-only">{format!("Development plan {}", year.label())}</h1>
@@ -79,7 +86,7 @@ pub fn PlanPage() -> impl IntoView {
             Some(false) => view! { <PlanForm plan=plan year=year.starts_in/> }.into_any(),
             Some(true) => view! { <SignedOff plan=plan year=year.starts_in/> }.into_any(),
         }}
-        <PlanDocument plan=plan/>
+        <PlanDocument plan=plan owner=owner roles=member.role_names/>
     }
 }
 
@@ -661,16 +668,25 @@ fn SignedOff(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
 /// The plan as a document: read-only on screen once signed off, and always what prints.
 /// The table header repeats on every printed page, so each page says whose plan it is.
 #[component]
-fn PlanDocument(plan: Memo<Option<DevelopmentPlan>>) -> impl IntoView {
-    let member = use_member();
+pub(crate) fn PlanDocument(
+    /// The plan, if there is one.
+    #[prop(into)]
+    plan: Signal<Option<DevelopmentPlan>>,
+    /// Whose plan it is: their name and council.
+    #[prop(into)]
+    owner: Signal<(String, String)>,
+    /// The roles the plan's role ids are named by.
+    #[prop(into)]
+    roles: Signal<Vec<Role>>,
+    /// Shown on screen even while the plan is open for changes, as a reader other than
+    /// the councillor sees it (the officer's view of a member).
+    #[prop(optional)]
+    always_shown: bool,
+) -> impl IntoView {
     move || {
         let plan = plan.get()?;
-        let (name, council) = member.record.with(|r| {
-            r.as_ref()
-                .map(|r| (r.profile.full_name.clone(), r.profile.council.clone()))
-                .unwrap_or_default()
-        });
-        let roles = member.roles.get_untracked();
+        let (name, council) = owner.get();
+        let roles = roles.get_untracked();
         let role_names: Vec<String> = plan.roles.iter().map(|id| role_name(&roles, id)).collect();
         let label = plan.municipal_year().label();
         let or_none = |text: &str| {
@@ -744,7 +760,7 @@ fn PlanDocument(plan: Memo<Option<DevelopmentPlan>>) -> impl IntoView {
                 )
             })
             .collect::<Vec<_>>();
-        let class = if plan.is_locked() {
+        let class = if always_shown || plan.is_locked() {
             "plan-doc"
         } else {
             "plan-doc print-only"

@@ -359,11 +359,18 @@ fn Progress(
 
 /// Every shown question and its answer, section by section.
 #[component]
-fn AnswersSummary(
+pub(crate) fn AnswersSummary(
+    /// The survey the response answers.
     template: StoredValue<SurveyTemplate>,
-    response: Memo<Option<SurveyResponse>>,
+    /// The response, if there is one.
+    #[prop(into)]
+    response: Signal<Option<SurveyResponse>>,
     /// Whether to offer a link to change each section.
     change_links: bool,
+    /// Under a third-level heading of the page (the survey's own), so that each section's
+    /// title is of the fourth.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     move || {
         let Some(response) = response.get() else {
@@ -397,10 +404,16 @@ fn AnswersSummary(
                             </a>
                         }
                     });
+                    let title = section.title.clone();
+                    let heading = if nested {
+                        view! { <h4>{title}</h4> }.into_any()
+                    } else {
+                        view! { <h3>{title}</h3> }.into_any()
+                    };
                     view! {
                         <section class="answers" aria-label=section.title.clone()>
                             <div class="answers__head">
-                                <h3>{section.title.clone()}</h3>
+                                {heading}
                                 {change}
                             </div>
                             <dl class="summary">{rows}</dl>
