@@ -55,11 +55,32 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
   await page.reload();
   await expect(page.getByText('50 members.')).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Cllr Member 7', exact: true })).toBeVisible();
-  page.once('dialog', (dialog) => dialog.accept());
+  // Removing asks first, in the app's own words, not the browser's pop-up.
+  let popups = 0;
+  page.on('dialog', (dialog) => { popups += 1; dialog.dismiss(); });
   await page.getByRole('button', { name: 'Remove Cllr Member 7', exact: true }).click();
+  const asking = page.getByRole('group', { name: 'Remove Cllr Member 7?' });
+  await expect(asking).toBeFocused();
+  await expect(asking).toContainText('importing their file again brings them back');
+  await expectAccessible(page, 'the question before removing a member');
+  await asking.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('50 members.')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Cllr Member 7', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove this member' }).click();
   await expect(page.getByText('49 members.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('49 members.')).toBeVisible();
+  // The members list says when each record last changed, never a revision number.
+  await expect(page.getByRole('columnheader', { name: 'Last changed' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Members held' })).not.toContainText('Revision');
+
+  await page.getByRole('button', { name: 'Clear the workspace' }).click();
+  await expect(page.getByRole('group', { name: 'Clear the workspace?' })).toBeFocused();
+  await page.getByRole('button', { name: "Remove every member's file" }).click();
+  await expect(page.getByText("No members' files yet.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("No members' files yet.")).toBeVisible();
+  expect(popups, 'no browser pop-up').toBe(0);
 });
 
 test('the reports show what the files hold, and imported text is only ever text', async ({ page }) => {

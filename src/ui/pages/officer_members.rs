@@ -17,7 +17,7 @@ use crate::consolidate::{
 use crate::exchange::{Export, file_text, read_export};
 use crate::model::dates::long_date;
 use crate::store::member_files::{MemberFilesDb, WorkspaceError};
-use crate::ui::components::{PassphraseField, TextField};
+use crate::ui::components::{ConfirmPanel, PassphraseField, TextField};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::{download_csv, start_reading};
 use crate::ui::router::NavLink;
@@ -532,6 +532,27 @@ fn ImportResults(results: RwSignal<Vec<ResultRow>>, show_all: RwSignal<bool>) ->
     }
 }
 
+/// One line of the members list.
+#[derive(Clone, PartialEq)]
+struct MemberRow {
+    id: Uuid,
+    name: String,
+    council: String,
+    ward: String,
+    /// Keys the line, so a newer file for the member redraws it.
+    revision: u64,
+    exported: String,
+    last_changed: String,
+    activities: usize,
+}
+
+/// What the officer is being asked to confirm.
+#[derive(Clone, PartialEq)]
+enum Removal {
+    Member { id: Uuid, name: String },
+    Everyone,
+}
+
 #[component]
 fn HeldMembers(
     workspace: RwSignal<OfficerWorkspace>,
@@ -541,23 +562,27 @@ fn HeldMembers(
 ) -> impl IntoView {
     let members = Memo::new(move |_| {
         workspace.with(|w| {
-            let mut list: Vec<(Uuid, String, String, String, u64, String, usize)> = w
+            let day = |at: chrono::DateTime<chrono::Utc>| {
+                long_date(at.with_timezone(&Local).date_naive())
+            };
+            let mut list: Vec<MemberRow> = w
                 .members
                 .values()
                 .map(|m| {
                     let p = &m.file.record.profile;
-                    (
-                        m.file.member_id,
-                        p.full_name.clone(),
-                        p.council.clone(),
-                        p.ward.clone(),
-                        m.file.revision,
-                        long_date(m.latest_export().with_timezone(&Local).date_naive()),
-                        m.file.record.activities().count(),
-                    )
+                    MemberRow {
+                        id: m.file.member_id,
+                        name: p.full_name.clone(),
+                        council: p.council.clone(),
+                        ward: p.ward.clone(),
+                        revision: m.file.revision,
+                        exported: day(m.latest_export()),
+                        last_changed: day(m.file.record.last_changed()),
+                        activities: m.file.record.activities().count(),
+                    }
                 })
                 .collect();
-            list.sort_by_cached_key(|a| NameKey::of(&a.1));
+            list.sort_by_cached_key(|m| NameKey::of(&m.name));
             list
         })
     });
@@ -569,7 +594,7 @@ fn HeldMembers(
             let found: Vec<_> = list
                 .iter()
                 .filter(|m| {
-                    let text = format!("{} {} {}", m.1, m.2, m.3).to_lowercase();
+                    let text = format!("{} {} {}", m.name, m.council, m.ward).to_lowercase();
                     words.iter().all(|w| text.contains(w.as_str()))
                 })
                 .collect();
@@ -578,48 +603,61 @@ fn HeldMembers(
             (rows, total)
         })
     });
-    let remove = move |id: Uuid, name: String| {
-        if !window()
-            .confirm_with_message(&format!(
-                "Remove {name} and everything held for them from this workspace?"
-            ))
-            .unwrap_or(false)
-        {
-            return;
-        }
+    // Removing asks first, in the app's own words (`ConfirmPanel`).
+    let asking = RwSignal::new(None::<Removal>);
+    let remove = move |removal: Removal| {
+        asking.set(None);
         // The list changes only once the removal is saved, so what the officer sees is
         // what a reload will show.
         spawn_local(async move {
-            if let Some(db) = db.get_value()
-                && let Err(e) = db.remove(id).await
-            {
+            let saved = match (db.get_value(), &removal) {
+                (None, _) => Ok(()),
+                (Some(db), Removal::Member { id, .. }) => db.remove(*id).await,
+                (Some(db), Removal::Everyone) => db.clear().await,
+            };
+            if let Err(e) = saved {
                 problem.set(Some(e.to_string()));
                 return;
             }
-            workspace.update(|w| {
-                w.remove(id);
-            });
-        });
-    };
-    let clear = move |_| {
-        if !window()
-            .confirm_with_message(
-                "Remove every member's file from this workspace? This cannot be undone.",
-            )
-            .unwrap_or(false)
-        {
-            return;
-        }
-        spawn_local(async move {
-            if let Some(db) = db.get_value()
-                && let Err(e) = db.clear().await
-            {
-                problem.set(Some(e.to_string()));
-                return;
+            match removal {
+                Removal::Member { id, .. } => workspace.update(|w| {
+                    w.remove(id);
+                }),
+                Removal::Everyone => workspace.set(OfficerWorkspace::default()),
             }
-            workspace.set(OfficerWorkspace::default());
         });
     };
+    let confirm = move || {
+        asking.get().map(|removal| {
+            let (title, words, go) = match &removal {
+                Removal::Member { name, .. } => (
+                    format!("Remove {}?", shown_name(name)),
+                    format!(
+                        "Everything held for {} goes from this workspace, and from every report. Their own record is not touched; importing their file again brings them back.",
+                        shown_name(name)
+                    ),
+                    "Remove this member".to_owned(),
+                ),
+                Removal::Everyone => (
+                    "Clear the workspace?".to_owned(),
+                    "Every member's file goes from this workspace, and the reports are emptied. This cannot be undone, but importing the members' files again brings them back.".to_owned(),
+                    "Remove every member's file".to_owned(),
+                ),
+            };
+            view! {
+                <ConfirmPanel
+                    title=title
+                    confirm_label=go
+                    on_confirm=Callback::new(move |()| remove(removal.clone()))
+                    cancel_label="Cancel"
+                    on_cancel=Callback::new(move |()| asking.set(None))
+                >
+                    <p>{words}</p>
+                </ConfirmPanel>
+            }
+        })
+    };
+    let clear = move |_| asking.set(Some(Removal::Everyone));
     view! {
         <section class="section" aria-labelledby="members-title">
             <h2 id="members-title">"Members held"</h2>
@@ -648,16 +686,16 @@ fn HeldMembers(
                         <table class="table">
                             <thead><tr>
                                 <th scope="col">"Member"</th><th scope="col">"Council"</th><th scope="col">"Ward or division"</th>
-                                <th scope="col">"Revision"</th><th scope="col">"File exported"</th><th scope="col">"Activities"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                <th scope="col">"Last changed"</th><th scope="col">"File exported"</th><th scope="col">"Activities"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                             </tr></thead>
                             <tbody>
-                                <For each=move || shown.with(|(rows, _)| rows.clone()) key=|m| (m.0, m.4) let:m>
+                                <For each=move || shown.with(|(rows, _)| rows.clone()) key=|m| (m.id, m.revision) let:m>
                                     <tr>
-                                        <th scope="row"><a href=format!("/officer/members/{}", m.0)>{shown_name(&m.1)}</a></th><td>{m.2.clone()}</td><td>{m.3.clone()}</td>
-                                        <td>{m.4}</td><td>{m.5.clone()}</td><td>{m.6}</td>
+                                        <th scope="row"><a href=format!("/officer/members/{}", m.id)>{shown_name(&m.name)}</a></th><td>{m.council.clone()}</td><td>{m.ward.clone()}</td>
+                                        <td>{m.last_changed.clone()}</td><td>{m.exported.clone()}</td><td>{m.activities}</td>
                                         <td>
-                                            <button type="button" class="button-link" on:click={ let (id, name) = (m.0, m.1.clone()); move |_| remove(id, name.clone()) }>
-                                                "Remove" <span class="visually-hidden">{format!(" {}", m.1)}</span>
+                                            <button type="button" class="button-link" on:click={ let (id, name) = (m.id, m.name.clone()); move |_| asking.set(Some(Removal::Member { id, name: name.clone() })) }>
+                                                "Remove" <span class="visually-hidden">{format!(" {}", m.name)}</span>
                                             </button>
                                         </td>
                                     </tr>
@@ -665,6 +703,7 @@ fn HeldMembers(
                             </tbody>
                         </table>
                     </div>
+                    {confirm}
                     <button type="button" class="button button--warning" on:click=clear>"Clear the workspace"</button>
                 }.into_any()
             }}
