@@ -95,4 +95,15 @@ export async function fillFirstNeed(page) {
   return need;
 }
 
+/** Logs catalogue course `course` as completed on an ISO date, with `evidence`, and leaves the evaluation for later. */
+export async function logCompleted(page, course, iso, evidence) {
+  await page.goto(`/learning/log/${course}`);
+  await page.getByLabel('Completed', { exact: true }).check();
+  await fillDate(page, 'Date completed', iso);
+  await page.getByLabel('Evidence (optional)').fill(evidence);
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('link', { name: 'Not now' }).click();
+  await expect(page.getByText(`Evidence: ${evidence}`)).toBeVisible();
+}
+
 export { expect };
