@@ -1,7 +1,7 @@
 // The app on a phone (390 x 844, and 320 px for the smallest): the councillor's menu stays
 // short, the officer's workspace is a link on every page without sitting in the
 // councillor's menu, report tables fit or scroll in their own box and show that they do,
-// and buttons keep their distance from what follows.
+// headings break between words, and buttons keep their distance from what follows.
 import { test, expect, logCompleted, openApp, setUpProfile } from './fixtures.js';
 import { reportFiles } from './member-files.js';
 import { overflow } from './layout.js';
@@ -146,6 +146,45 @@ test('"Officer workspace" is a link on every page: in the footer for a councillo
     await visit(page, path);
     await expect(page.getByRole('link', { name: 'Officer workspace' }), `on ${path}`).toHaveAttribute('aria-current', 'page');
     await expect(menu.getByRole('link', { name: 'Learning record' })).toBeVisible();
+  }
+});
+
+/** Words of headings that a line break splits in two: "self-" on one line, "assessment" on the next. */
+async function wordsBrokenInHeadings(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const heading of document.querySelectorAll('main h1, main h2, main h3, main legend, main figcaption')) {
+      if (!heading.getClientRects().length) continue;
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.bottom))).size;
+          // A word wider than the heading itself cannot help but wrap.
+          const width = rects.reduce((sum, r) => sum + r.width, 0);
+          if (lines > 1 && width <= heading.clientWidth) found.push(`${heading.tagName.toLowerCase()} "${word[0]}"`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+test('no heading breaks a word in two, on a phone or the smallest screen', async ({ page }) => {
+  await setUpProfile(page, { roles: ['Planning committee member', 'Committee chair'] });
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.goto('/officer');
+  await page.getByLabel("Import members' files").setInputFiles(membersFiles());
+  await expect(page.getByText('24 members.')).toBeVisible();
+  for (const path of [...MEMBER_PAGES, '/surveys/training-needs', ...OFFICER_PAGES]) {
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await visit(page, path);
+      expect(await wordsBrokenInHeadings(page), `${path} at ${width} px`).toEqual([]);
+    }
   }
 });
 

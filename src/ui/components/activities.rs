@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::dates::long_date;
 use crate::model::learning::hours_phrase;
 use crate::model::{ActivityStatus, LearningActivity};
+use crate::ui::components::whole_words;
 use crate::ui::use_member;
 
 /// In progress first, then planned, then completed with the most recent first.
@@ -94,7 +95,7 @@ fn ActivityItem(
     let title = activity.title.clone();
     view! {
         <li class="activity">
-            <h3 class="activity__title">{activity.title.clone()}</h3>
+            <h3 class="activity__title">{whole_words(&activity.title)}</h3>
             <p class="activity__meta">
                 <span class=status_class>{activity.status.label()}</span>
                 " "

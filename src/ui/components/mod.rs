@@ -9,6 +9,7 @@ mod pack_import;
 mod profile_form;
 mod question;
 mod shell;
+mod words;
 
 pub use activities::ActivityList;
 pub use catalogue::CatalogueBrowser;
@@ -22,3 +23,4 @@ pub use pack_import::CouncilPackImport;
 pub use profile_form::ProfileForm;
 pub use question::{QuestionInput, answer_text, question_dom_id, scale};
 pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader, SiteLink};
+pub use words::whole_words;

@@ -17,7 +17,7 @@ pub fn LearningPage() -> impl IntoView {
         <LastChange/>
         <TrainingDue/>
         <section class="section" aria-labelledby="activities-title">
-            <h2 id="activities-title">"Your training and e-learning"</h2>
+            <h2 id="activities-title">"Your training and "<span class="whole-word">"e-learning"</span></h2>
             <ActivityList/>
             <p>
                 <a href="/learning/add" class="button button--secondary">

@@ -10,6 +10,7 @@ use crate::consolidate::{
     survey_results, survey_results_csv,
 };
 use crate::model::survey::SurveyTemplate;
+use crate::ui::components::whole_words;
 use crate::ui::files::download_csv;
 
 fn download(file: &str, csv: &str) {
@@ -84,7 +85,7 @@ pub fn SurveyResultsReport(
                         view! { <tr><td>{text}</td><td>{g.group.clone()}</td><td>{g.shown_count()}</td><td>{g.shown_mean()}</td></tr> }
                     }).collect_view();
                     view! {
-                        <h3>{heading}</h3>
+                        <h3>{whole_words(&heading)}</h3>
                         {questions}
                         <h3>{format!("By political group, {}", c.repeat_round)}</h3>
                         <div class="table-scroll" tabindex="0" role="region" aria-label="Survey results by political group">
