@@ -6,6 +6,7 @@ mod due;
 mod error_summary;
 mod fields;
 mod pack_import;
+mod print_heading;
 mod profile_form;
 mod question;
 mod shell;
@@ -20,6 +21,7 @@ pub use fields::{
     TextField,
 };
 pub use pack_import::CouncilPackImport;
+pub use print_heading::PrintHeading;
 pub use profile_form::ProfileForm;
 pub use question::{QuestionInput, answer_text, question_dom_id, scale};
 pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader, SiteLink};
