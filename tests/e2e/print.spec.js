@@ -1,7 +1,7 @@
 // What prints, read back out of the PDF Chromium's print makes: the learning record as a
-// record, and the officer's reports under the council's name; every page numbered,
-// nothing to press or fill in, nothing running off the page.
-import { test, expect, setUpProfile, logCompleted } from './fixtures.js';
+// record, the plan with lines to sign, and the officer's reports under the council's name;
+// every page numbered, nothing to press or fill in, nothing running off the page.
+import { test, expect, setUpProfile, fillDate, fillFirstNeed, addGoals, logCompleted } from './fixtures.js';
 import { reportFiles } from './member-files.js';
 import { offThePage, pdfDocument } from './pdf.js';
 
@@ -61,6 +61,47 @@ test('the learning record prints as a record: whose it is and what was done, wit
   expect(offThePage(pages), 'nothing runs off the page').toEqual([]);
   expectNumbered(pages);
   expect(await controlsOnPaper(page)).toEqual([]);
+});
+
+test('a plan prints with lines to sign for the councillor and the officer, numbered pages, and never the sign-off alone on its last page', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await setUpProfile(page, { name: 'Cllr Amrit Kaur' });
+  await page.goto('/plan');
+  await page.getByRole('button', { name: 'Start a blank plan' }).click();
+  await fillFirstNeed(page);
+  await addGoals(page, 1, 8);
+  await fillDate(page, 'Date of the PDP meeting', '2026-11-20');
+  await page.getByLabel('Meeting held by').fill('Jo Bennett, Member Development Officer');
+  await page.getByLabel('Agreed actions').fill('Shadow the chair of planning at two meetings before May.');
+  await page.getByLabel('Your name', { exact: true }).fill('Amrit Kaur');
+  await page.getByRole('button', { name: 'Sign off this plan' }).click();
+  await expect(page.getByRole('button', { name: 'Reopen this plan' })).toBeVisible();
+  // Signature lines are for paper: the screen shows the plan without them.
+  await expect(page.getByText("Councillor's signature")).toBeHidden();
+
+  const head = 'Confidential · Cllr Amrit Kaur · Personal Development Plan 2026/27';
+  const a4 = await pdfDocument(await page.pdf({ format: 'A4' }));
+  expect(a4.length).toBeGreaterThan(1);
+  const last = a4.at(-1).text;
+  expect(last).toContain("Councillor's signature");
+  expect(last).toContain("Councillor's name: Cllr Amrit Kaur");
+  expect(last).toContain("Officer's signature");
+  expect(last).toContain("Officer's name: Jo Bennett, Member Development Officer");
+  expect(last.match(/Date/g)?.length, 'a date beside each signature').toBeGreaterThanOrEqual(2);
+  expect(last).toContain('Signed off by Amrit Kaur on 23 Nov 2026');
+
+  // However the pages fall (a shorter paper stands for a longer plan), the sign-off is
+  // whole on the last page and never alone there: what comes before it goes with it.
+  for (let height = 150; height <= 297; height += 4) {
+    const pages = height === 297 ? a4 : await printedOn(page, height);
+    expectNumbered(pages);
+    for (const p of pages) expect(p.text, `${height} mm: every page names the plan`).toContain(head);
+    const end = pages.at(-1).text;
+    expect(end, `${height} mm: the sign-off is whole on the last page`).toContain('Review and sign-off');
+    expect(end, `${height} mm: the sign-off is whole on the last page`).toContain("Officer's name");
+    expect(end, `${height} mm: the last page holds more than the sign-off`).toContain('Agreed actions: Shadow the chair');
+    expect(offThePage(pages), `${height} mm: nothing runs off the page`).toEqual([]);
+  }
 });
 
 test("the officer's reports print with the council's name and the date, each heading with what it heads, and no controls", async ({ page }) => {
