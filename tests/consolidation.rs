@@ -258,6 +258,29 @@ fn a_held_member_is_kept_and_read_back_whole() {
     assert_eq!(&back, held);
 }
 
+#[test]
+fn printed_reports_name_the_council_every_member_held_names() {
+    let mut workspace = OfficerWorkspace::default();
+    assert_eq!(workspace.council(), None, "no members, no council");
+    workspace.import(&file(&member(1, "Cllr Amrit Kaur"), 1, TABLET, 1));
+    let mut spaced = member(2, "Cllr Joan Whitfield");
+    spaced.profile.council = "  sandwell metropolitan  borough council ".into();
+    workspace.import(&file(&spaced, 1, TABLET, 1));
+    assert_eq!(
+        workspace.council(),
+        Some("Sandwell Metropolitan Borough Council")
+    );
+
+    let mut elsewhere = member(3, "Cllr Sam Price");
+    elsewhere.profile.council = "Dudley Metropolitan Borough Council".into();
+    workspace.import(&file(&elsewhere, 1, TABLET, 1));
+    assert_eq!(
+        workspace.council(),
+        None,
+        "members of two councils name neither"
+    );
+}
+
 /// Snapshots of up to three members, each from one of two devices, with any content.
 fn any_snapshots() -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(

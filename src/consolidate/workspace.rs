@@ -305,4 +305,15 @@ impl OfficerWorkspace {
     pub fn remove(&mut self, member_id: Uuid) -> Option<HeldMember> {
         self.members.remove(&member_id)
     }
+
+    /// The council every member held names in their profile, when they all name the same
+    /// one (ignoring case and spacing); `None` when none is held, or they name several.
+    pub fn council(&self) -> Option<&str> {
+        let mut councils = self
+            .members
+            .values()
+            .map(|m| m.file.record.profile.council.trim());
+        let first = councils.next().filter(|c| !c.is_empty())?;
+        councils.all(|c| same_name(c, first)).then_some(first)
+    }
 }

@@ -95,4 +95,23 @@ export async function fillFirstNeed(page) {
   return need;
 }
 
+/** Adds goals numbered `from` to `to` to an open plan, each saying what `goal(n)` says. */
+export async function addGoals(page, from, to, goal = (n) => `Goal number ${n}: attend the ward forum and report back to residents on the outcome`) {
+  for (let n = from; n <= to; n++) {
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page.getByRole('group', { name: `Goal ${n}`, exact: true }).getByLabel('What do you want to achieve?').fill(goal(n));
+  }
+}
+
+/** Logs catalogue course `course` as completed on an ISO date, with `evidence`, and leaves the evaluation for later. */
+export async function logCompleted(page, course, iso, evidence) {
+  await page.goto(`/learning/log/${course}`);
+  await page.getByLabel('Completed', { exact: true }).check();
+  await fillDate(page, 'Date completed', iso);
+  await page.getByLabel('Evidence (optional)').fill(evidence);
+  await page.getByRole('button', { name: 'Save activity' }).click();
+  await page.getByRole('link', { name: 'Not now' }).click();
+  await expect(page.getByText(`Evidence: ${evidence}`)).toBeVisible();
+}
+
 export { expect };

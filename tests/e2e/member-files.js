@@ -59,6 +59,24 @@ export function memberFile(n, { revision = 1, name = `Cllr Member ${n}`, surveys
   };
 }
 
+/**
+ * Files for the reports: `count` members who answered the ethical framework survey in two
+ * rounds and evaluated their Code of Conduct, member n commenting `comment(n)`.
+ */
+export function reportFiles(count, comment = () => '') {
+  return Array.from({ length: count }, (_, i) => {
+    const file = memberFile(i + 1, { surveys: [['2025/26', 2 + (i % 3)], ['2026/27', 3 + (i % 3)]] });
+    file.record.learning[0].evaluation = {
+      rating: 3 + (i % 3),
+      usefulness: 4,
+      do_differently: '',
+      would_recommend: i % 2 === 0,
+      comments: comment(i + 1),
+    };
+    return asFile(`member-record-${i + 1}.json`, file);
+  });
+}
+
 /** A file for Playwright's setInputFiles. */
 export function asFile(name, value) {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);

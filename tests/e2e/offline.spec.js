@@ -123,7 +123,8 @@ test("the councillor's pages and the officer's workspace are loaded apart, and l
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
 
-  await nav.getByRole('link', { name: 'Officer workspace' }).click();
+  // The councillor's pages link to the workspace from the footer, out of their menu.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Officer workspace' }).click();
   await expect(page).toHaveURL(/\/officer$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Officer workspace');
   await expect(page).toHaveTitle('Officer workspace – Member Development Record');

@@ -1,18 +1,8 @@
 // The Personal Development Plan: filled in, courses requested, signed off and locked,
 // printed as a confidential A4 document naming the councillor and the year on every page.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, expectAccessible, openApp, setUpProfile, fillDate, fillFirstNeed } from './fixtures.js';
+import { test, expect, expectAccessible, openApp, setUpProfile, fillDate, fillFirstNeed, addGoals } from './fixtures.js';
+import { pdfPages } from './pdf.js';
 import { memberFile, asFile } from './member-files.js';
-
-async function pdfPages(buffer) {
-  const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
-  const pages = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => item.str + (item.hasEOL ? ' ' : '')).join('').replace(/\s+/g, ' '));
-  }
-  return pages;
-}
 
 test('a councillor fills in their plan, signs it off, and prints it', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
@@ -46,13 +36,7 @@ test('a councillor fills in their plan, signs it off, and prints it', async ({ p
   await page.getByRole('button', { name: 'Add a goal' }).click();
   await page.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('What do you want to achieve?').fill('Complete the Code of Conduct refresher');
   // Enough goals to run onto a second page.
-  for (let n = 3; n <= 14; n++) {
-    await page.getByRole('button', { name: 'Add a goal' }).click();
-    await page
-      .getByRole('group', { name: `Goal ${n}`, exact: true })
-      .getByLabel('What do you want to achieve?')
-      .fill(`Goal number ${n}: attend the ward forum and report back to residents on the outcome`);
-  }
+  await addGoals(page, 3, 14);
   await fillDate(page, 'Date of the PDP meeting', '2026-11-20');
   await page.getByLabel('Meeting held by').fill('Member Development Officer');
   await fillDate(page, 'Review date', '2027-05-20');

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::dates::long_date;
 use crate::model::learning::{hours_phrase, in_reading_order};
 use crate::model::{ActivityStatus, Evaluation, LearningActivity};
+use crate::ui::components::whole_words;
 use crate::ui::use_member;
 
 /// Every activity in the record, with links to change or evaluate each.
@@ -106,7 +107,7 @@ fn ActivityItem(
     let title = activity.title.clone();
     view! {
         <li class="activity">
-            <h3 class="activity__title">{activity.title.clone()}</h3>
+            <h3 class="activity__title">{whole_words(&activity.title)}</h3>
             <p class="activity__meta">
                 <span class=status_class>{activity.status.label()}</span>
                 " "

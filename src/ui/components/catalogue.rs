@@ -10,6 +10,7 @@ use crate::model::learning::hours_phrase;
 use crate::model::money::cost;
 use crate::model::{Course, LearningFormat, MandatoryFor};
 use crate::ui::components::focus_field;
+use crate::ui::components::whole_words;
 use crate::ui::use_member;
 
 /// The catalogue with its search and filters.
@@ -261,7 +262,7 @@ fn CourseCard(
     );
     view! {
         <li class="course">
-            <h3 class="course__title" id=course_heading_id(&course.id) tabindex="-1">{course.title.clone()}</h3>
+            <h3 class="course__title" id=course_heading_id(&course.id) tabindex="-1">{whole_words(&course.title)}</h3>
             <p class="course__facts">{facts}</p>
             <p class="course__tags">
                 <Show when=mandatory_for_me.clone()>

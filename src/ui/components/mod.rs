@@ -7,9 +7,11 @@ mod due;
 mod error_summary;
 mod fields;
 mod pack_import;
+mod print_heading;
 mod profile_form;
 mod question;
 mod shell;
+mod words;
 
 pub use activities::{ActivityCards, ActivityList};
 pub use catalogue::CatalogueBrowser;
@@ -21,6 +23,8 @@ pub use fields::{
     TextField,
 };
 pub use pack_import::CouncilPackImport;
+pub use print_heading::PrintHeading;
 pub use profile_form::ProfileForm;
 pub use question::{QuestionInput, answer_text, question_dom_id, scale};
 pub use shell::{LoadProblem, SaveStatus, SiteFooter, SiteHeader, SiteLink};
+pub use words::whole_words;

@@ -49,7 +49,10 @@ pub fn SiteHeader(
                         <li><SiteLink href="/plan">"Development plan"</SiteLink></li>
                     </Show>
                     <li><SiteLink href="/backup">"Export and backup"</SiteLink></li>
-                    <li><SiteLink href="/officer">"Officer workspace"</SiteLink></li>
+                    // A councillor finds the workspace in the footer, out of their way.
+                    {(Part::current() == Part::Officer).then(|| view! {
+                        <li><SiteLink href="/officer">"Officer workspace"</SiteLink></li>
+                    })}
                 </ul>
             </nav>
         </header>
@@ -96,18 +99,26 @@ pub fn LoadProblem() -> impl IntoView {
     })
 }
 
-/// Where the data lives, said plainly on every page.
+/// Where the data lives, said plainly on every page; on the councillor's pages, the way
+/// to the officer's workspace.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let part = Part::current();
     view! {
         <footer class="site-footer">
             <p>
-                {match Part::current() {
+                {match part {
                     Part::Member => "Your record is kept only on this device, in this browser. ",
                     Part::Officer => "Members' files are kept only on this device, in this browser. ",
                 }}
                 "Nothing is sent anywhere unless you export it yourself."
             </p>
+            {(part == Part::Member).then(|| view! {
+                <p class="site-footer__officer">
+                    "For Democratic Services officers: "
+                    <SiteLink href="/officer">"Officer workspace"</SiteLink>
+                </p>
+            })}
         </footer>
     }
 }

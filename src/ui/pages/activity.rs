@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::model::learning::{format_hours, parse_hours};
 use crate::model::{ActivityStatus, LearningActivity};
+use crate::ui::components::whole_words;
 use crate::ui::components::{
     DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextField,
 };
@@ -42,7 +43,7 @@ pub fn LogCoursePage() -> impl IntoView {
                 let initial = LearningActivity::for_course(Uuid::new_v4(), &course, Utc::now());
                 view! {
                     <span class="caption">"Log training"</span>
-                    <h1>{heading}</h1>
+                    <h1>{whole_words(&heading)}</h1>
                     <p class="lead">{course.summary.clone()}</p>
                     <ActivityForm draft_name=format!("log-{}", course.id) initial=initial is_new=true/>
                 }
@@ -74,7 +75,7 @@ pub fn EditActivityPage() -> impl IntoView {
             set_page_title(&format!("Change {}", activity.title));
             view! {
                     <span class="caption">"Change training"</span>
-                    <h1>{activity.title.clone()}</h1>
+                    <h1>{whole_words(&activity.title)}</h1>
                     <ActivityForm draft_name=format!("activity-{}", activity.id) initial=activity is_new=false/>
                 }
                 .into_any()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::LearningActivity;
 use crate::model::learning::{EvaluationDraft, MAX_EVALUATION_TEXT};
+use crate::ui::components::whole_words;
 use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, scale};
 use crate::ui::drafts::{forget_draft, use_draft};
 use crate::ui::pages::NotFound;
@@ -29,7 +30,7 @@ pub fn EvaluatePage() -> impl IntoView {
             view! {
                 {saved.map(|s| view! { <p class="notice notice--success" role="status">{s}</p> })}
                 <span class="caption">"How did it go?"</span>
-                <h1>{activity.title.clone()}</h1>
+                <h1>{whole_words(&activity.title)}</h1>
                 <p class="lead">
                     "Your answers help you and your council see which training is worth it. "
                     "They take a minute."

@@ -5,27 +5,40 @@ use chrono::Utc;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::ui::components::{ActivityList, CatalogueBrowser, TrainingDue};
+use crate::ui::components::{ActivityList, CatalogueBrowser, PrintHeading, TrainingDue};
 use crate::ui::{set_page_title, use_member};
 
 /// The Learning record page.
 #[component]
 pub fn LearningPage() -> impl IntoView {
     set_page_title("Learning record");
+    let member = use_member();
+    // On paper, the record says whose it is; the catalogue and the buttons stay on screen.
+    let whose = Signal::derive(move || {
+        member.record.with(|r| {
+            r.as_ref().map_or_else(String::new, |r| {
+                format!(
+                    "Learning record of {}, {}",
+                    r.profile.full_name, r.profile.council
+                )
+            })
+        })
+    });
     view! {
+        <PrintHeading title=whose/>
         <h1>"Learning record"</h1>
         <LastChange/>
         <TrainingDue/>
         <section class="section" aria-labelledby="activities-title">
-            <h2 id="activities-title">"Your training and e-learning"</h2>
+            <h2 id="activities-title">"Your training and "<span class="whole-word">"e-learning"</span></h2>
             <ActivityList/>
-            <p>
+            <p class="screen-only">
                 <a href="/learning/add" class="button button--secondary">
                     "Add training that is not in the catalogue"
                 </a>
             </p>
         </section>
-        <section class="section" aria-labelledby="catalogue-title">
+        <section class="section screen-only" aria-labelledby="catalogue-title">
             <h2 id="catalogue-title">"Course catalogue"</h2>
             <CatalogueBrowser/>
         </section>

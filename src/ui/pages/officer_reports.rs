@@ -16,7 +16,7 @@ use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_c
 use crate::model::survey_templates::built_in_templates;
 use crate::store::officer::load_officer_pack;
 use crate::store::{LocalStore, Storage};
-use crate::ui::components::TextArea;
+use crate::ui::components::{PrintHeading, TextArea};
 use crate::ui::files::download_csv;
 use crate::ui::pages::officer_members::{OfficerData, OfficerNav, use_officer_data};
 use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
@@ -202,9 +202,22 @@ pub fn OfficerReportsPage() -> impl IntoView {
         Memo::new(move |_| workspace.with(|w| spend(w, &catalogue.get_value(), budget, year)));
     let engagement_rows =
         Memo::new(move |_| workspace.with(|w| engagement(w, &roster_list(), today)));
+    // On paper: the council's pack names it, else the council every member's file names.
+    let pack_council = pack.as_ref().map(|p| p.council.trim().to_owned());
+    let printed_title = Signal::derive(move || {
+        let council = pack_council
+            .clone()
+            .filter(|c| !c.is_empty())
+            .or_else(|| workspace.with(|w| w.council().map(str::to_owned)));
+        match council {
+            Some(council) => format!("{council}: member development reports"),
+            None => "Member development reports".to_owned(),
+        }
+    });
 
     view! {
-        <h1>"Officer workspace"</h1>
+        <PrintHeading title=printed_title/>
+        <h1 class="screen-only">"Officer workspace"</h1>
         <OfficerNav/>
         {move || problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
         <p class="lead screen-only">

@@ -11,6 +11,7 @@ use crate::consolidate::{
 };
 use crate::model::pack::CouncilPack;
 use crate::model::survey::SurveyTemplate;
+use crate::ui::components::whole_words;
 use crate::ui::files::download_csv;
 
 fn download(file: &str, csv: &str) {
@@ -101,7 +102,7 @@ fn SurveyResults(comparison: SurveyComparison) -> impl IntoView {
         <button type="button" class="button button--secondary" on:click=move |_| download(&file, &csv)>
             "Download survey results (CSV)"
         </button>
-        <h3>{heading}</h3>
+        <h3>{whole_words(&heading)}</h3>
         {rounds_note.map(|note| view! { <p>{note}</p> })}
         {questions}
         <h3>{format!("By political group, {}", c.latest_round)}</h3>

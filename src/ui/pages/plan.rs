@@ -665,6 +665,33 @@ fn SignedOff(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
     }
 }
 
+/// Lines to sign and date by hand at the PDP meeting, on paper only.
+fn signature(who: &'static str, name: String) -> impl IntoView {
+    // A name to print, else a line to write it on.
+    let name = if name.is_empty() {
+        view! {
+            <p class="signature__line">
+                <span>{format!("{who}'s name")}</span>
+                <span class="signature__blank"></span>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! { <p>{format!("{who}'s name: {name}")}</p> }.into_any()
+    };
+    view! {
+        <div class="signature">
+            <p class="signature__line">
+                <span>{format!("{who}'s signature")}</span>
+                <span class="signature__blank"></span>
+                <span>"Date"</span>
+                <span class="signature__blank signature__blank--date"></span>
+            </p>
+            {name}
+        </div>
+    }
+}
+
 /// The plan as a document: read-only on screen once signed off, and always what prints.
 /// The table header repeats on every printed page, so each page says whose plan it is.
 #[component]
@@ -792,10 +819,17 @@ pub(crate) fn PlanDocument(
                     <p>{meeting}</p>
                     <p class="doc-text">{format!("Notes: {}", or_none(&plan.meeting.notes))}</p>
                     <p class="doc-text">{format!("Agreed actions: {}", or_none(&plan.meeting.agreed_actions))}</p>
-                    <h3>"Review and sign-off"</h3>
-                    <p>{format!("Review date: {}", date(plan.review_on))}</p>
-                    <p>{sign_off}</p>
-                    {reopened.into_iter().map(|r| view! { <p>{r}</p> }).collect_view()}
+                    // Kept whole, and never alone on the last page (style/main.css).
+                    <div class="doc-sign-off">
+                        <h3>"Review and sign-off"</h3>
+                        <p>{format!("Review date: {}", date(plan.review_on))}</p>
+                        <p>{sign_off}</p>
+                        {reopened.into_iter().map(|r| view! { <p>{r}</p> }).collect_view()}
+                        <div class="signatures print-only">
+                            {signature("Councillor", name.clone())}
+                            {signature("Officer", plan.meeting.held_by.trim().to_owned())}
+                        </div>
+                    </div>
                 </td></tr></tbody>
             </table>
         })

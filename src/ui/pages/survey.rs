@@ -15,6 +15,7 @@ use crate::model::survey::{
     response_in_round, round_kind, scale_changes,
 };
 use crate::model::survey_templates::built_in_templates;
+use crate::ui::components::whole_words;
 use crate::ui::components::{
     FieldProblem, FormCheck, FormErrors, QuestionInput, answer_text, focus_field, question_dom_id,
 };
@@ -93,7 +94,7 @@ fn SurveyInRound(template: SurveyTemplate, round: SurveyRound) -> impl IntoView 
     };
     view! {
         <span class="caption">{caption}</span>
-        <h1>{template.with_value(|t| t.title.clone())}</h1>
+        <h1>{template.with_value(|t| whole_words(&t.title))}</h1>
         {move || match stage.get() {
             Stage::NotStarted => match round.with_value(|r| r.state(Local::now().date_naive())) {
                 RoundState::NotYetOpen(opens) => view! {
@@ -496,7 +497,7 @@ pub fn ResponsePage() -> impl IntoView {
                 let caption = format!("Survey · {}", found.round);
                 view! {
                     <span class="caption">{caption}</span>
-                    <h1>{heading}</h1>
+                    <h1>{whole_words(&heading)}</h1>
                     <Submitted template=StoredValue::new(template) response_id=found.id/>
                 }
                 .into_any()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::dates::long_date;
 use crate::model::survey::{RoundState, SurveyRound, SurveyTemplate, response_in_round};
+use crate::ui::components::whole_words;
 use crate::ui::{set_page_title, use_member};
 
 /// The Surveys page.
@@ -61,7 +62,7 @@ fn SurveyCard(
     let questions = template.questions().count();
     view! {
         <li class="survey">
-            <h3 class="survey__title">{template.title.clone()}</h3>
+            <h3 class="survey__title">{whole_words(&template.title)}</h3>
             <p>{template.intro.clone()}</p>
             <p class="survey__meta">
                 <span class="tag">{move || status.get().0}</span>
