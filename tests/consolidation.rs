@@ -107,6 +107,21 @@ fn the_same_revision_again_or_an_older_one_changes_nothing() {
         }
     );
     assert_eq!(workspace, held);
+    // What the officer reads says what happened, not which revision numbers.
+    for outcome in [
+        workspace.import(&file(&newer, 5, TABLET, 3)),
+        workspace.import(&file(&older, 3, TABLET, 1)),
+    ] {
+        assert!(
+            !outcome.explanation().contains("revision"),
+            "{}",
+            outcome.explanation()
+        );
+    }
+    assert_eq!(
+        workspace.import(&file(&older, 3, TABLET, 1)).explanation(),
+        "This is an older file of Cllr Amrit Kaur's than the one already held; it was ignored."
+    );
 }
 
 #[test]

@@ -129,18 +129,16 @@ impl ImportOutcome {
     pub fn explanation(&self) -> String {
         match self {
             Self::Accepted { member } => format!("New member: {member}."),
-            Self::Updated { member, from, to } => {
-                format!("{member}'s record updated from revision {from} to {to}.")
+            // Revision numbers are the app's own bookkeeping: the officer is told what
+            // they mean, and the members list says when each record last changed.
+            Self::Updated { member, .. } => {
+                format!("{member}'s record updated: this file is newer than the one held.")
             }
-            Self::Unchanged { member, revision } => {
-                format!("{member}'s revision {revision} is already held; nothing changed.")
+            Self::Unchanged { member, .. } => {
+                format!("This file of {member}'s is already held; nothing changed.")
             }
-            Self::Older {
-                member,
-                incoming,
-                held,
-            } => format!(
-                "This is {member}'s revision {incoming}, older than revision {held} already held; it was ignored."
+            Self::Older { member, .. } => format!(
+                "This is an older file of {member}'s than the one already held; it was ignored."
             ),
             Self::Merged { member, parts } if parts.is_empty() => {
                 format!("{member}'s record from another device; nothing new in it.")

@@ -174,7 +174,7 @@ test('a batch of over two hundred files is saved whole, with the files that need
   await expectAccessible(page, 'the first 200 of 232 results');
   await page.getByRole('button', { name: 'Show all 232 results' }).click();
   await expect(rows).toHaveCount(233);
-  await expect(rows.filter({ hasText: 'member-record-member-3-newer.json' })).toContainText('from revision 1 to 4');
+  await expect(rows.filter({ hasText: 'member-record-member-3-newer.json' })).toContainText("Cllr Member 3's record updated: this file is newer than the one held.");
   await expect(page.getByRole('button', { name: /Show all/ })).toHaveCount(0);
 
   await page.reload();
