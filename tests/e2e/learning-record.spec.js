@@ -129,7 +129,8 @@ test('a member elected long ago is not asked for the induction, and training pla
   await due.getByRole('link', { name: 'Log it Licensing committee training' }).click();
   await fillDate(page, 'Start date (optional)', '2027-01-20');
   await page.getByRole('button', { name: 'Save activity' }).click();
-  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: Licensing committee training' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
   await expect(due.getByRole('listitem').filter({ hasText: 'Licensing committee training' })).toContainText(
     'Mandatory, planned for 20 Jan 2027',
   );
@@ -151,7 +152,8 @@ test('a completed webinar asks for its hours, or for a word that they are not kn
   await page.getByRole('button', { name: 'Save activity' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('LGA webinar: social media for councillors');
   await page.getByRole('link', { name: 'Not now' }).click();
-  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning record');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Training due' })).toContainText(
     'You have recorded 0 hours of completed learning in 2026/27 (from 1 May 2026). One more activity has no hours recorded.',
   );
