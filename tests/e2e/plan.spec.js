@@ -129,6 +129,9 @@ test('a note pasted past the limit is kept whole, flagged, and holds the sign-of
   await expect(notes).toHaveValue(pasted);
   await expect(page.getByText('You have 1,000 characters too many')).toBeVisible();
   await expect(notes).toHaveAttribute('aria-invalid', 'true');
+  // A screen reader reads the count with the box.
+  await expect(notes).toHaveAttribute('aria-describedby', 'meeting-notes-count');
+  await expect(page.locator('#meeting-notes-count')).toHaveText('You have 1,000 characters too many');
   await expectAccessible(page, 'a plan box past its limit');
 
   // Kept across a reload, in the record, whole.

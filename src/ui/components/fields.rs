@@ -27,6 +27,21 @@ fn described_by(
     }
 }
 
+/// A box's `aria-describedby`, with its character count added while `counted()` says so.
+fn and_count(
+    described: impl Fn() -> Option<String> + Send + Sync + 'static,
+    count_id: String,
+    counted: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let ids: Vec<String> = described()
+            .into_iter()
+            .chain(counted().then(|| count_id.clone()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// What a box with a limit says under it: the limit while far from it (a text box only;
 /// a line says nothing then), what is left near it, and, as an error, how many characters
 /// too many past it. The box itself never cuts what was typed or pasted.
@@ -181,15 +196,11 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint = hint.get_untracked();
     let too_long = Signal::derive(move || value.with(|v| !crate::model::text::fits(v, limit)));
-    let described = described_by(&id, hint.is_some(), error);
-    let count = count_id(&id);
-    let described = move || {
-        let mut ids = described().unwrap_or_default();
-        if too_long.get() {
-            ids = format!("{ids} {count}").trim().to_owned();
-        }
-        (!ids.is_empty()).then_some(ids)
-    };
+    let described = and_count(
+        described_by(&id, hint.is_some(), error),
+        count_id(&id),
+        move || too_long.get(),
+    );
     view! {
         <LabelledField label=label id=id.clone() hint=hint error=error too_long=too_long>
             <input
@@ -238,15 +249,11 @@ pub fn TextArea(
 ) -> impl IntoView {
     let hint = hint.get_untracked();
     let too_long = Signal::derive(move || value.with(|v| !crate::model::text::fits(v, limit)));
-    let described = described_by(&id, hint.is_some(), error);
-    let count = count_id(&id);
-    let described = move || {
-        Some(
-            format!("{} {count}", described().unwrap_or_default())
-                .trim()
-                .to_owned(),
-        )
-    };
+    let described = and_count(
+        described_by(&id, hint.is_some(), error),
+        count_id(&id),
+        || true,
+    );
     view! {
         <LabelledField label=label id=id.clone() hint=hint error=error too_long=too_long>
             <textarea
