@@ -30,10 +30,10 @@ build: setup
 	@bash scripts/build.sh
 
 test-native:
-	cargo test
+	cargo test -p mdr-domain
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test -p mdr-web --target wasm32-unknown-unknown --test browser
 
 test-e2e: build
 	npx playwright test
@@ -48,6 +48,6 @@ screenshots: build
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-	RUSTFLAGS="--cfg erase_components --cfg mdr_split" cargo clippy --target wasm32-unknown-unknown --bins --target-dir target/clippy-split -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+	RUSTFLAGS="--cfg erase_components --cfg mdr_split" cargo clippy -p mdr-web --target wasm32-unknown-unknown --bins --target-dir target/clippy-split -- -D warnings

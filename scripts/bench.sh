@@ -13,7 +13,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # service worker keeps afterwards.
 node tests/bench/first-load.mjs
 
-cargo run --quiet --release --example consolidation_bench
+cargo run --quiet --release -p mdr-domain --example consolidation_bench
 echo
 node tests/bench/import.mjs
 echo

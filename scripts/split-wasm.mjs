@@ -1,5 +1,5 @@
 // Splits a release build's wasm into the part every page needs and a chunk per split group
-// (the `lazy_page!` and `lazy_fn!` items of src/main.rs and src/bin/officer.rs: one group
+// (the `lazy_page!` and `lazy_fn!` items of crates/web/src/main.rs and src/bin/officer.rs: one group
 // per part), so the first load carries only the shell and the first page. Called by
 // scripts/post-build.mjs.
 //
@@ -109,7 +109,7 @@ export async function splitWasm(staging, html) {
   const linked = join(target, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
   // Every file is named for this build (Trunk's hash of the whole module), so a page still
   // running an older build can never load a newer build's chunk into itself: it finds
-  // none, and says the page could not be opened (src/ui/lazy.rs).
+  // none, and says the page could not be opened (crates/web/src/ui/lazy.rs).
   const named = (file) => `${stem}-${file}`;
   const loader = named('split.js');
   const work = await mkdtemp(join(tmpdir(), 'mdr-split-'));

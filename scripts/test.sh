@@ -19,12 +19,14 @@ layer() {
   fi
 }
 
-layer native cargo test
-layer browser cargo test --target wasm32-unknown-unknown --test browser
+layer boundaries bash scripts/check-boundaries.sh
+layer native cargo test -p mdr-domain
+layer browser cargo test -p mdr-web --target wasm32-unknown-unknown --test browser
 layer build bash scripts/build.sh
 layer e2e npx playwright test
 
 printf '\n==> Summary\n'
+grep -h '^boundaries:' "$logs/boundaries.log"
 printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
 printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
 printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'

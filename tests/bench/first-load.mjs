@@ -4,7 +4,7 @@
 // until the page is up and the network is quiet, and lists every file it fetched with its
 // size raw, gzip-compressed (the budget's measure) and brotli-compressed: the .gz and .br
 // copies scripts/compress.mjs wrote and scripts/serve.mjs sends. Then the rest of the part: what the service worker downloads
-// afterwards for offline use, including the pages that load on first opening (src/ui/lazy.rs).
+// afterwards for offline use, including the pages that load on first opening (crates/web/src/ui/lazy.rs).
 // Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';

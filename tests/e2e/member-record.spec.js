@@ -272,7 +272,7 @@ test('data saved by a newer version of the app is refused and left untouched', a
 
 test('a record saved by an older version of the app opens upgraded', async ({ page }) => {
   await openApp(page);
-  const older = await readFile('tests/fixtures/member-record-v1.json', 'utf8');
+  const older = await readFile('crates/domain/tests/fixtures/member-record-v1.json', 'utf8');
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, older]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Cllr Joan Whitfield');

@@ -1,0 +1,341 @@
+//! A councillor's record leaves as a file and comes back exactly as it was; a bad file is
+//! refused with a reason and never half-read.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use common::any_member_file;
+use mdr_domain::consolidate::{ImportOutcome, OfficerWorkspace};
+use mdr_domain::exchange::{
+    Export, MemberFile, NONCE_BYTES, ReadError, SALT_BYTES, SCHEMA_VERSION, SealedHeader,
+    TextEncoding, file_text, read_export, read_member_file, sealing_plaintext, write_member_file,
+    write_sealed_file,
+};
+use mdr_domain::model::MemberRecord;
+use mdr_domain::model::pack::CouncilPack;
+use proptest::prelude::*;
+use uuid::Uuid;
+
+static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let text = include_str!("../../../public/schema/member-record.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(text).expect("the schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid JSON Schema")
+});
+
+fn schema_problems(text: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    SCHEMA
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn any_record_exported_and_imported_comes_back_exactly(file in any_member_file()) {
+        let text = write_member_file(&file);
+        prop_assert_eq!(read_member_file(&text).unwrap(), file);
+    }
+
+    #[test]
+    fn an_export_is_laid_out_exactly_as_serde_json_lays_it_out(file in any_member_file()) {
+        prop_assert_eq!(write_member_file(&file), serde_json::to_string_pretty(&file).unwrap());
+    }
+
+    #[test]
+    fn every_export_matches_the_published_schema(file in any_member_file()) {
+        let text = write_member_file(&file);
+        let problems = schema_problems(&text);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+    }
+
+    #[test]
+    fn a_file_cut_short_anywhere_is_refused_never_half_read(
+        file in any_member_file(),
+        cut in 0.0f64..1.0,
+    ) {
+        let text = write_member_file(&file);
+        let mut at = ((text.len() as f64) * cut) as usize;
+        while !text.is_char_boundary(at) { at -= 1; }
+        let cut_text = text[..at].trim_end();
+        prop_assume!(cut_text.len() < text.trim_end().len());
+        prop_assert!(read_member_file(cut_text).is_err());
+    }
+
+    /// The cipher is the browser's; here any bytes stand in for its output, since the
+    /// format must carry whatever it makes.
+    #[test]
+    fn a_sealed_export_matches_the_schema_carries_its_ciphertext_and_never_shows_the_name(
+        mut file in any_member_file(),
+        name in "Cllr [A-Z][a-z]{4,10} [A-Z][a-z]{4,12}",
+        salt in any::<[u8; SALT_BYTES]>(),
+        nonce in any::<[u8; NONCE_BYTES]>(),
+        ciphertext in proptest::collection::vec(any::<u8>(), 17..40_000),
+    ) {
+        file.record.profile.full_name = name.clone();
+        let header = SealedHeader::for_file(&file, &salt, &nonce);
+        let text = write_sealed_file(header.clone(), &ciphertext);
+        let problems = schema_problems(&text);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
+        prop_assert!(!text.contains(&name));
+        prop_assert!(matches!(read_member_file(&text), Err(ReadError::PassphraseNeeded)));
+        let Ok(Export::Sealed(sealed)) = read_export(&text) else {
+            return Err(TestCaseError::fail("a sealed file reads as sealed"));
+        };
+        prop_assert_eq!(&sealed.header, &header);
+        prop_assert_eq!((sealed.salt(), sealed.nonce()), (&salt[..], &nonce[..]));
+        prop_assert_eq!(sealed.ciphertext(), &ciphertext[..]);
+        prop_assert_eq!(sealed.open(&sealing_plaintext(&file)).unwrap(), file);
+    }
+
+    #[test]
+    fn any_text_at_all_is_read_or_refused_without_panicking(text in "\\PC{0,300}") {
+        let _ = read_member_file(&text);
+        let _ = read_export(&text);
+    }
+}
+
+#[test]
+fn an_upgraded_version_1_file_matches_the_current_schema_when_written_again() {
+    let text = include_str!("fixtures/member-record-v1.json");
+    let file = read_member_file(text).expect("a version 1 file is upgraded");
+    assert_eq!(file.schema_version, SCHEMA_VERSION);
+    assert_eq!(file.revision, 4);
+    assert_eq!(file.record.profile.full_name, "Cllr Joan Whitfield");
+    assert!(schema_problems(&write_member_file(&file)).is_empty());
+}
+
+#[test]
+fn the_schema_rejects_what_the_reader_rejects() {
+    let text = include_str!("fixtures/member-record-v1.json");
+    assert!(
+        !schema_problems(text).is_empty(),
+        "a version 1 file is not the current shape"
+    );
+    assert!(matches!(
+        read_member_file(&text.replace("\"schema_version\": 1", "\"schema_version\": 99")),
+        Err(ReadError::NewerSchema { found: 99, .. })
+    ));
+}
+
+/// A councillor's file as the app writes it, for Cllr Zoë Brontë.
+fn zoes_file() -> MemberFile {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut record = MemberRecord::new(Uuid::from_u128(7), now);
+    record.profile.full_name = "Cllr Zoë Brontë".into();
+    record.profile.council = "Calderdale Council".into();
+    record.profile.ward = "Haworth".into();
+    MemberFile::new(record, 3, Uuid::from_u128(8), now)
+}
+
+/// Text as a Windows editor re-saves it in Latin-1 (Windows-1252): one byte a letter.
+fn latin1(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 letter"))
+        .collect()
+}
+
+#[test]
+fn a_member_file_resaved_in_latin1_is_refused_with_the_reason_never_read_garbled() {
+    let text = write_member_file(&zoes_file());
+    let error = file_text(latin1(&text)).unwrap_err();
+    assert_eq!(
+        error,
+        ReadError::NotUtf8 {
+            encoding: TextEncoding::Other
+        }
+    );
+    let message = error.to_string();
+    assert!(
+        message.starts_with("This file is not saved as UTF-8 text"),
+        "{message}"
+    );
+    assert!(message.contains("another encoding"), "{message}");
+    assert!(message.contains("Export the record again"), "{message}");
+}
+
+#[test]
+fn a_member_file_resaved_as_utf16_is_refused_as_utf16_in_either_byte_order() {
+    let text = write_member_file(&zoes_file());
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [
+        [&[0xFF, 0xFE][..], &little].concat(),
+        [&[0xFE, 0xFF][..], &big].concat(),
+        little,
+        big,
+    ] {
+        let error = file_text(bytes).unwrap_err();
+        assert_eq!(
+            error,
+            ReadError::NotUtf8 {
+                encoding: TextEncoding::Utf16
+            }
+        );
+        assert!(error.to_string().contains("saved as UTF-16"), "{error}");
+    }
+}
+
+#[test]
+fn a_spreadsheet_chosen_by_mistake_is_not_ours_rather_than_in_another_encoding() {
+    let xlsx =
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xa8\x8f[Content_Types].xml".to_vec();
+    assert_eq!(file_text(xlsx), Err(ReadError::NotJson));
+}
+
+proptest! {
+    #[test]
+    fn any_export_reads_back_exactly_from_its_bytes_with_or_without_a_byte_order_mark(
+        file in any_member_file(),
+    ) {
+        let text = write_member_file(&file);
+        prop_assert_eq!(read_member_file(&file_text(text.clone().into_bytes()).unwrap()).unwrap(), file.clone());
+        let marked = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+        prop_assert_eq!(read_member_file(&file_text(marked).unwrap()).unwrap(), file);
+    }
+
+    #[test]
+    fn any_utf8_text_comes_through_the_decoder_unchanged(text in any::<String>()) {
+        // No file of ours holds a zero byte (JSON has none), so text with one may be UTF-16.
+        prop_assume!(!text.contains('\0') && !text.starts_with('\u{FEFF}'));
+        prop_assert_eq!(file_text(text.clone().into_bytes()), Ok(text));
+    }
+
+    #[test]
+    fn the_decoder_never_changes_a_byte_it_accepts(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        if let Ok(text) = file_text(bytes.clone()) {
+            let expected = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&bytes);
+            prop_assert_eq!(text.as_bytes(), expected);
+        }
+    }
+
+    #[test]
+    fn any_text_with_a_sequence_that_is_not_utf8_is_refused(
+        before in any::<String>(),
+        after in any::<String>(),
+        bad in prop_oneof![
+            Just(vec![0x80]),             // a continuation byte with nothing before it
+            Just(vec![0xC3]),             // a letter cut short
+            Just(vec![0xE9, 0x20]),       // Latin-1 é before a space
+            Just(vec![0xC0, 0x80]),       // an over-long zero
+            Just(vec![0xED, 0xA0, 0x80]), // half of a UTF-16 pair
+            Just(vec![0xF5, 0x80, 0x80, 0x80]),
+            Just(vec![0xFF]),
+        ],
+    ) {
+        let bytes = [before.as_bytes(), &bad, after.as_bytes()].concat();
+        prop_assert!(std::str::from_utf8(&bytes).is_err());
+        prop_assert!(file_text(bytes).is_err());
+    }
+
+    #[test]
+    fn any_councillor_whose_name_has_a_latin1_letter_is_refused_never_stored_garbled(
+        mut file in any_member_file(),
+        name in "Cllr [A-Z][a-z]{1,6}[À-ÖØ-öø-ÿ][a-z]{0,6} [A-Za-zÀ-ÖØ-öø-ÿ]{2,10}",
+    ) {
+        file.record.profile.full_name = name;
+        file.record.learning.clear();
+        file.record.surveys.clear();
+        file.record.plans.clear();
+        file.record.pack = None;
+        file.record.profile.council = "Calderdale Council".into();
+        file.record.profile.ward = "Brontë".into();
+        file.record.profile.political_group.clear();
+        let text = write_member_file(&file);
+        prop_assert_eq!(
+            file_text(latin1(&text)),
+            Err(ReadError::NotUtf8 { encoding: TextEncoding::Other })
+        );
+    }
+}
+
+/// What a careful reader and the officer's import both make of `text`: the reason it is
+/// refused, which must be the same on every way in.
+fn refusal_on_every_way_in(text: &str) -> String {
+    let reason = read_member_file(text).unwrap_err().to_string();
+    assert_eq!(read_export(text).unwrap_err().to_string(), reason);
+    let mut workspace = OfficerWorkspace::default();
+    assert_eq!(
+        workspace.import(text),
+        ImportOutcome::Refused {
+            reason: reason.clone()
+        }
+    );
+    assert!(workspace.members.is_empty(), "nothing is stored");
+    reason
+}
+
+fn with(file: &MemberFile, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value = serde_json::to_value(file).unwrap();
+    change(&mut value);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[test]
+fn a_file_whose_header_names_another_councillor_than_its_record_is_refused() {
+    let text = with(&zoes_file(), |v| {
+        v["member_id"] = Uuid::from_u128(99).to_string().into();
+    });
+    assert_eq!(
+        refusal_on_every_way_in(&text),
+        "The file is damaged: its header and its record name different councillors. Export the record again and use the new file."
+    );
+}
+
+#[test]
+fn a_record_carrying_something_that_is_not_a_council_pack_is_refused_and_says_so() {
+    let pack = serde_json::to_value(CouncilPack::starting(
+        "Calderdale Council",
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(),
+    ))
+    .unwrap();
+    let carrying = |change: fn(&mut serde_json::Value)| {
+        let mut pack = pack.clone();
+        change(&mut pack);
+        with(&zoes_file(), |v| v["record"]["pack"] = pack)
+    };
+    let cases: [(String, &str); 4] = [
+        (
+            with(&zoes_file(), |v| {
+                v["record"]["pack"] = serde_json::json!({ "note": "the 2026 pack" })
+            }),
+            "what it holds as its council pack is not a council pack (missing field `council`)",
+        ),
+        (
+            carrying(|p| p["council"] = " ".into()),
+            "the council pack in it cannot be used, because it does not say which council it is for",
+        ),
+        (
+            carrying(|p| {
+                let mut copy = p["courses"][1].clone();
+                copy["title"] = "Code of Conduct refresher".into();
+                p["courses"].as_array_mut().unwrap().push(copy);
+            }),
+            "the council pack in it cannot be used, because it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”)",
+        ),
+        (
+            carrying(|p| {
+                p["roles"]
+                    .as_array_mut()
+                    .unwrap()
+                    .retain(|r| r["id"] != "planning-committee")
+            }),
+            "the council pack in it cannot be used, because its course “Planning committee training” is mandatory for a role the pack does not list (“planning-committee”)",
+        ),
+    ];
+    for (text, detail) in cases {
+        assert_eq!(
+            refusal_on_every_way_in(&text),
+            format!("The file is damaged: {detail}. Export the record again and use the new file.")
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Mounts the officer's workspace, built apart from the councillor's app (see `ui::Part`).
+
+#[cfg(target_arch = "wasm32")]
+mod app {
+    use leptos::prelude::*;
+    use mdr_domain::store::holds_set_up_record;
+    use mdr_web::store::LocalStore;
+    use mdr_web::ui::pages::{
+        Held, HeldReader, ImportShown, Importer, Importing, MemberRecordPage, NotFound,
+        OfficerData, OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
+    };
+    use mdr_web::ui::router::{Page, Route, Routes};
+    use mdr_web::ui::{Part, Shell};
+    use mdr_web::{lazy_fn, lazy_page};
+
+    lazy_page!(officer: pack_page, OfficerPage);
+    lazy_page!(officer: reports_page, OfficerReportsPage);
+    // A member's record is opened from the members list, and at its own address: a group
+    // of its own, so that neither brings the other pages' code.
+    lazy_page!(officer_members: member_record_page, MemberRecordPage);
+
+    // Reading the members' files already held: a new device holds none.
+    lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> Held {
+        read_held(&texts)
+    });
+
+    /// The workspace's pages: the members list loads first.
+    const ROUTES: &[Route] = &[
+        Route {
+            path: "/officer",
+            page: Page::Now(|| OfficerMembersPage().into_any()),
+        },
+        Route {
+            path: "/officer/pack",
+            page: Page::Later(pack_page),
+        },
+        Route {
+            path: "/officer/reports",
+            page: Page::Later(reports_page),
+        },
+        Route {
+            path: "/officer/members/:id",
+            page: Page::Later(member_record_page),
+        },
+    ];
+
+    lazy_fn!(officer: fn start_import(
+        data: OfficerData,
+        shown: ImportShown,
+        files: Vec<web_sys::File>,
+        passphrase: String,
+    ) -> Importing {
+        // The import's code (reading, unlocking, merging, saving) is only needed once files
+        // are chosen, so it loads with the other pages.
+        Box::pin(import_files(data, shown, files, passphrase))
+    });
+
+    /// The officer's workspace, under `/officer`.
+    #[component]
+    pub fn OfficerApp() -> impl IntoView {
+        mdr_web::ui::pages::provide_officer_data();
+        // The workspace does not open the councillor's record: it only looks whether one
+        // is set up, for the header's links to the councillor's pages.
+        let set_up = Signal::stored(holds_set_up_record(&LocalStore));
+        provide_context(Importer(|data, shown, files, passphrase| {
+            Box::pin(start_import(data, shown, files, passphrase))
+        }));
+        provide_context(HeldReader(|texts| {
+            Box::pin(async move { read_held_files(texts).await.ok() })
+        }));
+        view! {
+            <Shell part=Part::Officer set_up=set_up>
+                <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
+            </Shell>
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    mdr_web::ui::start(app::OfficerApp);
+}
+
+/// The workspace only runs in a browser; natively the crate is a library for the tests.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Member Development Record runs in a browser: use `make run`.");
+}

@@ -1,0 +1,7 @@
+//! The browser's two stores: localStorage for the councillor's record ([`LocalStore`], a
+//! `mdr_domain::store::Storage`) and IndexedDB for the officer's members' files.
+
+mod local;
+pub mod member_files;
+
+pub use local::LocalStore;

@@ -1,0 +1,332 @@
+//! What needs a real browser: localStorage (including a full one), files, ids, clocks and
+//! the WebCrypto that locks and unlocks files.
+//! Runs in headless Chromium through wasm-bindgen-test (`make test-browser`).
+
+#![cfg(target_arch = "wasm32")]
+
+use chrono::Utc;
+use mdr_domain::exchange;
+use mdr_domain::model::MemberRecord;
+use mdr_domain::store::{RecordKeeper, Storage, StoreError, keys};
+use mdr_web::store::LocalStore;
+use uuid::Uuid;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Fills localStorage until it refuses, returning the keys used so they can be removed.
+fn fill_local_storage() -> Vec<String> {
+    let storage = local_storage();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut keys = Vec::new();
+    loop {
+        let key = format!("filler-{}", keys.len());
+        if storage.set_item(&key, &chunk).is_ok() {
+            keys.push(key);
+        } else if chunk.len() > 16 {
+            chunk.truncate(chunk.len() / 2);
+        } else {
+            return keys;
+        }
+    }
+}
+
+fn clear() {
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn ids_and_the_clock_work_in_the_browser() {
+    let a = Uuid::new_v4();
+    assert_ne!(a, Uuid::new_v4());
+    assert!(Utc::now().timestamp() > 1_700_000_000);
+}
+
+#[wasm_bindgen_test]
+fn local_storage_keeps_text_exactly() {
+    clear();
+    let text = "Cllr Siân O'Brien — <b>not markup</b> 🗳️";
+    LocalStore.set("mdr.v1.test", text).unwrap();
+    assert_eq!(
+        LocalStore.get("mdr.v1.test").unwrap().as_deref(),
+        Some(text)
+    );
+    LocalStore.remove("mdr.v1.test").unwrap();
+    assert_eq!(LocalStore.get("mdr.v1.test").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_as_full_and_the_change_waits_for_a_retry() {
+    clear();
+    let (mut keeper, _) = RecordKeeper::open(LocalStore).unwrap();
+    let mut record = MemberRecord::new(Uuid::new_v4(), Utc::now());
+    record.profile.full_name = "Cllr Gareth Hughes".into();
+    keeper.mark_changed();
+    keeper.flush(&record, Utc::now()).unwrap();
+
+    let fillers = fill_local_storage();
+    assert!(
+        !fillers.is_empty(),
+        "the browser accepted some filler before refusing"
+    );
+    record.profile.ward = "Llandaff North, with a long enough name to need more room".repeat(20);
+    keeper.mark_changed();
+    let refused = keeper.flush(&record, Utc::now());
+    assert_eq!(
+        refused,
+        Err(mdr_domain::store::LoadError::Storage(StoreError::Full))
+    );
+    assert!(keeper.has_unsaved_changes());
+    let saved =
+        exchange::read_member_file(&LocalStore.get(keys::RECORD).unwrap().unwrap()).unwrap();
+    assert_eq!(saved.record.profile.ward, "", "the saved copy is untouched");
+
+    for key in fillers {
+        local_storage().remove_item(&key).unwrap();
+    }
+    keeper.flush(&record, Utc::now()).unwrap();
+    let (_, reloaded) = RecordKeeper::open(LocalStore).unwrap();
+    assert_eq!(reloaded, Some(record));
+    clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_file_is_read_back_as_the_same_bytes() {
+    let text = "{\"format\":\"member-development-record\"} — Siân";
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, "member-record.json").unwrap();
+    assert_eq!(
+        mdr_web::ui::files::read_bytes(&file).await.unwrap(),
+        text.as_bytes()
+    );
+
+    // Latin-1 "Zoë", which the browser's own decoding would turn into "Zo�".
+    let latin1 = js_sys::Uint8Array::from(&b"Zo\xeb"[..]);
+    let parts = js_sys::Array::of1(&latin1);
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "member-record.json").unwrap();
+    assert_eq!(
+        mdr_web::ui::files::read_bytes(&file).await.unwrap(),
+        b"Zo\xeb"
+    );
+}
+
+fn sample_file() -> exchange::MemberFile {
+    let mut record = MemberRecord::new(Uuid::new_v4(), Utc::now());
+    record.profile.full_name = "Cllr Siân Pritchard".into();
+    record.profile.council = "Sandwell Metropolitan Borough Council".into();
+    exchange::MemberFile::new(record, 7, Uuid::new_v4(), Utc::now())
+}
+
+async fn sealed(text: &str) -> exchange::SealedFile {
+    match exchange::read_export(text).unwrap() {
+        exchange::Export::Sealed(sealed) => sealed,
+        exchange::Export::Plain(_) => panic!("a locked file reads as locked"),
+    }
+}
+
+/// Unlocks a file as Export and backup does: the keyring decrypts it, the record's reader
+/// reads what it held.
+async fn unseal(
+    sealed: &exchange::SealedFile,
+    passphrase: &str,
+) -> Result<exchange::MemberFile, exchange::ReadError> {
+    let bytes = mdr_web::ui::crypto::Keyring::new(passphrase)
+        .decrypt(sealed)
+        .await?;
+    (mdr_domain::store::RecordReader::STANDARD.open_sealed)(sealed, &bytes)
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_file_opens_with_its_passphrase_and_only_with_it() {
+    use mdr_web::ui::crypto::{Keyring, seal};
+    let file = sample_file();
+    let text = seal(&file, "correct horse battery staple").await.unwrap();
+    assert!(
+        !text.contains("Pritchard"),
+        "the name is only in the ciphertext"
+    );
+    assert!(text.contains(&file.member_id.to_string()));
+    let locked = sealed(&text).await;
+    assert_eq!(locked.iterations(), 600_000);
+    assert_eq!(
+        unseal(&locked, "correct horse battery staple").await,
+        Ok(file.clone())
+    );
+    assert_eq!(
+        unseal(&locked, "correct horse battery stapler").await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
+    assert_eq!(
+        unseal(&locked, "").await,
+        Err(exchange::ReadError::PassphraseNeeded)
+    );
+    // Two exports never share a salt or a nonce.
+    let again = sealed(&seal(&file, "correct horse battery staple").await.unwrap()).await;
+    assert_ne!(again.salt(), locked.salt());
+    assert_ne!(again.nonce(), locked.nonce());
+    // One keyring opens many files with one passphrase.
+    let mut keyring = Keyring::new("correct horse battery staple");
+    assert_eq!(keyring.open(&locked).await, Ok(file.clone()));
+    assert_eq!(keyring.open(&again).await, Ok(file));
+}
+
+#[wasm_bindgen_test]
+async fn files_locked_under_a_council_pack_share_its_salt_and_one_key_opens_them_all() {
+    use mdr_domain::model::pack::CouncilPack;
+    use mdr_web::ui::crypto::{Keyring, seal};
+    let passphrase = "Tipton Green ward surgery";
+    let mut pack = CouncilPack::starting(
+        "Sandwell Metropolitan Borough Council",
+        Utc::now().date_naive(),
+        Utc::now(),
+    );
+    pack.ensure_locking_salt([42; 16]);
+    let members: Vec<_> = (0..3)
+        .map(|_| {
+            let mut file = sample_file();
+            file.record.pack = Some(pack.clone());
+            file
+        })
+        .collect();
+    let mut keyring = Keyring::new(passphrase);
+    let mut nonces = Vec::new();
+    for file in &members {
+        let locked = sealed(&seal(file, passphrase).await.unwrap()).await;
+        assert_eq!(locked.salt(), [42; 16], "the council's salt");
+        nonces.push(locked.nonce().to_vec());
+        assert_eq!(keyring.open(&locked).await.as_ref(), Ok(file));
+    }
+    assert_eq!(keyring.keys_made(), 1, "one key for the whole batch");
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 3, "every file has its own nonce");
+
+    // A member without the council's pack still locks with a salt of their own.
+    let own = sealed(&seal(&sample_file(), passphrase).await.unwrap()).await;
+    assert_ne!(own.salt(), [42; 16]);
+    assert!(keyring.open(&own).await.is_ok());
+    assert_eq!(keyring.keys_made(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_file_changed_anywhere_is_refused() {
+    use mdr_web::ui::crypto::seal;
+    let passphrase = "Oldbury ward surgery";
+    let text = seal(&sample_file(), passphrase).await.unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+
+    // A flipped bit in the ciphertext.
+    let mut flipped = value.clone();
+    let piece = flipped["ciphertext"][0].as_str().unwrap().to_owned();
+    let mut bytes = piece.into_bytes();
+    bytes[10] = if bytes[10] == b'A' { b'B' } else { b'A' };
+    flipped["ciphertext"][0] = String::from_utf8(bytes).unwrap().into();
+    assert_eq!(
+        unseal(&sealed(&flipped.to_string()).await, passphrase).await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
+
+    // A changed header: a revision, an export time, a member id.
+    for (field, new) in [
+        ("revision", serde_json::json!(8)),
+        ("exported_at", serde_json::json!("2020-01-01T00:00:00Z")),
+        ("member_id", serde_json::json!(Uuid::new_v4())),
+    ] {
+        let mut changed = value.clone();
+        changed[field] = new;
+        assert_eq!(
+            unseal(&sealed(&changed.to_string()).await, passphrase).await,
+            Err(exchange::ReadError::WrongPassphrase),
+            "{field}"
+        );
+    }
+    value["encryption"]["iterations"] = 600_001.into();
+    assert_eq!(
+        unseal(&sealed(&value.to_string()).await, passphrase).await,
+        Err(exchange::ReadError::WrongPassphrase)
+    );
+}
+
+/// The router's table, as the councillor's part has it: the same variable segment names
+/// and the same order (first match wins).
+const ROUTES: &[mdr_web::ui::router::Route] = {
+    use leptos::prelude::IntoAny;
+    use mdr_web::ui::router::{Page, Route};
+    const PAGE: Page = Page::Now(|| ().into_any());
+    &[
+        Route {
+            path: "/",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning/log/:course",
+            page: PAGE,
+        },
+        Route {
+            path: "/learning/activity/:id/evaluate",
+            page: PAGE,
+        },
+        Route {
+            path: "/surveys/response/:id",
+            page: PAGE,
+        },
+        Route {
+            path: "/surveys/:template",
+            page: PAGE,
+        },
+    ]
+};
+
+#[wasm_bindgen_test]
+fn each_address_finds_its_page_and_its_segments() {
+    use mdr_web::ui::router::route_for;
+    let found = |path: &str| route_for(ROUTES, path).map(|(i, p)| (ROUTES[i].path, p));
+
+    assert_eq!(found("/").map(|(r, _)| r), Some("/"));
+    assert_eq!(found("/learning/").map(|(r, _)| r), Some("/learning"));
+    let (route, params) = found("/learning/log/licensing-training").unwrap();
+    assert_eq!(route, "/learning/log/:course");
+    assert_eq!(params.get("course").as_deref(), Some("licensing-training"));
+    assert_eq!(params.get("id"), None);
+    let (route, params) = found("/learning/activity/7b9c/evaluate").unwrap();
+    assert_eq!(route, "/learning/activity/:id/evaluate");
+    assert_eq!(params.get("id").as_deref(), Some("7b9c"));
+    // An earlier fixed segment wins over a later variable one.
+    assert_eq!(
+        found("/surveys/response/42").map(|(r, _)| r),
+        Some("/surveys/response/:id")
+    );
+    // A segment is decoded, as the browser encoded it.
+    let (_, params) = found("/surveys/code%20of%20conduct").unwrap();
+    assert_eq!(params.get("template").as_deref(), Some("code of conduct"));
+    // Too few segments, too many, an empty one, or another address: no page.
+    for path in [
+        "/learning/log",
+        "/learning/log/",
+        "/learning/log/a/b",
+        "/surveys",
+        "/plans",
+        "",
+    ] {
+        assert_eq!(found(path).map(|(r, _)| r), None, "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_query_is_read_decoded() {
+    use mdr_web::ui::router::Query;
+    let query = Query::new("?section=2&saved=a%20b&empty=");
+    assert_eq!(query.get("section").as_deref(), Some("2"));
+    assert_eq!(query.get("saved").as_deref(), Some("a b"));
+    assert_eq!(query.get("empty").as_deref(), Some(""));
+    assert_eq!(query.get("deleted"), None);
+    assert_eq!(Query::new("").get("section"), None);
+}
