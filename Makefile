@@ -49,5 +49,5 @@ screenshots: build
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p mdr-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 	RUSTFLAGS="--cfg erase_components --cfg mdr_split" cargo clippy -p mdr-web --target wasm32-unknown-unknown --bins --target-dir target/clippy-split -- -D warnings

@@ -5,6 +5,7 @@
 //! Plain Rust with no browser in its dependency tree, so it builds and tests natively;
 //! the web app (`mdr-web`) draws it. See `ARCHITECTURE.md` for the map.
 
+pub mod address;
 pub mod consolidate;
 pub mod exchange;
 pub mod model;

@@ -6,9 +6,10 @@ mod app {
     use std::pin::Pin;
 
     use leptos::prelude::*;
+    use mdr_domain::address::{MEMBER_ROUTES, MemberPage};
     use mdr_domain::store::RecordReader;
     use mdr_web::ui::pages::*;
-    use mdr_web::ui::router::{Page, Route, Routes};
+    use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::{Part, Shell, provide_member_context};
     use mdr_web::{lazy_fn, lazy_page};
 
@@ -32,58 +33,24 @@ mod app {
         Box::pin(async { record_reader().await.ok() })
     }
 
-    /// The councillor's pages, first match wins. The home page loads first; every other
-    /// page loads when first opened.
-    const ROUTES: &[Route] = &[
-        Route {
-            path: "/",
-            page: Page::Now(|| HomePage().into_any()),
-        },
-        Route {
-            path: "/profile",
-            page: Page::Later(profile_page),
-        },
-        Route {
-            path: "/backup",
-            page: Page::Later(backup_page),
-        },
-        Route {
-            path: "/learning",
-            page: Page::Later(learning_page),
-        },
-        Route {
-            path: "/learning/add",
-            page: Page::Later(add_activity_page),
-        },
-        Route {
-            path: "/learning/log/:course",
-            page: Page::Later(log_course_page),
-        },
-        Route {
-            path: "/learning/activity/:id",
-            page: Page::Later(edit_activity_page),
-        },
-        Route {
-            path: "/learning/activity/:id/evaluate",
-            page: Page::Later(evaluate_page),
-        },
-        Route {
-            path: "/surveys",
-            page: Page::Later(surveys_page),
-        },
-        Route {
-            path: "/plan",
-            page: Page::Later(plan_page),
-        },
-        Route {
-            path: "/surveys/response/:id",
-            page: Page::Later(response_page),
-        },
-        Route {
-            path: "/surveys/:template",
-            page: Page::Later(survey_page),
-        },
-    ];
+    /// What each of the councillor's pages (`mdr_domain::address::MEMBER_ROUTES`) is made
+    /// of. The home page loads first; every other page loads when first opened.
+    fn page(page: MemberPage) -> Page {
+        match page {
+            MemberPage::Home => Page::Now(|| HomePage().into_any()),
+            MemberPage::Profile => Page::Later(profile_page),
+            MemberPage::Backup => Page::Later(backup_page),
+            MemberPage::Learning => Page::Later(learning_page),
+            MemberPage::AddActivity => Page::Later(add_activity_page),
+            MemberPage::LogCourse => Page::Later(log_course_page),
+            MemberPage::EditActivity => Page::Later(edit_activity_page),
+            MemberPage::Evaluate => Page::Later(evaluate_page),
+            MemberPage::Surveys => Page::Later(surveys_page),
+            MemberPage::Plan => Page::Later(plan_page),
+            MemberPage::Response => Page::Later(response_page),
+            MemberPage::Survey => Page::Later(survey_page),
+        }
+    }
 
     /// The councillor's app: everything but the officer's workspace.
     #[component]
@@ -96,7 +63,7 @@ mod app {
                     when=move || !member.opening.get()
                     fallback=|| view! { <p role="status">"Opening your record…"</p> }
                 >
-                    <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
+                    <Routes routes=MEMBER_ROUTES page=page fallback=|| NotFound().into_any()/>
                 </Show>
             </Shell>
         }

@@ -3,13 +3,14 @@
 #[cfg(target_arch = "wasm32")]
 mod app {
     use leptos::prelude::*;
+    use mdr_domain::address::{OFFICER_ROUTES, OfficerPage};
     use mdr_domain::store::holds_set_up_record;
     use mdr_web::store::LocalStore;
     use mdr_web::ui::pages::{
         Held, HeldReader, ImportShown, Importer, Importing, MemberRecordPage, NotFound,
         OfficerData, OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
     };
-    use mdr_web::ui::router::{Page, Route, Routes};
+    use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::{Part, Shell};
     use mdr_web::{lazy_fn, lazy_page};
 
@@ -24,25 +25,16 @@ mod app {
         read_held(&texts)
     });
 
-    /// The workspace's pages: the members list loads first.
-    const ROUTES: &[Route] = &[
-        Route {
-            path: "/officer",
-            page: Page::Now(|| OfficerMembersPage().into_any()),
-        },
-        Route {
-            path: "/officer/pack",
-            page: Page::Later(pack_page),
-        },
-        Route {
-            path: "/officer/reports",
-            page: Page::Later(reports_page),
-        },
-        Route {
-            path: "/officer/members/:id",
-            page: Page::Later(member_record_page),
-        },
-    ];
+    /// What each of the workspace's pages (`mdr_domain::address::OFFICER_ROUTES`) is made
+    /// of: the members list loads first.
+    fn page(page: OfficerPage) -> Page {
+        match page {
+            OfficerPage::Members => Page::Now(|| OfficerMembersPage().into_any()),
+            OfficerPage::Pack => Page::Later(pack_page),
+            OfficerPage::Reports => Page::Later(reports_page),
+            OfficerPage::MemberRecord => Page::Later(member_record_page),
+        }
+    }
 
     lazy_fn!(officer: fn start_import(
         data: OfficerData,
@@ -70,7 +62,7 @@ mod app {
         }));
         view! {
             <Shell part=Part::Officer set_up=set_up>
-                <Routes routes=ROUTES fallback=|| NotFound().into_any()/>
+                <Routes routes=OFFICER_ROUTES page=page fallback=|| NotFound().into_any()/>
             </Shell>
         }
     }

@@ -100,28 +100,11 @@ fn UpdateReady(update: RwSignal<Option<web_sys::ServiceWorkerRegistration>>) -> 
 
 /// The two parts of the app, built and loaded apart: a councillor's tablet never downloads
 /// the officer's workspace, and the workspace does not carry the councillor's pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// The councillor's own record: every address outside `/officer`.
-    Member,
-    /// The officer's workspace, under `/officer`.
-    Officer,
-}
+pub use mdr_domain::address::Part;
 
-impl Part {
-    /// The part that serves an address within the app.
-    pub fn serving(href: &str) -> Self {
-        if href == "/officer" || href.starts_with("/officer/") {
-            Self::Officer
-        } else {
-            Self::Member
-        }
-    }
-
-    /// The part now running.
-    pub fn current() -> Self {
-        use_context::<Part>().unwrap_or(Part::Member)
-    }
+/// The part now running.
+pub fn current_part() -> Part {
+    use_context::<Part>().unwrap_or(Part::Member)
 }
 
 /// The frame both parts share: header, update notice, save status, footer. Each part's

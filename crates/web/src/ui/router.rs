@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::Part;
+use mdr_domain::address::{Part, route_for};
 
 /// Builds a page.
 pub type Build = fn() -> AnyView;
@@ -30,26 +30,7 @@ pub enum Page {
     Later(Fetch),
 }
 
-/// An address pattern (`/learning/activity/:id`) and its page.
-#[derive(Clone, Copy)]
-pub struct Route {
-    pub path: &'static str,
-    pub page: Page,
-}
-
-/// The variable segments of the address that matched a route, by name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Params(Vec<(&'static str, String)>);
-
-impl Params {
-    /// The segment named `name` in the route's pattern.
-    pub fn get(&self, name: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.clone())
-    }
-}
+pub use mdr_domain::address::Params;
 
 /// The query of the current address (`?section=2`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -117,7 +98,7 @@ pub fn provide_router() {
     };
     location.read_browser();
     provide_context(location);
-    let part = Part::current();
+    let part = crate::ui::current_part();
     // Both listen as long as the page lives.
     let _ = window_event_listener(ev::popstate, move |_| location.read_browser());
     let _ = window_event_listener(ev::click, move |event| {
@@ -187,50 +168,23 @@ pub fn use_params() -> Memo<Params> {
     expect_context::<Memo<Params>>()
 }
 
-/// Whether `pattern` matches `path`, and if so its variable segments. A trailing slash
-/// makes no difference.
-fn matched(pattern: &'static str, path: &str) -> Option<Params> {
-    let trim = |p: &str| p.len() > 1 && p.ends_with('/');
-    let path = if trim(path) {
-        &path[..path.len() - 1]
-    } else {
-        path
-    };
-    let mut wanted = pattern.split('/');
-    let mut given = path.split('/');
-    let mut params = Vec::new();
-    loop {
-        match (wanted.next(), given.next()) {
-            (None, None) => return Some(Params(params)),
-            (Some(w), Some(g)) if w.starts_with(':') && !g.is_empty() => {
-                let value = js_sys::decode_uri_component(g)
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_else(|| g.to_owned());
-                params.push((&w[1..], value));
-            }
-            (Some(w), Some(g)) if w == g => {}
-            _ => return None,
-        }
-    }
-}
-
-/// The first route in `routes` that matches `path`, with its variable segments.
-pub fn route_for(routes: &'static [Route], path: &str) -> Option<(usize, Params)> {
-    routes
-        .iter()
-        .enumerate()
-        .find_map(|(i, route)| matched(route.path, path).map(|params| (i, params)))
-}
-
-/// Shows the page for the current address: `fallback` when no route matches. A page whose
-/// code is not yet here is fetched first, and the page before stays until it arrives; one
-/// that cannot be fetched shows [`crate::ui::PageNotLoaded`], and opening it again tries
-/// again.
+/// Shows the page for the current address: the page that `page` makes for the route of
+/// `routes` (one of `mdr_domain::address`'s tables) that matches, or `fallback` when none
+/// does. A page whose code is not yet here is fetched first, and the page before stays
+/// until it arrives; one that cannot be fetched shows [`crate::ui::PageNotLoaded`], and
+/// opening it again tries again.
 #[component]
-pub fn Routes(routes: &'static [Route], fallback: Build) -> impl IntoView {
+pub fn Routes<P>(
+    routes: &'static [(&'static str, P)],
+    page: fn(P) -> Page,
+    fallback: Build,
+) -> impl IntoView
+where
+    P: Copy + Send + Sync + 'static,
+{
     let location = use_location();
     let found = Memo::new(move |_| location.path.with(|path| route_for(routes, path)));
+    let page_at = move |i: usize| page(routes[i].1);
     let index = Memo::new(move |_| found.with(|f| f.as_ref().map(|(i, _)| *i)));
     let params =
         Memo::new(move |_| found.with(|f| f.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()));
@@ -241,7 +195,7 @@ pub fn Routes(routes: &'static [Route], fallback: Build) -> impl IntoView {
     let fetched = StoredValue::new(vec![None::<Build>; routes.len()]);
     let shown = RwSignal::new(match index.get_untracked() {
         None => Some((None, fallback)),
-        Some(i) => match routes[i].page {
+        Some(i) => match page_at(i) {
             Page::Now(build) => Some((Some(i), build)),
             Page::Later(_) => None,
         },
@@ -256,7 +210,7 @@ pub fn Routes(routes: &'static [Route], fallback: Build) -> impl IntoView {
         let Some(i) = at else {
             return show(None, fallback);
         };
-        match routes[i].page {
+        match page_at(i) {
             Page::Now(build) => show(at, build),
             Page::Later(fetch) => {
                 if let Some(build) = fetched.with_value(|f| f[i]) {

@@ -18,7 +18,7 @@ pub fn SiteLink(
     #[prop(optional)] class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    if Part::serving(href) == Part::current() {
+    if Part::serving(href) == crate::ui::current_part() {
         view! { <NavLink href=href exact=exact class=class>{children()}</NavLink> }.into_any()
     } else {
         view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
@@ -50,7 +50,7 @@ pub fn SiteHeader(
                     </Show>
                     <li><SiteLink href="/backup">"Export and backup"</SiteLink></li>
                     // A councillor finds the workspace in the footer, out of their way.
-                    {(Part::current() == Part::Officer).then(|| view! {
+                    {(crate::ui::current_part() == Part::Officer).then(|| view! {
                         <li><SiteLink href="/officer">"Officer workspace"</SiteLink></li>
                     })}
                 </ul>
@@ -103,7 +103,7 @@ pub fn LoadProblem() -> impl IntoView {
 /// to the officer's workspace.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let part = Part::current();
+    let part = crate::ui::current_part();
     view! {
         <footer class="site-footer">
             <p>
