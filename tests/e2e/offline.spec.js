@@ -18,10 +18,9 @@ test('after one online visit, the app loads and works with the network off', asy
   await page.getByRole('link', { name: 'Start Training needs survey' }).click();
   await page.getByRole('button', { name: 'Start survey' }).click();
   await page.getByRole('checkbox').first().check();
-  await page.waitForTimeout(400);
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('mdr.v1.record')));
-  expect(stored.record.surveys).toHaveLength(1);
-  expect(Object.keys(stored.record.surveys[0].answers)).toHaveLength(1);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('mdr.v1.record')));
+  await expect.poll(async () => (await stored()).record.surveys.length, 'the answer is saved offline').toBe(1);
+  expect(Object.keys((await stored()).record.surveys[0].answers)).toHaveLength(1);
 
   await page.getByRole('link', { name: 'Export and backup' }).click();
   const downloading = page.waitForEvent('download');

@@ -106,7 +106,9 @@ test("next year's plan starts from this year's, with only the open goals", async
   await page.getByRole('group', { name: 'Goal 1', exact: true }).getByRole('group', { name: 'Where it stands' }).getByLabel('Achieved').check();
   await page.getByRole('button', { name: 'Add a goal' }).click();
   await page.getByRole('group', { name: 'Goal 2', exact: true }).getByLabel('What do you want to achieve?').fill('Learn Excel');
-  await page.waitForTimeout(400);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('mdr.v1.record')), 'the second goal is saved')
+    .toContain('Learn Excel');
 
   await page.clock.setFixedTime(new Date('2027-06-01T10:00:00Z'));
   await page.reload();

@@ -1,12 +1,14 @@
 //! Forms whose answers survive a reload before they are saved: a signal mirrored into the
 //! draft store on every change; and dates typed part-way, whose boxes make no date yet.
+//! What is kept, under which keys, and when it is forgotten is `mdr_domain::store::drafts`;
+//! this is its place in the page, for both parts of the app.
 
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::store::LocalStore;
-use mdr_domain::store::drafts::{clear_draft, load_draft, save_draft};
+use mdr_domain::store::drafts::{self, load_draft, save_draft};
 
 /// A form's working copy, restored from a draft if one was left, else `initial()`.
 pub fn use_draft<T>(name: String, initial: impl FnOnce() -> T) -> RwSignal<T>
@@ -29,61 +31,21 @@ where
 /// Forgets a form's draft once it is saved or abandoned, with any date left part-typed on
 /// its page.
 pub fn forget_draft(name: &str) {
-    clear_draft(&LocalStore, name);
-    let page = date_key("");
-    change_part_typed_dates(|dates| {
-        let before = dates.len();
-        dates.retain(|date| !date[0].starts_with(&page));
-        dates.len() != before
-    });
+    drafts::forget_form(&LocalStore, name, &page());
 }
 
-/// Every date left part-typed, kept as one draft: each its page and field (see `date_key`),
-/// then its Day, Month and Year boxes. A list, not a map: there are seldom more than one.
-const PART_TYPED_DATES: &str = "dates";
-
-type PartTypedDates = Vec<[String; 4]>;
-
-/// Where a date field's boxes are kept: its page's address and its id.
-fn date_key(id: &str) -> String {
-    let page = window().location().pathname().unwrap_or_default();
-    format!("{page}#{id}")
-}
-
-/// Changes the part-typed dates; `change` says whether it changed anything.
-fn change_part_typed_dates(change: impl FnOnce(&mut PartTypedDates) -> bool) {
-    let mut dates: PartTypedDates = load_draft(&LocalStore, PART_TYPED_DATES).unwrap_or_default();
-    if change(&mut dates) {
-        if dates.is_empty() {
-            clear_draft(&LocalStore, PART_TYPED_DATES);
-        } else {
-            let _ = save_draft(&LocalStore, PART_TYPED_DATES, &dates);
-        }
-    }
+/// The address of this page, under which its date fields' part-typed boxes are kept.
+fn page() -> String {
+    window().location().pathname().unwrap_or_default()
 }
 
 /// The boxes of the date field `id` on this page, as left part-typed, if they were.
 pub fn part_typed_date(id: &str) -> Option<[String; 3]> {
-    let key = date_key(id);
-    let dates: PartTypedDates = load_draft(&LocalStore, PART_TYPED_DATES)?;
-    let [_, day, month, year] = dates.into_iter().find(|date| date[0] == key)?;
-    Some([day, month, year])
+    drafts::part_typed_date(&LocalStore, &page(), id)
 }
 
-/// Keeps the boxes of the date field `id` while they make no date yet (`Some`), or forgets
-/// them once they make one or are emptied (`None`): the record holds no half a date, so a
-/// reload would otherwise lose what was typed.
+/// Keeps the boxes of the date field `id` on this page while they make no date yet
+/// (`Some`), or forgets them (`None`): see `mdr_domain::store::drafts`.
 pub fn keep_part_typed_date(id: &str, boxes: Option<&[String; 3]>) {
-    let key = date_key(id);
-    change_part_typed_dates(|dates| {
-        let before = dates.len();
-        dates.retain(|date| date[0] != key);
-        match boxes {
-            Some([day, month, year]) => {
-                dates.push([key, day.clone(), month.clone(), year.clone()]);
-                true
-            }
-            None => dates.len() != before,
-        }
-    });
+    let _ = drafts::keep_part_typed_date(&LocalStore, &page(), id, boxes);
 }
