@@ -239,6 +239,9 @@ fn the_last_export_is_remembered_for_the_backup_reminder() {
     keeper.note_export(&file).unwrap();
     let last = keeper.last_export().unwrap();
     assert_eq!((last.revision, last.at), (1, at(2)));
+    // Opened again, by a keeper that is given the reader once it asks, as the app does.
+    let (keeper, _) = RecordKeeper::open(storage.clone()).unwrap();
+    assert_eq!(keeper.last_export(), Some(last));
 }
 
 proptest! {

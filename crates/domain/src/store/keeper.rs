@@ -64,6 +64,9 @@ pub struct RecordReader {
     pub read_pack: fn(&str) -> Result<CouncilPack, ReadError>,
     /// What importing a pack would do, given the pack in use.
     pub assess_pack: fn(Option<&CouncilPack>, &CouncilPack) -> PackDecision,
+    /// Reads the note of the last export (its time is read as RFC 3339, whose parser only
+    /// a device that has exported, and so holds a record, needs).
+    pub read_last_export: fn(&str) -> Option<LastExport>,
 }
 
 impl RecordReader {
@@ -75,6 +78,7 @@ impl RecordReader {
         merge: merge_records,
         read_pack: exchange::read_pack_file,
         assess_pack,
+        read_last_export: |text| serde_json::from_str(text).ok(),
     };
 }
 
@@ -329,10 +333,12 @@ impl<S: Storage> RecordKeeper<S> {
         self.storage.set(keys::LAST_EXPORT, &text)
     }
 
-    /// When the record was last exported from this browser, if ever.
+    /// When the record was last exported from this browser, if ever. A keeper without a
+    /// reader holds no stored record, so a note of exporting one is not worth reading.
     pub fn last_export(&self) -> Option<LastExport> {
+        let read = self.reader?.read_last_export;
         let text = self.storage.get(keys::LAST_EXPORT).ok().flatten()?;
-        serde_json::from_str(&text).ok()
+        read(&text)
     }
 }
 
