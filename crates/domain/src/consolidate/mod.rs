@@ -3,16 +3,23 @@
 //! `model::merge_records`, the same merge two tabs and a restore use.
 
 mod csv;
+mod import;
 mod member_view;
+mod members_held;
 mod names;
 mod reports;
 mod survey_reports;
 mod workspace;
 
 pub use csv::{Csv, file_stem, to_csv};
+pub use import::{
+    FileResult, ImportReport, ImportResults, ImportSummary, MemberImport, NOT_READ, NotSaved,
+    OpenedFile, SAVE_EVERY, SaveBatch, StoredMember,
+};
 pub use member_view::{
     AnsweredSurvey, MemberView, known_roles, member_view, shown_name, template_for,
 };
+pub use members_held::{FoundMembers, MemberRow, find_members, member_rows};
 pub use names::NameKey;
 pub use reports::{
     AuditRow, ComplianceRow, ComplianceSummary, ComplianceSummaryLine, EngagementRow,
@@ -27,4 +34,4 @@ pub use survey_reports::{
     SurveyComparison, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
-pub use workspace::{HeldMember, ImportOutcome, OfficerWorkspace};
+pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

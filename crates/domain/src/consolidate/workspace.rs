@@ -113,6 +113,14 @@ pub enum ImportOutcome {
 }
 
 impl ImportOutcome {
+    /// A file refused because it could not be read: the one place where a reading error
+    /// becomes the reason the results table gives.
+    pub fn refused(error: &ReadError) -> Self {
+        Self::Refused {
+            reason: error.to_string(),
+        }
+    }
+
     /// A one-word result for the table.
     pub fn label(&self) -> &'static str {
         match self {
@@ -149,6 +157,26 @@ impl ImportOutcome {
             ),
             Self::Refused { reason } => reason.clone(),
         }
+    }
+}
+
+/// The members read back from the officer's storage, and how many stored entries could
+/// not be read (they are left as they are).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeldFiles {
+    pub workspace: OfficerWorkspace,
+    pub unreadable: usize,
+}
+
+/// Reads the stored texts of the members held on this device.
+pub fn read_held(texts: &[String]) -> HeldFiles {
+    let held: Vec<HeldMember> = texts
+        .iter()
+        .filter_map(|t| HeldMember::from_stored(t).ok())
+        .collect();
+    HeldFiles {
+        unreadable: texts.len() - held.len(),
+        workspace: OfficerWorkspace::from_held(held),
     }
 }
 
@@ -204,9 +232,7 @@ impl OfficerWorkspace {
     pub fn import(&mut self, text: &str) -> ImportOutcome {
         match read_member_file(text) {
             Ok(file) => self.import_file(file),
-            Err(error) => ImportOutcome::Refused {
-                reason: error.to_string(),
-            },
+            Err(error) => ImportOutcome::refused(&error),
         }
     }
 

@@ -4,11 +4,13 @@
 mod app {
     use leptos::prelude::*;
     use mdr_domain::address::{OFFICER_ROUTES, OfficerPage};
+    use mdr_domain::consolidate::{HeldFiles, read_held};
     use mdr_domain::store::holds_set_up_record;
     use mdr_web::store::LocalStore;
+    use mdr_web::ui::officer_context::{HeldReader, OfficerData, provide_officer_data};
+    use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
-        Held, HeldReader, ImportShown, Importer, Importing, MemberRecordPage, NotFound,
-        OfficerData, OfficerMembersPage, OfficerPage, OfficerReportsPage, import_files, read_held,
+        MemberRecordPage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage,
     };
     use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::{Part, Shell};
@@ -21,7 +23,7 @@ mod app {
     lazy_page!(officer_members: member_record_page, MemberRecordPage);
 
     // Reading the members' files already held: a new device holds none.
-    lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> Held {
+    lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> HeldFiles {
         read_held(&texts)
     });
 
@@ -50,14 +52,13 @@ mod app {
     /// The officer's workspace, under `/officer`.
     #[component]
     pub fn OfficerApp() -> impl IntoView {
-        mdr_web::ui::pages::provide_officer_data();
         // The workspace does not open the councillor's record: it only looks whether one
         // is set up, for the header's links to the councillor's pages.
         let set_up = Signal::stored(holds_set_up_record(&LocalStore));
         provide_context(Importer(|data, shown, files, passphrase| {
             Box::pin(start_import(data, shown, files, passphrase))
         }));
-        provide_context(HeldReader(|texts| {
+        provide_officer_data(HeldReader(|texts| {
             Box::pin(async move { read_held_files(texts).await.ok() })
         }));
         view! {

@@ -5,6 +5,8 @@ use rexie::{ObjectStore, Rexie, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
+use mdr_domain::consolidate::StoredMember;
+
 /// Why the officer's workspace could not be kept on this device, said to the officer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum WorkspaceError {
@@ -54,7 +56,7 @@ impl MemberFilesDb {
     }
 
     /// Writes entries in one transaction: all are kept, or none.
-    pub async fn put_all(&self, entries: Vec<(Uuid, String)>) -> Result<(), WorkspaceError> {
+    pub async fn put_all(&self, members: Vec<StoredMember>) -> Result<(), WorkspaceError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)
@@ -62,10 +64,10 @@ impl MemberFilesDb {
         let store = tx.store(MEMBERS).map_err(refused)?;
         // Queued together and awaited once: far quicker than a round trip per member.
         let queued = store
-            .put_all(entries.into_iter().map(|(id, text)| {
+            .put_all(members.into_iter().map(|member| {
                 (
-                    JsValue::from_str(&text),
-                    Some(JsValue::from_str(&id.to_string())),
+                    JsValue::from_str(&member.text),
+                    Some(JsValue::from_str(&member.id.to_string())),
                 )
             }))
             .await;

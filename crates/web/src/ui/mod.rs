@@ -8,6 +8,8 @@ pub mod device;
 mod drafts;
 pub mod files;
 mod lazy;
+pub mod officer_context;
+pub mod officer_import;
 pub mod pages;
 pub mod router;
 

@@ -24,10 +24,7 @@ pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
 pub use officer_member_record::MemberRecordPage;
-pub use officer_members::{
-    Held, HeldReader, ImportShown, Importer, Importing, OfficerData, OfficerMembersPage,
-    import_files, provide_officer_data, read_held,
-};
+pub use officer_members::OfficerMembersPage;
 pub use officer_reports::OfficerReportsPage;
 pub use plan::PlanPage;
 pub use profile::ProfilePage;

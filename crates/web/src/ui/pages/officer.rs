@@ -4,12 +4,12 @@
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
-use crate::store::LocalStore;
 use crate::ui::components::{
     CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
     focus_field,
 };
 use crate::ui::files::download_text;
+use crate::ui::officer_context::{OfficerData, use_officer_pack};
 use crate::ui::set_page_title;
 use mdr_domain::exchange::{pack_file_name, write_pack_file};
 use mdr_domain::model::catalogue::read_months;
@@ -21,11 +21,12 @@ use mdr_domain::model::survey::SurveyRound;
 use mdr_domain::model::survey_templates::built_in_templates;
 use mdr_domain::model::text::LONG_TEXT;
 use mdr_domain::model::{Course, LearningFormat, MandatoryFor};
-use mdr_domain::store::officer::{load_officer_pack, save_officer_pack};
 
 /// The officer's pack as app-wide state for this page: every change is kept at once.
 #[derive(Clone, Copy)]
 struct Workspace {
+    /// Where the pack is kept.
+    data: OfficerData,
     pack: RwSignal<Option<CouncilPack>>,
     problem: RwSignal<Option<String>>,
     /// Boxes holding what does not read ("ninety" for a cost), by field id, with what to
@@ -89,11 +90,8 @@ impl Workspace {
             }
         });
         if let Some(pack) = self.pack.get_untracked() {
-            self.problem.set(
-                save_officer_pack(&LocalStore, &pack)
-                    .err()
-                    .map(|e| e.to_string()),
-            );
+            self.problem
+                .set(self.data.save_pack(&pack).err().map(|e| e.to_string()));
         }
     }
 }
@@ -102,7 +100,8 @@ impl Workspace {
 #[component]
 pub fn OfficerPage() -> impl IntoView {
     set_page_title("Council pack – Officer workspace");
-    let (pack, problem) = match load_officer_pack(&LocalStore) {
+    let data = use_officer_pack();
+    let (pack, problem) = match data.pack() {
         Ok(pack) => (pack, None),
         Err(e) => (
             None,
@@ -112,6 +111,7 @@ pub fn OfficerPage() -> impl IntoView {
         ),
     };
     let workspace = Workspace {
+        data,
         pack: RwSignal::new(pack),
         problem: RwSignal::new(problem),
         unread: RwSignal::new(Default::default()),

@@ -8,16 +8,14 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::store::LocalStore;
 use crate::ui::components::{ActivityCards, DueList};
-use crate::ui::pages::officer_members::{OfficerData, use_officer_data};
+use crate::ui::officer_context::{OfficerData, use_officer_data};
 use crate::ui::pages::plan::PlanDocument;
 use crate::ui::pages::survey::AnswersSummary;
 use crate::ui::router::use_params;
 use crate::ui::set_page_title;
 use mdr_domain::consolidate::{AnsweredSurvey, MemberView, member_view};
 use mdr_domain::model::dates::{date_and_time, long_date};
-use mdr_domain::store::officer::load_officer_pack;
 
 /// The members list, where every member's record is opened from.
 const MEMBERS: &str = "/officer";
@@ -58,15 +56,13 @@ fn when(moment: DateTime<Utc>) -> String {
 /// A member's record, read-only, or a plain "not found" for an address that names none.
 #[component]
 pub fn MemberRecordPage() -> impl IntoView {
+    let data = use_officer_data();
     let OfficerData {
-        workspace,
-        problem,
-        loading,
-        ..
-    } = use_officer_data();
+        workspace, problem, ..
+    } = data;
     let params = use_params();
     // The names and catalogue the reports use: the officer's own pack, once there is one.
-    let pack = StoredValue::new(load_officer_pack(&LocalStore).ok().flatten());
+    let pack = StoredValue::new(data.pack().ok().flatten());
     let today = Local::now().date_naive();
     let member = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").and_then(|id| id.parse::<Uuid>().ok()))?;
@@ -76,7 +72,7 @@ pub fn MemberRecordPage() -> impl IntoView {
         })
     });
     let page = move || {
-        if loading.get() {
+        if data.loading() {
             set_page_title("Member's record – Officer workspace");
             return view! { <p role="status">"Opening the members' files saved on this device…"</p> }
                 .into_any();

@@ -4,10 +4,10 @@
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
-use crate::store::LocalStore;
 use crate::ui::components::{PrintHeading, TextArea};
 use crate::ui::files::download_csv;
-use crate::ui::pages::officer_members::{OfficerData, OfficerNav, use_officer_data};
+use crate::ui::officer_context::{OfficerData, use_officer_data};
+use crate::ui::pages::officer_members::OfficerNav;
 use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
 use crate::ui::set_page_title;
 use mdr_domain::consolidate::{
@@ -20,11 +20,6 @@ use mdr_domain::model::due::MunicipalYear;
 use mdr_domain::model::money::pounds;
 use mdr_domain::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
 use mdr_domain::model::survey_templates::built_in_templates;
-use mdr_domain::store::Storage;
-use mdr_domain::store::officer::load_officer_pack;
-
-/// Where the officer's list of expected members is kept.
-const ROSTER: &str = "mdr.v1.officer.roster";
 
 /// A report's frame: its heading, a line about it, its download, then its table.
 #[component]
@@ -171,10 +166,11 @@ fn hours_summary(hours: &HoursPerMember) -> String {
 #[component]
 pub fn OfficerReportsPage() -> impl IntoView {
     set_page_title("Reports – Officer workspace");
+    let data = use_officer_data();
     let OfficerData {
         workspace, problem, ..
-    } = use_officer_data();
-    let pack: Option<CouncilPack> = load_officer_pack(&LocalStore).ok().flatten();
+    } = data;
+    let pack: Option<CouncilPack> = data.pack().ok().flatten();
     let catalogue = StoredValue::new(offered_courses(pack.as_ref()));
     let roles = StoredValue::new(all_roles(pack.as_ref()));
     let budget = pack
@@ -185,7 +181,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
     });
     let today = Local::now().date_naive();
     let year = MunicipalYear::containing(today);
-    let roster = RwSignal::new(LocalStore.get(ROSTER).ok().flatten().unwrap_or_default());
+    let roster = RwSignal::new(data.roster());
     let roster_list = move || roster.with(|r| r.lines().map(str::to_owned).collect::<Vec<_>>());
 
     let compliance_rows = Memo::new(move |_| {
@@ -280,7 +276,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 hint="One name per line, as members write it in their profile"
                 limit=50_000
                 value=roster
-                on_input=Callback::new(move |v: String| { let _ = LocalStore.set(ROSTER, &v); roster.set(v); })
+                on_input=Callback::new(move |v: String| { let _ = data.save_roster(&v); roster.set(v); })
             />
             {move || table("Engagement", &["Member", "Latest file", "Status"],
                 engagement_rows.get().into_iter().map(|r| vec![r.member, shown_date(r.latest_file), r.status.to_owned()]).collect())}
