@@ -328,9 +328,7 @@ pub async fn import_files(
                 reason: "The file could not be read. Check it is still there and try again."
                     .to_owned(),
             },
-            Ok(Err(e)) => ImportOutcome::Refused {
-                reason: e.to_string(),
-            },
+            Ok(Err(e)) => ImportOutcome::unreadable(&file.name(), &e),
             Ok(Ok(text)) => {
                 let (opened, plain) = match read_export(&text) {
                     Ok(Export::Plain(file)) => (Ok(file), true),
@@ -353,9 +351,7 @@ pub async fn import_files(
                         }
                         outcome
                     }
-                    Err(e) => ImportOutcome::Refused {
-                        reason: e.to_string(),
-                    },
+                    Err(e) => ImportOutcome::unreadable(&file.name(), &e),
                 }
             }
         };
