@@ -63,9 +63,12 @@ impl ReadError {
     /// The problem, as a sentence about `subject` ("This file", "The council pack", "It"):
     /// what is wrong with the file, never what to do about it.
     pub(crate) fn problem(&self, subject: &str, holds: Holds) -> String {
-        let kind = match holds {
-            Holds::Record => "member record",
-            Holds::Pack => "council pack",
+        let (kind, not_ours) = match holds {
+            Holds::Record => (
+                "member record",
+                "This file is not a Member Development Record file",
+            ),
+            Holds::Pack => ("council pack", "This file is not a council pack"),
         };
         match self {
             Self::Empty => format!("{subject} is empty: there is nothing in it."),
@@ -76,11 +79,9 @@ impl ReadError {
             Self::Truncated => format!(
                 "{subject} is incomplete: it stops part-way through, so it was probably cut short while being copied or downloaded."
             ),
-            Self::NotJson => format!(
-                "{subject} is not a Member Development Record file: it is not in the format the app writes."
-            ),
+            Self::NotJson => format!("{not_ours}: it is not in the format the app writes."),
             Self::NotOurFormat { found } => format!(
-                "{subject} is not a Member Development Record file{}.",
+                "{not_ours}{}.",
                 found
                     .as_ref()
                     .map(|f| format!(" (it says it is “{f}”)"))

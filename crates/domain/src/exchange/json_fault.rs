@@ -256,6 +256,7 @@ fn field(key: &str, top_level: bool) -> (&'static str, bool) {
     match key {
         "minutes" => ("the hours", true),
         "roles" => ("the roles", true),
+        "iterations" => ("the rounds of locking", true),
         "comments" => ("the comments", true),
         "format" if top_level => ("the format name", false),
         _ => (
@@ -308,6 +309,9 @@ fn field(key: &str, top_level: bool) -> (&'static str, bool) {
                 "value" => "the value",
                 "name" => "the name",
                 "cipher" => "the cipher",
+                "kdf" => "the way the key is made",
+                "salt" => "the salt",
+                "nonce" => "the nonce",
                 "ciphertext" => "the locked record",
                 _ => "",
             },

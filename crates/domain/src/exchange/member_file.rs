@@ -67,7 +67,10 @@ pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
     }
     let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
     if value.get("encryption").is_some() {
-        return Err(ReadError::PassphraseNeeded);
+        // A lock the app cannot open is said so, before the passphrase is asked for.
+        return Err(super::sealed::read_sealed(value)
+            .err()
+            .unwrap_or(ReadError::PassphraseNeeded));
     }
     from_header(value, version)
 }

@@ -194,7 +194,7 @@ pub fn read_export(text: &str) -> Result<Export, ReadError> {
     read_sealed(value).map(Export::Sealed)
 }
 
-fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
+pub(super) fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
     // The ciphertext comes out first, so the header is read without copying it.
     let ciphertext = value
         .as_object_mut()
