@@ -58,7 +58,9 @@ test('a councillor locks an export with a passphrase and opens it on a new table
   await expect(fresh.getByRole('heading', { name: 'This file is locked' })).toBeVisible();
   await expectAccessible(fresh, 'a locked file waiting for its passphrase');
   await unlock('Tipton Green surgery 2025');
-  await expect(fresh.getByText('The file could not be unlocked')).toBeVisible();
+  await expect(
+    fresh.getByText(`“${download.suggestedFilename()}” cannot be restored. This file could not be unlocked`),
+  ).toBeVisible();
   await expectAccessible(fresh, 'a wrong passphrase');
   expect(await storedRecord(fresh), 'a wrong passphrase changes nothing').toBeNull();
 
@@ -69,7 +71,7 @@ test('a councillor locks an export with a passphrase and opens it on a new table
   ]) {
     await choose('changed.json', changed);
     await unlock(PASSPHRASE);
-    await expect(fresh.getByText('The file could not be unlocked'), what).toBeVisible();
+    await expect(fresh.getByText('“changed.json” cannot be restored. This file could not be unlocked'), what).toBeVisible();
     expect(await storedRecord(fresh), `${what} changes nothing`).toBeNull();
   }
 

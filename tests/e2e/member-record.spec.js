@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { test, expect, expectAccessible, openApp, setUpProfile, fillDate } from './fixtures.js';
 import { asFile, memberFile } from './member-files.js';
+import { badFiles, deniedWords, jargonIn } from './bad-files.js';
 
 const RECORD_KEY = 'mdr.v1.record';
 
@@ -201,6 +202,31 @@ test('a truncated backup is refused by name, and the record is unchanged', async
   await expect(page.getByRole('alert').filter({ hasText: 'minutes.pdf' })).toContainText(
     'not a Member Development Record file',
   );
+  expect(await storedRecord(page)).toBe(before);
+});
+
+test('every kind of bad backup is refused by name, in plain words, and the record is unchanged', async ({ page }) => {
+  const files = await badFiles('member');
+  const denied = await deniedWords();
+  expect(files.length).toBeGreaterThanOrEqual(25);
+  await setUpProfile(page);
+  await page.getByRole('link', { name: 'Export and backup' }).click();
+  const before = await storedRecord(page);
+  for (const file of files) {
+    await page.getByLabel('Restore from a file').setInputFiles(file);
+    const problem = page.getByRole('alert').filter({ hasText: `“${file.name}” cannot be restored.` });
+    await expect(problem, file.name).toBeVisible();
+    const text = await problem.innerText();
+    expect(jargonIn(text, denied), `${file.name}: ${text}`).toEqual([]);
+    expect(text.toLowerCase(), `${file.name}: only an officer asks the member`).not.toContain('ask the member');
+    expect(text, `${file.name}: advice for the councillor`).toMatch(
+      /Export the record again from the app on the device that holds it|Check that you chose the right file|Update the app on this device|passphrase you chose/,
+    );
+    await expect(page.getByRole('button', { name: 'Restore this record' })).toHaveCount(0);
+    await expect(page.getByLabel('Passphrase for this file')).toHaveCount(0);
+  }
+  expect(await storedRecord(page), 'no bad file changed the record').toBe(before);
+  await page.reload();
   expect(await storedRecord(page)).toBe(before);
 });
 

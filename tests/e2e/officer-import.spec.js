@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, expectAccessible, openApp } from './fixtures.js';
 import { asFile, memberFile } from './member-files.js';
+import { badFiles, deniedWords, jargonIn } from './bad-files.js';
 
 test('an officer imports fifty files and five bad ones, and downloads the training audit', async ({ page }) => {
   const good = Array.from({ length: 50 }, (_, i) => asFile(`member-record-member-${i + 1}.json`, memberFile(i + 1)));
@@ -251,4 +252,36 @@ test('when the browser will not keep the workspace, an import says so rather tha
   );
   await expect(page.getByText('3 members.')).toBeVisible();
   await expectAccessible(page, 'a workspace the browser will not keep');
+});
+
+test('an officer imports every kind of bad file: each is refused by name, in plain words, and nothing is held', async ({ page }) => {
+  const files = await badFiles('member');
+  const denied = await deniedWords();
+  expect(files.length).toBeGreaterThanOrEqual(25);
+  await openApp(page, '/officer');
+  await expect(page.getByText('No members\' files yet.')).toBeVisible();
+  await page.getByLabel("Import members' files").setInputFiles(files);
+  const results = page.getByRole('region', { name: 'Import results, one row per file' });
+  await expect(results.getByRole('row')).toHaveCount(files.length + 1);
+  await expect(page.getByRole('status').filter({ hasText: `${files.length} files` })).toHaveText(
+    `${files.length} files: 0 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, ${files.length} refused.`,
+  );
+  const refusal = (name) => results.getByRole('row').filter({ hasText: `“${name}” was not imported.` });
+  for (const file of files) {
+    const row = refusal(file.name);
+    await expect(row, file.name).toContainText('Refused');
+    const text = await row.innerText();
+    expect(jargonIn(text, denied), `${file.name}: ${text}`).toEqual([]);
+    expect(text.toLowerCase(), `${file.name}: the officer cannot export the record`).not.toContain('export the record again');
+    expect(text, `${file.name}: advice for the officer`).toMatch(
+      /Ask the member to export their record again|Check that it is a member's exported file|Update the app on this device|passphrase agreed with the member/,
+    );
+  }
+  await expect(refusal('empty.json')).toContainText('is empty');
+  await expect(refusal('hours-not-a-number.json')).toContainText(
+    'the hours of an activity in the learning record are not a number',
+  );
+  await expect(page.getByText('No members\' files yet.'), 'nothing is held').toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No members\' files yet.'), 'nothing was saved').toBeVisible();
 });

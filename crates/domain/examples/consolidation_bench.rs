@@ -156,7 +156,7 @@ fn main() {
         let started = Instant::now();
         let mut workspace = OfficerWorkspace::default();
         for text in &files {
-            workspace.import(text);
+            workspace.import("member-record.json", text);
         }
         let imported = started.elapsed();
         let catalogue = default_catalogue();

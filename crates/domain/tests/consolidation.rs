@@ -60,14 +60,14 @@ fn a_new_member_is_accepted_and_a_newer_revision_replaces_the_older() {
     let mut workspace = OfficerWorkspace::default();
     let mut record = member(1, "Cllr Amrit Kaur");
     assert_eq!(
-        workspace.import(&file(&record, 3, TABLET, 1)),
+        workspace.import("member-record.json", &file(&record, 3, TABLET, 1)),
         ImportOutcome::Accepted {
             member: "Cllr Amrit Kaur".into()
         }
     );
     completed(&mut record, 10, "code-of-conduct", day(1), 2);
     assert_eq!(
-        workspace.import(&file(&record, 5, TABLET, 3)),
+        workspace.import("member-record.json", &file(&record, 5, TABLET, 3)),
         ImportOutcome::Updated {
             member: "Cllr Amrit Kaur".into(),
             from: 3,
@@ -91,17 +91,17 @@ fn the_same_revision_again_or_an_older_one_changes_nothing() {
     let older = member(1, "Cllr Amrit Kaur");
     let mut newer = older.clone();
     completed(&mut newer, 10, "code-of-conduct", day(1), 2);
-    workspace.import(&file(&newer, 5, TABLET, 3));
+    workspace.import("member-record.json", &file(&newer, 5, TABLET, 3));
     let held = workspace.clone();
     assert_eq!(
-        workspace.import(&file(&newer, 5, TABLET, 3)),
+        workspace.import("member-record.json", &file(&newer, 5, TABLET, 3)),
         ImportOutcome::Unchanged {
             member: "Cllr Amrit Kaur".into(),
             revision: 5
         }
     );
     assert_eq!(
-        workspace.import(&file(&older, 3, TABLET, 1)),
+        workspace.import("member-record.json", &file(&older, 3, TABLET, 1)),
         ImportOutcome::Older {
             member: "Cllr Amrit Kaur".into(),
             incoming: 3,
@@ -111,8 +111,8 @@ fn the_same_revision_again_or_an_older_one_changes_nothing() {
     assert_eq!(workspace, held);
     // What the officer reads says what happened, not which revision numbers.
     for outcome in [
-        workspace.import(&file(&newer, 5, TABLET, 3)),
-        workspace.import(&file(&older, 3, TABLET, 1)),
+        workspace.import("member-record.json", &file(&newer, 5, TABLET, 3)),
+        workspace.import("member-record.json", &file(&older, 3, TABLET, 1)),
     ] {
         assert!(
             !outcome.explanation().contains("revision"),
@@ -121,7 +121,9 @@ fn the_same_revision_again_or_an_older_one_changes_nothing() {
         );
     }
     assert_eq!(
-        workspace.import(&file(&older, 3, TABLET, 1)).explanation(),
+        workspace
+            .import("member-record.json", &file(&older, 3, TABLET, 1))
+            .explanation(),
         "This is an older file of Cllr Amrit Kaur's than the one already held; it was ignored."
     );
 }
@@ -134,8 +136,8 @@ fn a_second_devices_file_is_merged_and_the_officer_is_told_what_it_added() {
     completed(&mut on_tablet, 10, "code-of-conduct", day(1), 2);
     let mut on_laptop = base.clone();
     completed(&mut on_laptop, 20, "licensing-committee", day(2), 3);
-    workspace.import(&file(&on_tablet, 4, TABLET, 4));
-    let outcome = workspace.import(&file(&on_laptop, 2, LAPTOP, 5));
+    workspace.import("member-record.json", &file(&on_tablet, 4, TABLET, 4));
+    let outcome = workspace.import("member-record.json", &file(&on_laptop, 2, LAPTOP, 5));
     assert_eq!(
         outcome,
         ImportOutcome::Merged {
@@ -159,19 +161,21 @@ fn a_bad_file_is_refused_with_its_reason_and_changes_nothing() {
     let mut workspace = OfficerWorkspace::default();
     let record = member(1, "Cllr Amrit Kaur");
     let good = file(&record, 3, TABLET, 1);
-    workspace.import(&good);
+    workspace.import("member-record.json", &good);
     let held = workspace.clone();
     let cut = &good[..good.len() / 2];
-    let ImportOutcome::Refused { reason } = workspace.import(cut) else {
+    let ImportOutcome::Refused { reason } = workspace.import("member-record.json", cut) else {
         panic!("a truncated file is refused")
     };
     assert!(reason.contains("incomplete"), "{reason}");
     assert!(matches!(
-        workspace.import("not json at all"),
+        workspace.import("member-record.json", "not json at all"),
         ImportOutcome::Refused { .. }
     ));
     let impostor = member(1, "Cllr Somebody Else");
-    let ImportOutcome::Refused { reason } = workspace.import(&file(&impostor, 9, LAPTOP, 2)) else {
+    let ImportOutcome::Refused { reason } =
+        workspace.import("member-record.json", &file(&impostor, 9, LAPTOP, 2))
+    else {
         panic!("the same id under another name is refused")
     };
     assert!(
@@ -196,8 +200,8 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
     );
     planned.status = ActivityStatus::Planned;
     joan.put_activity(planned);
-    workspace.import(&file(&amrit, 2, TABLET, 1));
-    workspace.import(&file(&joan, 1, LAPTOP, 1));
+    workspace.import("member-record.json", &file(&amrit, 2, TABLET, 1));
+    workspace.import("member-record.json", &file(&joan, 1, LAPTOP, 1));
 
     let rows = training_audit(&workspace);
     let summary: Vec<(&str, &str, &str, &str)> = rows
@@ -248,8 +252,11 @@ fn a_held_member_is_kept_and_read_back_whole() {
     let mut workspace = OfficerWorkspace::default();
     let mut record = member(1, "Cllr Amrit Kaur");
     completed(&mut record, 10, "code-of-conduct", day(1), 2);
-    workspace.import(&file(&record, 4, TABLET, 1));
-    workspace.import(&file(&member(1, "Cllr Amrit Kaur"), 1, LAPTOP, 2));
+    workspace.import("member-record.json", &file(&record, 4, TABLET, 1));
+    workspace.import(
+        "member-record.json",
+        &file(&member(1, "Cllr Amrit Kaur"), 1, LAPTOP, 2),
+    );
     let held = &workspace.members[&Uuid::from_u128(1)];
     let back = mdr_domain::consolidate::HeldMember::from_stored(&held.to_stored()).unwrap();
     assert_eq!(&back, held);
@@ -259,7 +266,7 @@ fn a_held_member_is_kept_and_read_back_whole() {
     // A new member is kept from the text of their file, and reads back the same.
     let text = file(&record, 4, TABLET, 1);
     let mut fresh = OfficerWorkspace::default();
-    fresh.import(&text);
+    fresh.import("member-record.json", &text);
     let held = &fresh.members[&Uuid::from_u128(1)];
     let stored = held.to_stored_from(&text);
     let back = mdr_domain::consolidate::HeldMember::from_stored(&stored).unwrap();
@@ -279,10 +286,13 @@ fn a_held_member_is_kept_and_read_back_whole() {
 fn printed_reports_name_the_council_every_member_held_names() {
     let mut workspace = OfficerWorkspace::default();
     assert_eq!(workspace.council(), None, "no members, no council");
-    workspace.import(&file(&member(1, "Cllr Amrit Kaur"), 1, TABLET, 1));
+    workspace.import(
+        "member-record.json",
+        &file(&member(1, "Cllr Amrit Kaur"), 1, TABLET, 1),
+    );
     let mut spaced = member(2, "Cllr Joan Whitfield");
     spaced.profile.council = "  sandwell metropolitan  borough council ".into();
-    workspace.import(&file(&spaced, 1, TABLET, 1));
+    workspace.import("member-record.json", &file(&spaced, 1, TABLET, 1));
     assert_eq!(
         workspace.council(),
         Some("Sandwell Metropolitan Borough Council")
@@ -290,7 +300,7 @@ fn printed_reports_name_the_council_every_member_held_names() {
 
     let mut elsewhere = member(3, "Cllr Sam Price");
     elsewhere.profile.council = "Dudley Metropolitan Borough Council".into();
-    workspace.import(&file(&elsewhere, 1, TABLET, 1));
+    workspace.import("member-record.json", &file(&elsewhere, 1, TABLET, 1));
     assert_eq!(
         workspace.council(),
         None,
@@ -321,7 +331,7 @@ proptest! {
     fn a_member_kept_from_their_files_text_reads_back_exactly(files in any_snapshots()) {
         for text in &files {
             let mut workspace = OfficerWorkspace::default();
-            workspace.import(text);
+            workspace.import("member-record.json", text);
             for held in workspace.members.values() {
                 let stored = held.to_stored_from(text);
                 prop_assert!(stored.len() < text.len() + 100);
@@ -333,16 +343,16 @@ proptest! {
     #[test]
     fn any_order_of_any_imports_gives_the_same_workspace(files in any_snapshots(), seed in any::<u64>()) {
         let mut forwards = OfficerWorkspace::default();
-        for f in &files { forwards.import(f); }
+        for f in &files { forwards.import("member-record.json", f); }
         let mut shuffled = files.clone();
         let n = shuffled.len();
         for i in 0..n { shuffled.swap(i, (seed as usize).wrapping_add(i * 7) % n); }
         let mut other = OfficerWorkspace::default();
-        for f in shuffled.iter().rev() { other.import(f); }
+        for f in shuffled.iter().rev() { other.import("member-record.json", f); }
         prop_assert_eq!(&forwards, &other);
 
         let before = forwards.clone();
-        for f in &files { forwards.import(f); }
+        for f in &files { forwards.import("member-record.json", f); }
         prop_assert_eq!(forwards, before, "importing the same files again changes nothing");
     }
 
@@ -375,7 +385,7 @@ fn any_members_sharing_names() -> impl Strategy<Value = OfficerWorkspace> {
             .prop_map(|files| {
                 let mut workspace = OfficerWorkspace::default();
                 for f in &files {
-                    workspace.import(f);
+                    workspace.import("member-record.json", f);
                 }
                 workspace
             })
@@ -454,11 +464,14 @@ proptest! {
 fn members_with_no_training_are_each_in_the_audit_saying_so() {
     let mut workspace = OfficerWorkspace::default();
     for n in 1..=50 {
-        workspace.import(&file(&member(n, &format!("Cllr Member {n}")), 1, TABLET, 1));
+        workspace.import(
+            "member-record.json",
+            &file(&member(n, &format!("Cllr Member {n}")), 1, TABLET, 1),
+        );
     }
     let mut amrit = member(51, "Cllr Amrit Kaur");
     completed(&mut amrit, 10, "code-of-conduct", day(2), 1);
-    workspace.import(&file(&amrit, 1, TABLET, 1));
+    workspace.import("member-record.json", &file(&amrit, 1, TABLET, 1));
 
     let rows = training_audit(&workspace);
     assert_eq!(rows.len(), 51);
@@ -659,14 +672,14 @@ mod reports {
             Some(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()),
         ));
         let mut workspace = OfficerWorkspace::default();
-        workspace.import(&file(&amrit, 1, TABLET, 1));
+        workspace.import("member-record.json", &file(&amrit, 1, TABLET, 1));
         let old_export = write_member_file(&MemberFile::new(
             joan,
             1,
             LAPTOP,
             Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap(),
         ));
-        workspace.import(&old_export);
+        workspace.import("member-record.json", &old_export);
         workspace
     }
 
@@ -802,8 +815,11 @@ mod reports {
         );
         code.minutes = 90;
         bob.put_activity(code);
-        workspace.import(&file(&bob, 1, TABLET, 1));
-        workspace.import(&file(&member(4, "Cllr Siân Evans"), 1, TABLET, 1));
+        workspace.import("member-record.json", &file(&bob, 1, TABLET, 1));
+        workspace.import(
+            "member-record.json",
+            &file(&member(4, "Cllr Siân Evans"), 1, TABLET, 1),
+        );
 
         let year = MunicipalYear::containing(today());
         let hours = hours_per_member(&workspace, year);
@@ -858,7 +874,7 @@ mod reports {
         siân.profile.roles.insert("licensing-committee".into());
         completed(&mut siân, 30, "licensing-committee", day(1), 1);
         completed(&mut siân, 31, "code-of-conduct", day(2), 1);
-        workspace.import(&file(&siân, 1, TABLET, 1));
+        workspace.import("member-record.json", &file(&siân, 1, TABLET, 1));
         let mut bob = member(4, "Cllr Bob Ward");
         completed(
             &mut bob,
@@ -867,7 +883,7 @@ mod reports {
             NaiveDate::from_ymd_opt(2024, 1, 10).unwrap(),
             1,
         );
-        workspace.import(&file(&bob, 1, TABLET, 1));
+        workspace.import("member-record.json", &file(&bob, 1, TABLET, 1));
         let catalogue = default_catalogue()
             .into_iter()
             .filter(|c| c.id != "induction")
@@ -1046,7 +1062,7 @@ mod reports {
         let mut booked = LearningActivity::for_course(Uuid::from_u128(31), &chairing, at(0));
         booked.status = ActivityStatus::Planned;
         siân.put_activity(booked);
-        workspace.import(&file(&siân, 1, TABLET, 1));
+        workspace.import("member-record.json", &file(&siân, 1, TABLET, 1));
 
         let spend = spend(&workspace, &default_catalogue(), 20_000, year);
         let rows = read_csv(&spend_csv(&spend));
@@ -1101,7 +1117,7 @@ mod reports {
         ] {
             let mut record = member(n, name);
             completed(&mut record, n * 10, "code-of-conduct", day(1), 1);
-            workspace.import(&file(&record, 1, TABLET, 0));
+            workspace.import("member-record.json", &file(&record, 1, TABLET, 0));
         }
         let order = [
             "cllr amrit kaur",

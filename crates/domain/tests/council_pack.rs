@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::any_pack;
-use mdr_domain::exchange::{pack_file_text, read_pack_file, write_pack_file};
+use mdr_domain::exchange::{Reader, explain, file_text, read_pack_file, write_pack_file};
 use mdr_domain::model::due::training_due;
 use mdr_domain::model::pack::{
     CouncilPack, PackDecision, assess_pack, offered_courses, offered_roles, pack_changes,
@@ -196,11 +196,10 @@ proptest! {
     }
 }
 
-/// Why a member's app refuses `pack` when it arrives as a file.
+/// What a member is told when their app refuses `pack`, arriving as `council-pack.json`.
 fn refusal(pack: &CouncilPack) -> String {
-    read_pack_file(&write_pack_file(pack))
-        .unwrap_err()
-        .to_string()
+    let error = read_pack_file(&write_pack_file(pack)).unwrap_err();
+    explain(&error, "council-pack.json", Reader::ApplyingPack)
 }
 
 #[test]
@@ -212,7 +211,7 @@ fn a_pack_that_lists_two_courses_under_one_id_is_refused_and_says_which() {
     pack.courses.push(refresher);
     assert_eq!(
         refusal(&pack),
-        "The council pack is damaged: it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”). Ask your member development officer to send the pack again."
+        "“council-pack.json” cannot be imported. The council pack is damaged: it lists two courses under one id, “code-of-conduct” (“Code of Conduct” and “Code of Conduct refresher”). Ask your member development officer to send the pack again. Nothing has been changed."
     );
 }
 
@@ -222,7 +221,7 @@ fn a_pack_with_a_course_mandatory_for_a_role_it_does_not_define_is_refused() {
     pack.courses[0].mandatory_for = MandatoryFor::Roles(["audit-committee".to_owned()].into());
     assert_eq!(
         refusal(&pack),
-        "The council pack is damaged: its course “Induction for newly elected members” is mandatory for a role the pack does not list (“audit-committee”). Ask your member development officer to send the pack again."
+        "“council-pack.json” cannot be imported. The council pack is damaged: its course “Induction for newly elected members” is mandatory for a role the pack does not list (“audit-committee”). Ask your member development officer to send the pack again. Nothing has been changed."
     );
     // A retired role is still one the pack defines: members who held it keep it.
     let mut pack = published("Sandwell Metropolitan Borough Council", 2);
@@ -254,14 +253,18 @@ fn a_pack_resaved_in_another_encoding_asks_for_the_pack_again() {
             " (it is saved as UTF-16, which some programs call “Unicode”)",
         ),
     ] {
-        let error = pack_file_text(bytes).unwrap_err();
+        let error = file_text(bytes).unwrap_err();
         assert_eq!(
-            error.to_string(),
+            explain(
+                &error,
+                "council-pack-ynys-mon-v1.json",
+                Reader::ApplyingPack
+            ),
             format!(
-                "The council pack is not saved as UTF-8 text, the only kind the app reads{aside}: a program has probably re-saved it in another encoding, which would change letters such as ë and é. Ask your member development officer to send the pack again."
+                "“council-pack-ynys-mon-v1.json” cannot be imported. The council pack is not saved as UTF-8 text, the only kind the app reads{aside}: a program has probably re-saved it in another encoding, which would change letters such as ë and é. Ask your member development officer to send the pack again. Nothing has been changed."
             )
         );
     }
     let marked = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
-    assert_eq!(read_pack_file(&pack_file_text(marked).unwrap()), Ok(pack));
+    assert_eq!(read_pack_file(&file_text(marked).unwrap()), Ok(pack));
 }

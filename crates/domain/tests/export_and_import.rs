@@ -12,9 +12,9 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use common::any_member_file;
 use mdr_domain::consolidate::{ImportOutcome, OfficerWorkspace};
 use mdr_domain::exchange::{
-    Export, MemberFile, NONCE_BYTES, ReadError, SALT_BYTES, SCHEMA_VERSION, SealedHeader,
-    TextEncoding, file_text, read_export, read_member_file, sealing_plaintext, write_member_file,
-    write_sealed_file,
+    Export, MemberFile, NONCE_BYTES, ReadError, Reader, SALT_BYTES, SCHEMA_VERSION, SealedHeader,
+    TextEncoding, explain, file_text, read_export, read_member_file, sealing_plaintext,
+    write_member_file, write_sealed_file,
 };
 use mdr_domain::model::MemberRecord;
 use mdr_domain::model::pack::CouncilPack;
@@ -113,7 +113,7 @@ proptest! {
         let careful = read_member_file(&text);
         let export = read_export(&text);
         let mut workspace = OfficerWorkspace::default();
-        let outcome = workspace.import(&text);
+        let outcome = workspace.import("member-record.json", &text);
         match careful {
             Ok(read) => {
                 prop_assert!(matches!(export, Ok(Export::Plain(ref f)) if *f == read));
@@ -126,7 +126,9 @@ proptest! {
                 prop_assert!(!matches!(export, Ok(Export::Plain(_))));
                 prop_assert_eq!(
                     outcome,
-                    ImportOutcome::Refused { reason: reason.to_string() }
+                    ImportOutcome::Refused {
+                        reason: explain(&reason, "member-record.json", Reader::ImportingMembers)
+                    }
                 );
                 prop_assert!(workspace.members.is_empty(), "a refused file stores nothing");
             }
@@ -362,7 +364,13 @@ fn a_member_file_resaved_in_latin1_is_refused_with_the_reason_never_read_garbled
         "{message}"
     );
     assert!(message.contains("another encoding"), "{message}");
-    assert!(message.contains("Export the record again"), "{message}");
+    let restoring = explain(&error, "zoe.json", Reader::Restoring);
+    assert!(restoring.contains("Export the record again"), "{restoring}");
+    let officer = explain(&error, "zoe.json", Reader::ImportingMembers);
+    assert!(
+        officer.contains("Ask the member to export their record again"),
+        "{officer}"
+    );
 }
 
 #[test]
@@ -409,7 +417,12 @@ proptest! {
     fn any_utf8_text_comes_through_the_decoder_unchanged(text in any::<String>()) {
         // No file of ours holds a zero byte (JSON has none), so text with one may be UTF-16.
         prop_assume!(!text.contains('\0') && !text.starts_with('\u{FEFF}'));
-        prop_assert_eq!(file_text(text.clone().into_bytes()), Ok(text));
+        // Nothing but spaces and line breaks is an empty file, not a file of text.
+        if text.bytes().all(|b| b.is_ascii_whitespace()) {
+            prop_assert_eq!(file_text(text.into_bytes()), Err(ReadError::Empty));
+        } else {
+            prop_assert_eq!(file_text(text.clone().into_bytes()), Ok(text));
+        }
     }
 
     #[test]
@@ -460,20 +473,20 @@ proptest! {
     }
 }
 
-/// What a careful reader and the officer's import both make of `text`: the reason it is
-/// refused, which must be the same on every way in.
+/// What a careful reader and the officer's import both make of `text`: the problem with
+/// it, which must be the same on every way in.
 fn refusal_on_every_way_in(text: &str) -> String {
-    let reason = read_member_file(text).unwrap_err().to_string();
-    assert_eq!(read_export(text).unwrap_err().to_string(), reason);
+    let error = read_member_file(text).unwrap_err();
+    assert_eq!(read_export(text).unwrap_err(), error);
     let mut workspace = OfficerWorkspace::default();
     assert_eq!(
-        workspace.import(text),
+        workspace.import("member-record.json", text),
         ImportOutcome::Refused {
-            reason: reason.clone()
+            reason: explain(&error, "member-record.json", Reader::ImportingMembers)
         }
     );
     assert!(workspace.members.is_empty(), "nothing is stored");
-    reason
+    error.to_string()
 }
 
 fn with(file: &MemberFile, change: impl FnOnce(&mut serde_json::Value)) -> String {
@@ -489,7 +502,7 @@ fn a_file_whose_header_names_another_councillor_than_its_record_is_refused() {
     });
     assert_eq!(
         refusal_on_every_way_in(&text),
-        "The file is damaged: its header and its record name different councillors. Export the record again and use the new file."
+        "This file is damaged: its header and its record name different councillors."
     );
 }
 
@@ -511,7 +524,7 @@ fn a_record_carrying_something_that_is_not_a_council_pack_is_refused_and_says_so
             with(&zoes_file(), |v| {
                 v["record"]["pack"] = serde_json::json!({ "note": "the 2026 pack" })
             }),
-            "what it holds as its council pack is not a council pack (missing field `council`)",
+            "the council in the council pack it carries is missing",
         ),
         (
             carrying(|p| p["council"] = " ".into()),
@@ -538,7 +551,7 @@ fn a_record_carrying_something_that_is_not_a_council_pack_is_refused_and_says_so
     for (text, detail) in cases {
         assert_eq!(
             refusal_on_every_way_in(&text),
-            format!("The file is damaged: {detail}. Export the record again and use the new file.")
+            format!("This file is damaged: {detail}.")
         );
     }
 }

@@ -419,7 +419,7 @@ fn fifty_files_and_six_bad_ones_are_summed_up_with_the_bad_ones_first() {
 fn the_members_list_is_in_name_order_and_a_search_finds_every_word() {
     let mut workspace = OfficerWorkspace::default();
     for n in [10, 2, 1, 23, 3] {
-        workspace.import(&member_file(n, 1));
+        workspace.import("member-record.json", &member_file(n, 1));
     }
     let rows = member_rows(&workspace);
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();

@@ -102,7 +102,7 @@ fn workspace_of(records: &[MemberRecord]) -> OfficerWorkspace {
     let mut workspace = OfficerWorkspace::default();
     for record in records {
         let file = MemberFile::new(record.clone(), 1, Uuid::from_u128(999), at(60));
-        workspace.import(&write_member_file(&file));
+        workspace.import("member-record.json", &write_member_file(&file));
     }
     assert_eq!(
         workspace.members.len(),

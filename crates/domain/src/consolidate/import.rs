@@ -240,9 +240,10 @@ impl MemberImport {
 
     /// Notes a file that could not be read, opened or unlocked, and why.
     pub fn refuse(&mut self, name: String, error: &ReadError) {
+        let outcome = ImportOutcome::unreadable(&name, error);
         self.results.push(FileResult {
             file: name,
-            outcome: ImportOutcome::refused(error),
+            outcome,
         });
     }
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use serde_json::value::RawValue;
 
-use crate::exchange::{MemberFile, ReadError, read_member_file};
+use crate::exchange::{Damage, MemberFile, ReadError, Reader, explain, read_member_file};
 use crate::model::{MemberRecord, merge_records};
 
 /// What the workspace holds for one member.
@@ -62,15 +62,12 @@ impl HeldMember {
 
     /// A member read back from the officer's storage.
     pub fn from_stored(text: &str) -> Result<Self, ReadError> {
-        let stored: StoredIn = serde_json::from_str(text).map_err(|e| ReadError::Damaged {
-            detail: format!("the saved workspace entry is unreadable ({e})"),
-        })?;
+        let unreadable = |_| ReadError::damaged(Damage::SavedEntry);
+        let stored: StoredIn = serde_json::from_str(text).map_err(unreadable)?;
         let raw = stored.file.get();
         // Entries saved before the file was kept as JSON hold it as a string.
         let file = if raw.starts_with('"') {
-            let text: String = serde_json::from_str(raw).map_err(|e| ReadError::Damaged {
-                detail: format!("the saved workspace entry is unreadable ({e})"),
-            })?;
+            let text: String = serde_json::from_str(raw).map_err(unreadable)?;
             read_member_file(&text)?
         } else {
             read_member_file(raw)?
@@ -113,11 +110,11 @@ pub enum ImportOutcome {
 }
 
 impl ImportOutcome {
-    /// A file refused because it could not be read: the one place where a reading error
-    /// becomes the reason the results table gives.
-    pub fn refused(error: &ReadError) -> Self {
+    /// The file called `file_name` could not be read: why, and what the officer can do.
+    /// The one place where a reading error becomes the reason the results table gives.
+    pub fn unreadable(file_name: &str, error: &ReadError) -> Self {
         Self::Refused {
-            reason: error.to_string(),
+            reason: explain(error, file_name, Reader::ImportingMembers),
         }
     }
 
@@ -227,12 +224,13 @@ fn changed_parts(before: &MemberRecord, merged: &MemberRecord) -> Vec<String> {
 }
 
 impl OfficerWorkspace {
-    /// Imports one member's exported file, and says what happened. A file that cannot be
-    /// read, or that claims an id held under another name, changes nothing.
-    pub fn import(&mut self, text: &str) -> ImportOutcome {
+    /// Imports one member's exported file, called `file_name`, and says what happened. A
+    /// file that cannot be read, or that claims an id held under another name, changes
+    /// nothing.
+    pub fn import(&mut self, file_name: &str, text: &str) -> ImportOutcome {
         match read_member_file(text) {
             Ok(file) => self.import_file(file),
-            Err(error) => ImportOutcome::refused(&error),
+            Err(error) => ImportOutcome::unreadable(file_name, &error),
         }
     }
 

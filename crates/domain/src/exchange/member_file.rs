@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{MAX_FILE_BYTES, MEMBER_FORMAT, ReadError, SCHEMA_VERSION, migrate_record};
+use super::json_fault::{Within, damage};
+use super::{Damage, MAX_FILE_BYTES, MEMBER_FORMAT, ReadError, SCHEMA_VERSION, migrate_record};
 use crate::model::MemberRecord;
 use crate::model::dates::iso_date;
 use crate::model::pack::CouncilPack;
@@ -66,7 +67,10 @@ pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
     }
     let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
     if value.get("encryption").is_some() {
-        return Err(ReadError::PassphraseNeeded);
+        // A lock the app cannot open is said so, before the passphrase is asked for.
+        return Err(super::sealed::read_sealed(value)
+            .err()
+            .unwrap_or(ReadError::PassphraseNeeded));
     }
     from_header(value, version)
 }
@@ -99,55 +103,33 @@ pub(crate) fn from_header(mut value: Value, version: u32) -> Result<MemberFile, 
         .expect("read_header checks for an object");
     let record = header
         .remove("record")
-        .ok_or_else(|| ReadError::damaged("it holds no record"))?;
+        .ok_or(ReadError::damaged(Damage::NoRecord))?;
     header.insert("record".into(), migrate_record(version, record)?);
     header.insert("schema_version".into(), SCHEMA_VERSION.into());
     // Read from text, as the quick way does, rather than from the tree of values: one
     // reader of a record in the app, not two, keeps the download smaller.
-    let file: MemberFile = serde_json::from_str(&value.to_string())
-        .map_err(|error| unreadable_pack(&value).unwrap_or_else(|| unreadable_part(error)))?;
+    let text = value.to_string();
+    let file: MemberFile = serde_json::from_str(&text).map_err(|error| {
+        ReadError::damaged(
+            unreadable_pack(&value).unwrap_or_else(|| damage(&error, &text, Within::MemberFile)),
+        )
+    })?;
     if file.member_id != file.record.member_id {
-        return Err(ReadError::damaged(
-            "its header and its record name different councillors",
-        ));
+        return Err(ReadError::damaged(Damage::OtherCouncillor));
     }
     if let Some(fault) = file.record.pack.as_ref().and_then(CouncilPack::fault) {
-        return Err(ReadError::damaged(format!(
-            "the council pack in it cannot be used, because {fault}"
-        )));
+        return Err(ReadError::damaged(Damage::CarriedPack(fault)));
     }
     Ok(file)
 }
 
-/// A file whose header is sound but some part of which does not fit: the part named,
-/// without a position in text the person never saw.
-pub(crate) fn unreadable_part(error: serde_json::Error) -> ReadError {
-    ReadError::damaged(format!(
-        "part of it is missing or unreadable ({})",
-        without_position(&error)
-    ))
-}
-
-/// When what the record holds as its council pack is not a pack, says so: the schema can
-/// say only that it is an object. Asked only once the file has failed to read.
-fn unreadable_pack(file: &Value) -> Option<ReadError> {
+/// When what the record holds as its council pack is not a pack, says which part of the
+/// pack is wrong. Asked only once the file has failed to read.
+fn unreadable_pack(file: &Value) -> Option<Damage> {
     let pack = file.get("record")?.get("pack").filter(|p| !p.is_null())?;
-    let error = serde_json::from_str::<CouncilPack>(&pack.to_string()).err()?;
-    Some(ReadError::damaged(format!(
-        "what it holds as its council pack is not a council pack ({})",
-        without_position(&error)
-    )))
-}
-
-/// serde's message without its line and column, which would point into text the person
-/// never saw.
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_owned()
+    let text = pack.to_string();
+    let error = serde_json::from_str::<CouncilPack>(&text).err()?;
+    Some(damage(&error, &text, Within::CarriedPack))
 }
 
 /// Checks what every file of ours must be before its content is read: not too large,
@@ -161,16 +143,15 @@ pub(crate) fn read_header(
     if text.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
+    if is_blank(text) {
+        return Err(ReadError::Empty);
+    }
     check_shape(text)?;
     let value: Value = serde_json::from_str(text).map_err(|error| {
         if error.is_eof() {
             ReadError::Truncated
         } else if text.trim_start().starts_with('{') {
-            ReadError::damaged(format!(
-                "it has a fault at line {}, column {}",
-                error.line(),
-                error.column()
-            ))
+            ReadError::damaged(damage(&error, text, within(format)))
         } else {
             ReadError::NotJson
         }
@@ -197,7 +178,7 @@ pub(crate) fn read_header(
         .get("schema_version")
         .and_then(Value::as_u64)
         .filter(|v| *v >= 1)
-        .ok_or_else(|| ReadError::damaged("it does not say which data version it holds"))?;
+        .ok_or(ReadError::damaged(Damage::NoDataVersion))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > supported {
         return Err(ReadError::NewerSchema {
@@ -208,6 +189,19 @@ pub(crate) fn read_header(
     Ok((value, version))
 }
 
+/// Which of the app's files is being read, for naming its parts.
+fn within(format: &str) -> Within {
+    match format {
+        super::PACK_FORMAT => Within::PackFile,
+        _ => Within::MemberFile,
+    }
+}
+
+/// Nothing but spaces, line breaks and byte order marks: a file that holds nothing.
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
 /// Deeper than any of our files nests (a survey template is the deepest, at about 12).
 const MAX_DEPTH: usize = 32;
 /// Longer than any text a field of ours takes (free-text answers take 5,000 characters).
@@ -216,7 +210,7 @@ const MAX_STRING_BYTES: usize = 64 * 1024;
 /// Refuses, before parsing, text nested deeper or holding a string longer than any file of
 /// ours can: such a file is damaged or hostile, and parsing it would only waste memory.
 fn check_shape(text: &str) -> Result<(), ReadError> {
-    let too_long = || ReadError::damaged("it holds a piece of text longer than any answer can be");
+    let too_long = || ReadError::damaged(Damage::TooLongText);
     let bytes = text.as_bytes();
     let (mut depth, mut at) = (0usize, 0usize);
     while at < bytes.len() {
@@ -250,9 +244,7 @@ fn check_shape(text: &str) -> Result<(), ReadError> {
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(ReadError::damaged(
-                        "it is nested more deeply than any record can be",
-                    ));
+                    return Err(ReadError::damaged(Damage::TooDeep));
                 }
             }
             b'}' | b']' => depth = depth.saturating_sub(1),

@@ -15,7 +15,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{ReadError, SCHEMA_VERSION};
+use super::{Damage, ReadError, SCHEMA_VERSION};
 use crate::model::roles::role_id_for_name;
 
 /// Upgrades the `record` of a file written at schema `from` to [`SCHEMA_VERSION`].
@@ -34,9 +34,7 @@ pub fn migrate_record(from: u32, mut record: Value) -> Result<Value, ReadError> 
                 record
             }
             _ => {
-                return Err(ReadError::damaged(format!(
-                    "it says it holds data version {version}, which never existed"
-                )));
+                return Err(ReadError::damaged(Damage::UnknownDataVersion(version)));
             }
         };
         version += 1;
@@ -53,8 +51,7 @@ fn add_list(mut record: Value, name: &str) -> Value {
 }
 
 fn v1_to_v2(mut record: Value) -> Result<Value, ReadError> {
-    let unreadable =
-        || ReadError::damaged("its profile (written by an early version) is unreadable");
+    let unreadable = || ReadError::damaged(Damage::EarlyProfile);
     let profile = record
         .get_mut("profile")
         .and_then(Value::as_object_mut)

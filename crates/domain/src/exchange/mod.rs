@@ -5,7 +5,9 @@
 //! and described by one JSON Schema (`public/schema/member-record.schema.json`). What this
 //! module does not do: touch storage, the DOM or the network.
 
+mod advice;
 mod error;
+mod json_fault;
 mod layout;
 mod member_file;
 mod migrate;
@@ -13,12 +15,13 @@ mod pack_file;
 mod sealed;
 mod text;
 
-pub use error::ReadError;
+pub use advice::{Reader, SavedCopy, explain, explain_saved};
+pub use error::{Damage, Part, Problem, ReadError};
 pub use member_file::{
     MemberFile, export_file_name, read_member_file, write_member_file, written_schema_version,
 };
 pub use migrate::migrate_record;
-pub use pack_file::{PackFile, pack_file_name, pack_file_text, read_pack_file, write_pack_file};
+pub use pack_file::{PackFile, pack_file_name, read_pack_file, write_pack_file};
 pub use sealed::{
     CIPHER, Encryption, Export, KDF, KDF_ITERATIONS, NONCE_BYTES, SALT_BYTES, SealedFile,
     SealedHeader, read_export, sealing_plaintext, write_sealed_file,

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use super::member_file::{read_header, unreadable_part};
-use super::{PACK_FORMAT, PACK_SCHEMA_VERSION, ReadError};
+use super::json_fault::{Within, damage};
+use super::member_file::read_header;
+use super::{Damage, PACK_FORMAT, PACK_SCHEMA_VERSION, ReadError};
 use crate::model::pack::CouncilPack;
 
 /// A council pack as a file: a header that says what it is, then the pack itself (whose
@@ -34,31 +35,12 @@ pub fn write_pack_file(pack: &CouncilPack) -> String {
 /// Reads a pack file; nothing is read from one that is too large, not a pack, or newer
 /// than this app understands.
 pub fn read_pack_file(text: &str) -> Result<CouncilPack, ReadError> {
-    read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION).map_err(for_pack)?;
-    let pack: CouncilPack = serde_json::from_str(text).map_err(|e| for_pack(unreadable_part(e)))?;
+    read_header(text, PACK_FORMAT, PACK_SCHEMA_VERSION)?;
+    let pack: CouncilPack = serde_json::from_str(text)
+        .map_err(|error| ReadError::damaged(damage(&error, text, Within::PackFile)))?;
     match pack.fault() {
-        Some(fault) => Err(ReadError::DamagedPack {
-            detail: fault.to_string(),
-        }),
+        Some(fault) => Err(ReadError::damaged(Damage::Pack(fault))),
         None => Ok(pack),
-    }
-}
-
-/// The text of a pack file, from its bytes as they were chosen (see [`super::file_text`]),
-/// with a refusal worded for a pack.
-pub fn pack_file_text(bytes: Vec<u8>) -> Result<String, ReadError> {
-    super::file_text(bytes).map_err(for_pack)
-}
-
-/// A damaged pack is for the officer to send again, not for the member to export again.
-fn for_pack(error: ReadError) -> ReadError {
-    match error {
-        ReadError::Truncated => ReadError::DamagedPack {
-            detail: "it stops part-way through, so it was probably cut short while being copied or downloaded".to_owned(),
-        },
-        ReadError::Damaged { detail } => ReadError::DamagedPack { detail },
-        ReadError::NotUtf8 { encoding } => ReadError::PackNotUtf8 { encoding },
-        other => other,
     }
 }
 
@@ -79,7 +61,7 @@ mod tests {
     use chrono::{NaiveDate, TimeZone, Utc};
 
     use super::*;
-    use crate::exchange::{MemberFile, write_member_file};
+    use crate::exchange::{MemberFile, Reader, explain, write_member_file};
     use crate::model::MemberRecord;
 
     fn pack() -> CouncilPack {
@@ -152,7 +134,7 @@ mod tests {
                 serde_json::from_str(&write_pack_file(&pack())).unwrap();
             value["locking_salt"] = salt.into();
             let error = read_pack_file(&value.to_string()).unwrap_err();
-            let message = error.to_string();
+            let message = explain(&error, "council-pack.json", Reader::ApplyingPack);
             assert!(message.contains("locking salt"), "{salt}: {message}");
             assert!(message.contains("send the pack again"), "{message}");
         }
@@ -164,13 +146,24 @@ mod tests {
         let cut = &text[..text.len() / 2];
         let faulty = text.replacen("\"council\":", "\"council\" ", 1);
         let blank = text.replacen("South Ribble Borough Council", " ", 1);
-        for bad in [cut, &faulty, &blank] {
-            let message = read_pack_file(bad).unwrap_err().to_string();
+        for (bad, problem) in [
+            (cut, "The council pack is incomplete: "),
+            (&faulty, "The council pack is damaged: "),
+            (&blank, "The council pack is damaged: "),
+        ] {
+            let error = read_pack_file(bad).unwrap_err();
+            let message = explain(&error, "council-pack.json", Reader::ApplyingPack);
             assert!(
-                message.starts_with("The council pack is damaged: "),
+                message.starts_with(&format!(
+                    "“council-pack.json” cannot be imported. {problem}"
+                )),
                 "{message}"
             );
-            assert!(message.ends_with("send the pack again."), "{message}");
+            assert!(
+                message.ends_with("send the pack again. Nothing has been changed."),
+                "{message}"
+            );
+            assert!(!message.contains("xport"), "{message}");
         }
     }
 

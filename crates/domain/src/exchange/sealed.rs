@@ -17,8 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::json_fault::{Within, damage};
 use super::member_file::{from_header, read_current, read_header};
-use super::{MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION, read_member_file};
+use super::{Damage, MEMBER_FORMAT, MemberFile, ReadError, SCHEMA_VERSION, read_member_file};
 
 /// The cipher every sealed file uses.
 pub const CIPHER: &str = "AES-256-GCM";
@@ -159,13 +160,11 @@ impl SealedFile {
     /// The member file inside, from the bytes the cipher opened. The file must be the one
     /// the header describes.
     pub fn open(&self, plaintext: &[u8]) -> Result<MemberFile, ReadError> {
-        let text = std::str::from_utf8(plaintext)
-            .map_err(|_| ReadError::damaged("what it holds is not text"))?;
+        let text =
+            std::str::from_utf8(plaintext).map_err(|_| ReadError::damaged(Damage::NotText))?;
         let file = read_member_file(text)?;
         if file.member_id != self.header.member_id || file.revision != self.header.revision {
-            return Err(ReadError::damaged(
-                "its header does not match the record it holds",
-            ));
+            return Err(ReadError::damaged(Damage::HeaderMismatch));
         }
         Ok(file)
     }
@@ -195,21 +194,19 @@ pub fn read_export(text: &str) -> Result<Export, ReadError> {
     read_sealed(value).map(Export::Sealed)
 }
 
-fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
-    let unreadable = |error: String| {
-        ReadError::damaged(format!(
-            "the part that says how it is locked is missing or unreadable ({error})"
-        ))
-    };
+pub(super) fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
     // The ciphertext comes out first, so the header is read without copying it.
     let ciphertext = value
         .as_object_mut()
         .and_then(|fields| fields.remove("ciphertext"))
-        .ok_or_else(|| unreadable("missing field `ciphertext`".to_owned()))?;
-    let ciphertext: Vec<String> =
-        serde_json::from_value(ciphertext).map_err(|e| unreadable(e.to_string()))?;
-    let header: SealedHeader =
-        serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))?;
+        .ok_or(ReadError::damaged(Damage::Unreadable("locked record")))?;
+    let ciphertext: Vec<String> = serde_json::from_value(ciphertext)
+        .map_err(|_| ReadError::damaged(Damage::Unreadable("locked record")))?;
+    // Read from text, so that a fault is found by where it is (see `json_fault`); the
+    // header is small.
+    let text = value.to_string();
+    let header: SealedHeader = serde_json::from_str(&text)
+        .map_err(|error| ReadError::damaged(damage(&error, &text, Within::MemberFile)))?;
     let lock = &header.encryption;
     if lock.cipher != CIPHER || lock.kdf != KDF {
         return Err(ReadError::UnknownLock {
@@ -217,25 +214,25 @@ fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
             kdf: lock.kdf.chars().take(40).collect(),
         });
     }
-    if !(MIN_ITERATIONS..=MAX_ITERATIONS).contains(&lock.iterations) {
-        return Err(ReadError::damaged(format!(
-            "it asks for {} rounds of key stretching, outside the {MIN_ITERATIONS} to {MAX_ITERATIONS} the app accepts",
-            lock.iterations
-        )));
+    if lock.iterations < MIN_ITERATIONS {
+        return Err(ReadError::damaged(Damage::WeakLock(lock.iterations)));
     }
-    let bytes = |text: &str, what: &str| {
+    if lock.iterations > MAX_ITERATIONS {
+        return Err(ReadError::damaged(Damage::CostlyLock(lock.iterations)));
+    }
+    let bytes = |text: &str, what: &'static str| {
         BASE64
             .decode(text)
-            .map_err(|_| ReadError::damaged(format!("its {what} is unreadable")))
+            .map_err(|_| ReadError::damaged(Damage::Unreadable(what)))
     };
-    let salt = bytes(&lock.salt, "salt")?;
-    let nonce = bytes(&lock.nonce, "nonce")?;
+    let salt = bytes(&lock.salt, "locking salt")?;
+    let nonce = bytes(&lock.nonce, "lock")?;
     let ciphertext = bytes(&ciphertext.concat(), "locked record")?;
     if salt.len() != SALT_BYTES || nonce.len() != NONCE_BYTES {
-        return Err(ReadError::damaged("its salt or nonce is the wrong length"));
+        return Err(ReadError::damaged(Damage::LockLength));
     }
     if ciphertext.len() <= TAG_BYTES {
-        return Err(ReadError::damaged("its locked record is empty"));
+        return Err(ReadError::damaged(Damage::NothingLocked));
     }
     Ok(SealedFile {
         header,

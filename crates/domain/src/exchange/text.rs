@@ -37,18 +37,34 @@ pub(super) enum NotUtf8 {
 /// The UTF-8 byte order mark some Windows programs put at the start of a text file.
 const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
-/// The text of a member file, from its bytes as they were chosen: UTF-8, with any byte
-/// order mark dropped. Text in another encoding is refused with the reason; bytes that are
-/// not text at all, as not our format. The bytes are taken, not copied: for an officer's
-/// thousand files, copying is most of the cost of reading them.
+/// The text of a file (a member file or a council pack), from its bytes as they were
+/// chosen: UTF-8, with any byte order mark dropped. A file with nothing in it but a byte
+/// order mark and spaces is refused as empty, whatever its encoding; text in another
+/// encoding is refused with the reason; bytes that are not text at all, as not our
+/// format. The bytes are taken, not copied: for an officer's thousand files, copying is
+/// most of the cost of reading them.
 pub fn file_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    if is_blank(&bytes) {
+        return Err(ReadError::Empty);
+    }
     decode(bytes).map_err(|why| match why {
         NotUtf8::Encoded(encoding) => ReadError::NotUtf8 { encoding },
         NotUtf8::NotText => ReadError::NotJson,
     })
 }
 
-/// The rule itself, for each reader to word.
+/// Nothing but a byte order mark (of UTF-8 or UTF-16) and spaces or line breaks.
+fn is_blank(bytes: &[u8]) -> bool {
+    let (rest, wide) = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (rest, false),
+        [0xFF, 0xFE, rest @ ..] | [0xFE, 0xFF, rest @ ..] => (rest, true),
+        rest => (rest, false),
+    };
+    rest.iter()
+        .all(|&b| b.is_ascii_whitespace() || (wide && b == 0))
+}
+
+/// The rule itself.
 pub(super) fn decode(mut bytes: Vec<u8>) -> Result<String, NotUtf8> {
     if is_utf16(&bytes) {
         return Err(NotUtf8::Encoded(TextEncoding::Utf16));
@@ -95,6 +111,25 @@ mod tests {
         let marked = [&UTF8_BOM[..], text.as_bytes()].concat();
         assert_eq!(decode(marked), Ok(text.to_owned()));
         assert_eq!(decode(Vec::new()), Ok(String::new()));
+    }
+
+    #[test]
+    fn a_file_of_nothing_but_spaces_or_a_byte_order_mark_is_empty() {
+        for bytes in [
+            &b""[..],
+            b"  \r\n\t",
+            &UTF8_BOM,
+            b"\xEF\xBB\xBF\n",
+            b"\xFF\xFE",
+            b"\xFE\xFF\x00 \x00\n",
+        ] {
+            assert_eq!(
+                file_text(bytes.to_vec()),
+                Err(ReadError::Empty),
+                "{bytes:?}"
+            );
+        }
+        assert_eq!(file_text(b" {} ".to_vec()), Ok(" {} ".to_owned()));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub mod keys {
 /// Why the saved record could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum LoadError {
-    #[error("Your saved record was not opened, and nothing in it has been changed. {0}")]
+    #[error("{}", exchange::explain_saved(.0, exchange::SavedCopy::Record))]
     Unreadable(#[from] ReadError),
     #[error(transparent)]
     Storage(#[from] StoreError),

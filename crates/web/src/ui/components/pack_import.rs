@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::{FileField, ReadChosenFile};
 use crate::ui::use_member;
-use mdr_domain::exchange::pack_file_text;
+use mdr_domain::exchange::{Reader, explain, file_text};
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::money::pounds;
 use mdr_domain::model::pack::{CouncilPack, PackChanges, PackDecision};
@@ -49,11 +49,9 @@ pub fn CouncilPackImport() -> impl IntoView {
     };
     let on_read = move |read: (String, Result<Vec<u8>, String>)| {
         file.read(read, move |reader, file_name, text| {
-            let pack = match pack_file_text(text).and_then(|text| (reader.read_pack)(&text)) {
+            let pack = match file_text(text).and_then(|text| (reader.read_pack)(&text)) {
                 Ok(pack) => pack,
-                Err(e) => {
-                    return problem.set(Some(format!("“{file_name}” cannot be imported. {e}")));
-                }
+                Err(e) => return problem.set(Some(explain(&e, &file_name, Reader::ApplyingPack))),
             };
             let decision = member.record.with_untracked(|r| {
                 (reader.assess_pack)(r.as_ref().and_then(|r| r.pack.as_ref()), &pack)

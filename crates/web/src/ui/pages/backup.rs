@@ -8,7 +8,7 @@ use crate::ui::components::{CouncilPackImport, FileField, PassphraseField, ReadC
 use crate::ui::crypto::Keyring;
 use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
-use mdr_domain::exchange::{self, Export, MemberFile, SealedFile};
+use mdr_domain::exchange::{self, Export, MemberFile, Reader, SealedFile, explain};
 use mdr_domain::model::dates::date_and_time;
 use mdr_domain::store::{RecordReader, Storage, keys};
 
@@ -198,9 +198,7 @@ fn RestoreSection() -> impl IntoView {
             match exchange::file_text(text).and_then(|text| (fetched.read_export)(&text)) {
                 Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
                 Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
-                Err(error) => {
-                    problem.set(Some(format!("“{file_name}” cannot be restored. {error}")))
-                }
+                Err(error) => problem.set(Some(explain(&error, &file_name, Reader::Restoring))),
             }
         });
     };
@@ -293,7 +291,7 @@ fn UnlockFile(
             working.set(false);
             match opened {
                 Ok(file) => on_unlocked.run((file_name.get_value(), file)),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(explain(&e, &file_name.get_value(), Reader::Restoring))),
             }
         });
     };

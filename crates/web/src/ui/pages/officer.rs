@@ -11,7 +11,7 @@ use crate::ui::components::{
 use crate::ui::files::download_text;
 use crate::ui::officer_context::{OfficerData, use_officer_pack};
 use crate::ui::set_page_title;
-use mdr_domain::exchange::{pack_file_name, write_pack_file};
+use mdr_domain::exchange::{SavedCopy, explain_saved, pack_file_name, write_pack_file};
 use mdr_domain::model::catalogue::read_months;
 use mdr_domain::model::learning::{format_hours, parse_hours};
 use mdr_domain::model::money::{pounds, pounds_for_form, read_pounds};
@@ -103,12 +103,7 @@ pub fn OfficerPage() -> impl IntoView {
     let data = use_officer_pack();
     let (pack, problem) = match data.pack() {
         Ok(pack) => (pack, None),
-        Err(e) => (
-            None,
-            Some(format!(
-                "The council pack saved on this device could not be opened, and has been left as it is. {e}"
-            )),
-        ),
+        Err(e) => (None, Some(explain_saved(&e, SavedCopy::OfficerPack))),
     };
     let workspace = Workspace {
         data,
