@@ -8,9 +8,10 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use mdr_domain::model::LearningFormat;
-use mdr_domain::model::plan::{LearningPreferences, preferences_from_needs_survey};
+use mdr_domain::model::plan::{LearningPreferences, LearningTime, preferences_from_needs_survey};
 use mdr_domain::model::survey::{Answer, SurveyResponse, SurveyRound};
 use mdr_domain::model::survey_templates::built_in_templates;
+use mdr_domain::model::vocabulary::Vocabulary;
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -57,7 +58,7 @@ fn what_the_needs_survey_said_is_offered_in_the_plans_words() {
         said.formats,
         [LearningFormat::Online, LearningFormat::Blended].into()
     );
-    assert_eq!(said.times, ["weekday-evening".to_owned()].into());
+    assert_eq!(said.times, [LearningTime::WeekdayEvening].into());
     assert_eq!(said.access_needs, "I need a hearing loop");
 }
 
@@ -66,7 +67,7 @@ fn the_latest_submitted_survey_counts_and_a_draft_or_silence_offers_nothing() {
     let older = needs_survey(&[("learning-times", choices(&["weekend"]))], 2);
     let newer = needs_survey(&[("learning-times", choices(&["weekday-daytime"]))], 9);
     let said = preferences_from_needs_survey(&[newer.clone(), older.clone()]).unwrap();
-    assert_eq!(said.times, ["weekday-daytime".to_owned()].into());
+    assert_eq!(said.times, [LearningTime::WeekdayDaytime].into());
     let mut draft = newer;
     draft.status = mdr_domain::model::survey::ResponseStatus::Draft;
     draft.submitted_at = None;
@@ -81,12 +82,12 @@ fn the_latest_submitted_survey_counts_and_a_draft_or_silence_offers_nothing() {
 fn taking_in_the_survey_keeps_what_the_councillor_wrote() {
     let mut mine = LearningPreferences {
         formats: [LearningFormat::FaceToFace].into(),
-        times: ["weekend".to_owned()].into(),
+        times: [LearningTime::Weekend].into(),
         access_needs: "Step-free access".into(),
     };
     let said = LearningPreferences {
         formats: [LearningFormat::Online].into(),
-        times: ["weekday-evening".to_owned()].into(),
+        times: [LearningTime::WeekdayEvening].into(),
         access_needs: "I need a hearing loop".into(),
     };
     assert!(mine.would_change(&said));
@@ -106,7 +107,7 @@ fn any_preferences() -> impl Strategy<Value = LearningPreferences> {
             proptest::sample::select(LearningFormat::ALL.to_vec()),
             0..3,
         ),
-        proptest::collection::btree_set("weekday-daytime|weekday-evening|weekend", 0..3),
+        proptest::collection::btree_set(proptest::sample::select(LearningTime::ALL.to_vec()), 0..3),
         "[a-z ]{0,20}",
     )
         .prop_map(|(formats, times, access_needs)| LearningPreferences {

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::roles::RoleId;
+use super::vocabulary::Vocabulary;
 
 /// A course's stable identifier, e.g. `code-of-conduct`.
 pub type CourseId = String;
@@ -24,11 +25,18 @@ pub enum LearningFormat {
     Blended,
 }
 
-impl LearningFormat {
-    pub const ALL: [Self; 3] = [Self::Online, Self::FaceToFace, Self::Blended];
+impl Vocabulary for LearningFormat {
+    const ALL: &'static [Self] = &[Self::Online, Self::FaceToFace, Self::Blended];
 
-    /// The format as a councillor reads it.
-    pub fn label(self) -> &'static str {
+    fn id(self) -> &'static str {
+        match self {
+            Self::Online => "online",
+            Self::FaceToFace => "face_to_face",
+            Self::Blended => "blended",
+        }
+    }
+
+    fn label(self) -> &'static str {
         match self {
             Self::Online => "Online",
             Self::FaceToFace => "Face to face",
@@ -44,6 +52,36 @@ pub enum MandatoryFor {
     Nobody,
     AllMembers,
     Roles(BTreeSet<RoleId>),
+}
+
+/// Which kind of [`MandatoryFor`] a course has, as the pack editor asks it; the roles
+/// themselves are chosen apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MandatoryKind {
+    Nobody,
+    AllMembers,
+    Roles,
+}
+
+impl Vocabulary for MandatoryKind {
+    const ALL: &'static [Self] = &[Self::Nobody, Self::AllMembers, Self::Roles];
+
+    /// As the pack file holds it: `nobody`, `all_members`, or the key of `{"roles": [...]}`.
+    fn id(self) -> &'static str {
+        match self {
+            Self::Nobody => "nobody",
+            Self::AllMembers => "all_members",
+            Self::Roles => "roles",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Nobody => "Nobody",
+            Self::AllMembers => "All members",
+            Self::Roles => "Members with these roles",
+        }
+    }
 }
 
 /// Reads a number of months typed into a course's form (a refresher interval, or how long a
@@ -78,6 +116,25 @@ impl Course {
 }
 
 impl MandatoryFor {
+    pub fn kind(&self) -> MandatoryKind {
+        match self {
+            Self::Nobody => MandatoryKind::Nobody,
+            Self::AllMembers => MandatoryKind::AllMembers,
+            Self::Roles(_) => MandatoryKind::Roles,
+        }
+    }
+
+    /// Who must take the course once the officer chooses `kind`: the roles already chosen
+    /// are kept when it stays "these roles", and start empty when it becomes so.
+    pub fn of_kind(&self, kind: MandatoryKind) -> Self {
+        match (kind, self) {
+            (MandatoryKind::Nobody, _) => Self::Nobody,
+            (MandatoryKind::AllMembers, _) => Self::AllMembers,
+            (MandatoryKind::Roles, Self::Roles(roles)) => Self::Roles(roles.clone()),
+            (MandatoryKind::Roles, _) => Self::Roles(BTreeSet::new()),
+        }
+    }
+
     /// Whether a councillor holding `roles` must take the course.
     pub fn applies_to(&self, roles: &BTreeSet<RoleId>) -> bool {
         match self {

@@ -7,6 +7,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::catalogue::{Course, CourseId, LearningFormat};
+use super::vocabulary::Vocabulary;
 
 /// The longest evidence note or single-line answer an activity accepts.
 pub const MAX_ACTIVITY_TEXT: usize = super::text::SHORT_TEXT;
@@ -24,10 +25,18 @@ pub enum ActivityStatus {
     Completed,
 }
 
-impl ActivityStatus {
-    pub const ALL: [Self; 3] = [Self::Planned, Self::InProgress, Self::Completed];
+impl Vocabulary for ActivityStatus {
+    const ALL: &'static [Self] = &[Self::Planned, Self::InProgress, Self::Completed];
 
-    pub fn label(self) -> &'static str {
+    fn id(self) -> &'static str {
+        match self {
+            Self::Planned => "planned",
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+        }
+    }
+
+    fn label(self) -> &'static str {
         match self {
             Self::Planned => "Planned",
             Self::InProgress => "In progress",

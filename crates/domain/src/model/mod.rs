@@ -18,10 +18,14 @@ pub mod roles;
 pub mod survey;
 pub mod survey_templates;
 pub mod text;
+pub mod vocabulary;
 
-pub use catalogue::{Course, CourseId, LearningFormat, MandatoryFor, default_catalogue};
+pub use catalogue::{
+    Course, CourseId, LearningFormat, MandatoryFor, MandatoryKind, default_catalogue,
+};
 pub use learning::{ActivityStatus, Evaluation, LearningActivity};
 pub use merge::{MergeError, merge_records};
 pub use profile::{Profile, ProfileProblem};
 pub use record::MemberRecord;
 pub use roles::{Role, RoleId, default_roles};
+pub use vocabulary::Vocabulary;

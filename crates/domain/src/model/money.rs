@@ -10,6 +10,8 @@ pub enum MoneyProblem {
     NotMoney,
     #[error("Enter pence as two figures after the point, for example 75.50")]
     TooManyPlaces,
+    #[error("Enter an amount of £0 or more, without a minus sign")]
+    Negative,
     #[error("Enter an amount of £10,000,000 or less")]
     TooLarge,
 }
@@ -19,10 +21,18 @@ pub enum MoneyProblem {
 const MAX_PENCE: u64 = 1_000_000_000;
 
 /// Reads an amount typed in pounds as pence: `75`, `£75.50`, `1,950`, ` 0.5 `. Commas
-/// must group thousands; a minus sign, words or a third figure of pence are refused.
+/// must group thousands; a minus sign, words or a third figure of pence are refused, each
+/// with its reason. Whole numbers throughout: no float is ever involved.
 pub fn read_pounds(text: &str) -> Result<u64, MoneyProblem> {
     let text = text.trim();
     let text = text.strip_prefix('£').unwrap_or(text).trim_start();
+    // "-5", "£-5" and "-£5" are amounts, but not ones a cost or budget can be.
+    if let Some(unsigned) = text.strip_prefix(['-', '−']) {
+        return match read_pounds(unsigned) {
+            Ok(_) => Err(MoneyProblem::Negative),
+            Err(_) => Err(MoneyProblem::NotMoney),
+        };
+    }
     let (whole, pence) = text.split_once('.').unwrap_or((text, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     let groups: Vec<&str> = whole.split(',').collect();
@@ -46,7 +56,12 @@ pub fn read_pounds(text: &str) -> Result<u64, MoneyProblem> {
     } else {
         pounds.parse().map_err(|_| MoneyProblem::TooLarge)?
     };
-    let pence: u64 = format!("{pence:0<2}").parse().unwrap_or(0);
+    // One or two figures of pence, all digits by now: "5" is 50p, "05" is 5p.
+    let pence = pence
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(2)
+        .fold(0, |sum, b| sum * 10 + u64::from(b - b'0'));
     let total = pounds
         .checked_mul(100)
         .and_then(|p| p.checked_add(pence))
@@ -96,9 +111,17 @@ mod tests {
     #[test]
     fn what_is_not_money_is_refused_with_a_reason() {
         for words in [
-            "ninety", "", "  ", "-5", "£", "1,95", "12,3456", ",100", "7 5", "1.2.3", "£75p",
+            "ninety", "", "  ", "£", "1,95", "12,3456", ",100", "7 5", "1.2.3", "£75p", "-", "--5",
+            "-ninety", "5-",
         ] {
             assert_eq!(read_pounds(words), Err(MoneyProblem::NotMoney), "{words:?}");
+        }
+        for negative in ["-5", "£-5", "-£5", " - 1,950.50", "−75"] {
+            assert_eq!(
+                read_pounds(negative),
+                Err(MoneyProblem::Negative),
+                "{negative:?}"
+            );
         }
         assert_eq!(read_pounds("75.505"), Err(MoneyProblem::TooManyPlaces));
         assert_eq!(read_pounds("10000000.01"), Err(MoneyProblem::TooLarge));
@@ -110,6 +133,14 @@ mod tests {
             MoneyProblem::NotMoney.to_string(),
             "Enter an amount in pounds, for example 75 or 1,950.50"
         );
+        assert_eq!(
+            MoneyProblem::TooManyPlaces.to_string(),
+            "Enter pence as two figures after the point, for example 75.50"
+        );
+        assert_eq!(
+            MoneyProblem::Negative.to_string(),
+            "Enter an amount of £0 or more, without a minus sign"
+        );
     }
 
     proptest! {
@@ -120,8 +151,50 @@ mod tests {
         }
 
         #[test]
-        fn nothing_with_a_letter_in_it_is_money(text in "[0-9.,£]{0,4}[a-zA-Z][0-9.,£a-z]{0,4}") {
-            prop_assert!(read_pounds(&text).is_err());
+        fn an_amount_reads_the_same_however_it_is_written(pence in 0u64..=MAX_PENCE, spaces in 0usize..3) {
+            // £1,234.50, 1234.50, 1234.5, £ 1234.5 and, for whole pounds, 1234 and £1,234.
+            let (whole, part) = (pence / 100, pence % 100);
+            let short_part = if part % 10 == 0 { format!("{}", part / 10) } else { format!("{part:02}") };
+            let pad = " ".repeat(spaces);
+            let mut ways = vec![
+                pounds(pence),
+                pounds_for_form(pence),
+                format!("{whole}.{short_part}"),
+                format!("{pad}£{pad}{}.{short_part}{pad}", crate::model::text::grouped(whole)),
+            ];
+            if part == 0 {
+                ways.push(whole.to_string());
+                ways.push(format!("£{}", crate::model::text::grouped(whole)));
+            }
+            if whole == 0 {
+                ways.push(format!(".{part:02}"));
+            }
+            for way in ways {
+                prop_assert_eq!(read_pounds(&way), Ok(pence), "{:?}", way);
+            }
+        }
+
+        #[test]
+        fn a_third_figure_of_pence_is_refused_with_its_reason(whole in 0u64..100_000, places in "[0-9]{3,6}") {
+            prop_assert_eq!(read_pounds(&format!("{whole}.{places}")), Err(MoneyProblem::TooManyPlaces));
+            prop_assert_eq!(read_pounds(&format!("£{}.{places}", crate::model::text::grouped(whole))), Err(MoneyProblem::TooManyPlaces));
+        }
+
+        #[test]
+        fn a_negative_amount_is_refused_with_its_reason(pence in 0u64..=MAX_PENCE) {
+            prop_assert_eq!(read_pounds(&format!("-{}", pounds_for_form(pence))), Err(MoneyProblem::Negative));
+            prop_assert_eq!(read_pounds(&format!("-{}", pounds(pence))), Err(MoneyProblem::Negative));
+            prop_assert_eq!(read_pounds(&format!("£-{}", pounds_for_form(pence))), Err(MoneyProblem::Negative));
+        }
+
+        #[test]
+        fn nothing_with_a_letter_in_it_is_money(text in "-?[0-9.,£]{0,4}[a-zA-Z][0-9.,£a-z]{0,4}") {
+            prop_assert_eq!(read_pounds(&text), Err(MoneyProblem::NotMoney));
+        }
+
+        #[test]
+        fn no_amount_past_the_most_is_taken(pence in MAX_PENCE + 1..u64::MAX / 100) {
+            prop_assert_eq!(read_pounds(&pounds_for_form(pence)), Err(MoneyProblem::TooLarge));
         }
     }
 

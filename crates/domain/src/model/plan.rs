@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::catalogue::{Course, CourseId, LearningFormat};
 use super::due::MunicipalYear;
 use super::roles::RoleId;
+use super::vocabulary::{Vocabulary, from_hyphenated};
 
 /// How soon a review date counts as near, so the councillor is reminded.
 pub const REVIEW_NEAR_DAYS: i64 = 30;
@@ -23,10 +24,18 @@ pub enum Priority {
     Low,
 }
 
-impl Priority {
-    pub const ALL: [Self; 3] = [Self::High, Self::Medium, Self::Low];
+impl Vocabulary for Priority {
+    const ALL: &'static [Self] = &[Self::High, Self::Medium, Self::Low];
 
-    pub fn label(self) -> &'static str {
+    fn id(self) -> &'static str {
+        match self {
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+        }
+    }
+
+    fn label(self) -> &'static str {
         match self {
             Self::High => "High",
             Self::Medium => "Medium",
@@ -63,15 +72,24 @@ pub enum GoalStatus {
     Dropped,
 }
 
-impl GoalStatus {
-    pub const ALL: [Self; 4] = [
+impl Vocabulary for GoalStatus {
+    const ALL: &'static [Self] = &[
         Self::NotStarted,
         Self::InProgress,
         Self::Achieved,
         Self::Dropped,
     ];
 
-    pub fn label(self) -> &'static str {
+    fn id(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Achieved => "achieved",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    fn label(self) -> &'static str {
         match self {
             Self::NotStarted => "Not started",
             Self::InProgress => "In progress",
@@ -79,7 +97,9 @@ impl GoalStatus {
             Self::Dropped => "No longer needed",
         }
     }
+}
 
+impl GoalStatus {
     /// Whether the goal is still being worked on, and so carries into next year's plan.
     pub fn is_open(self) -> bool {
         matches!(self, Self::NotStarted | Self::InProgress)
@@ -94,12 +114,42 @@ pub struct Goal {
     pub status: GoalStatus,
 }
 
+/// A time of the week that suits the councillor for learning. Stored as the plan form
+/// has always written it (`weekday-daytime`...), which is also the training-needs survey's
+/// option id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LearningTime {
+    WeekdayDaytime,
+    WeekdayEvening,
+    Weekend,
+}
+
+impl Vocabulary for LearningTime {
+    const ALL: &'static [Self] = &[Self::WeekdayDaytime, Self::WeekdayEvening, Self::Weekend];
+
+    fn id(self) -> &'static str {
+        match self {
+            Self::WeekdayDaytime => "weekday-daytime",
+            Self::WeekdayEvening => "weekday-evening",
+            Self::Weekend => "weekend",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::WeekdayDaytime => "Weekday daytimes",
+            Self::WeekdayEvening => "Weekday evenings",
+            Self::Weekend => "Weekends",
+        }
+    }
+}
+
 /// How and when the councillor likes to learn, and what would help them take part.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct LearningPreferences {
     pub formats: BTreeSet<LearningFormat>,
-    /// e.g. `weekday-daytime`, `weekday-evening`, `weekend`.
-    pub times: BTreeSet<String>,
+    pub times: BTreeSet<LearningTime>,
     /// Access, caring or other needs, so learning is open to everyone.
     pub access_needs: String,
 }
@@ -378,9 +428,10 @@ impl DevelopmentPlan {
 
 /// What the councillor's latest submitted training-needs survey said about how and when
 /// they like to learn and what would help them take part, as a plan's preferences; `None`
-/// when no such survey says any of it. The survey's questions and the plan's boxes use the
-/// same words for formats and times (`online`, `weekday-evening`...); "one-to-one support"
-/// has no format in the plan and is left out.
+/// when no such survey says any of it. The survey's options for formats and times name
+/// values of the plan's vocabularies ([`LearningFormat`], [`LearningTime`]), read with
+/// [`from_hyphenated`]; an option that names none ("one-to-one support", or one a council's
+/// own template adds) is left out.
 pub fn preferences_from_needs_survey(
     responses: &[crate::model::survey::SurveyResponse],
 ) -> Option<LearningPreferences> {
@@ -395,14 +446,12 @@ pub fn preferences_from_needs_survey(
     };
     let formats = chosen("learning-methods")
         .iter()
-        .filter_map(|id| match id.as_str() {
-            "online" => Some(LearningFormat::Online),
-            "face-to-face" => Some(LearningFormat::FaceToFace),
-            "blended" => Some(LearningFormat::Blended),
-            _ => None,
-        })
+        .filter_map(|id| from_hyphenated(id))
         .collect();
-    let times = chosen("learning-times");
+    let times = chosen("learning-times")
+        .iter()
+        .filter_map(|id| from_hyphenated(id))
+        .collect();
     let access_needs = match (
         latest.answers.get("access-needs"),
         latest.answers.get("access-needs-detail"),
@@ -424,7 +473,7 @@ impl LearningPreferences {
     /// Nothing the councillor wrote is lost.
     pub fn take_in(&mut self, other: &LearningPreferences) {
         self.formats.extend(other.formats.iter().copied());
-        self.times.extend(other.times.iter().cloned());
+        self.times.extend(other.times.iter().copied());
         let needs = other.access_needs.trim();
         if !needs.is_empty() && !self.access_needs.contains(needs) {
             if self.access_needs.trim().is_empty() {

@@ -8,10 +8,12 @@ use mdr_domain::model::learning::Evaluation;
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::model::plan::{
     CourseRequest, DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, LearningPreferences,
-    PdpMeeting, Priority, Reopening, SignOff,
+    LearningTime, PdpMeeting, Priority, Reopening, SignOff,
 };
 use mdr_domain::model::survey::{Answer, ResponseStatus, SurveyResponse};
-use mdr_domain::model::{ActivityStatus, LearningActivity, LearningFormat, MemberRecord, Profile};
+use mdr_domain::model::{
+    ActivityStatus, LearningActivity, LearningFormat, MemberRecord, Profile, Vocabulary,
+};
 use proptest::collection::{btree_map, btree_set};
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -226,7 +228,7 @@ pub fn any_plan(year: i32) -> impl Strategy<Value = DevelopmentPlan> {
         .prop_map(|(course_id, title)| CourseRequest { course_id, title });
     let preferences = (
         btree_set(proptest::sample::select(LearningFormat::ALL.to_vec()), 0..3),
-        btree_set("[a-z-]{1,15}", 0..3),
+        btree_set(proptest::sample::select(LearningTime::ALL.to_vec()), 0..3),
         any_text(),
     )
         .prop_map(|(formats, times, access_needs)| LearningPreferences {

@@ -7,7 +7,7 @@ use crate::ui::components::whole_words;
 use crate::ui::use_member;
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::learning::{hours_phrase, in_reading_order};
-use mdr_domain::model::{ActivityStatus, Evaluation, LearningActivity};
+use mdr_domain::model::{ActivityStatus, Evaluation, LearningActivity, Vocabulary};
 
 /// Every activity in the record, with links to change or evaluate each.
 #[component]

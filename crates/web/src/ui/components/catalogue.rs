@@ -11,7 +11,7 @@ use mdr_domain::model::dates::long_date;
 use mdr_domain::model::due::last_completed;
 use mdr_domain::model::learning::hours_phrase;
 use mdr_domain::model::money::cost;
-use mdr_domain::model::{Course, LearningFormat, MandatoryFor};
+use mdr_domain::model::{Course, LearningFormat, MandatoryFor, Vocabulary};
 
 /// The catalogue with its search and filters.
 #[component]
@@ -26,9 +26,7 @@ pub fn CatalogueBrowser() -> impl IntoView {
     let filter = Memo::new(move |_| CourseFilter {
         search: search.get(),
         topic: Some(topic.get()).filter(|t| !t.is_empty()),
-        format: LearningFormat::ALL
-            .into_iter()
-            .find(|f| format.with(|v| v == f.label())),
+        format: format.with(|id| LearningFormat::from_id(id)),
         provider: Some(provider.get()).filter(|p| !p.is_empty()),
         mandatory_for: mine_only.get().then(|| {
             member.record.with(|r| {
@@ -77,17 +75,21 @@ pub fn CatalogueBrowser() -> impl IntoView {
     let drawn = RwSignal::new(false);
     set_timeout(move || drawn.set(true), std::time::Duration::ZERO);
     let total = move || member.catalogue.with(Vec::len);
+    // Topics and providers are chosen by name; a format by its id in the vocabulary.
+    let named = |names: Vec<String>| names.into_iter().map(|n| (n.clone(), n)).collect();
     let topics =
-        Signal::derive(move || member.catalogue.with(|c| distinct(c, |c| c.topic.as_str())));
+        Signal::derive(move || named(member.catalogue.with(|c| distinct(c, |c| c.topic.as_str()))));
     let providers = Signal::derive(move || {
-        member
-            .catalogue
-            .with(|c| distinct(c, |c| c.provider.as_str()))
+        named(
+            member
+                .catalogue
+                .with(|c| distinct(c, |c| c.provider.as_str())),
+        )
     });
     let formats = Signal::derive(|| {
-        LearningFormat::ALL
-            .iter()
-            .map(|f| f.label().to_owned())
+        LearningFormat::choices()
+            .into_iter()
+            .map(|(id, label)| (id.to_owned(), label.to_owned()))
             .collect()
     });
 
@@ -179,8 +181,8 @@ fn Choice(
     label: &'static str,
     /// The select's id.
     id: &'static str,
-    /// The values to choose from.
-    options: Signal<Vec<String>>,
+    /// The values to choose from, as (value, label) pairs.
+    options: Signal<Vec<(String, String)>>,
     /// The chosen value; empty for any.
     value: RwSignal<String>,
 ) -> impl IntoView {
@@ -194,8 +196,8 @@ fn Choice(
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
                 <option value="">"Any"</option>
-                <For each=move || options.get() key=|o| o.clone() let:option>
-                    <option value=option.clone()>{option.clone()}</option>
+                <For each=move || options.get() key=|o| o.0.clone() let:option>
+                    <option value=option.0>{option.1}</option>
                 </For>
             </select>
         </div>

@@ -10,6 +10,7 @@ use crate::ui::MemberContext;
 use crate::ui::drafts::{keep_part_typed_date, part_typed_date};
 use mdr_domain::model::dates::{DateEntry, date_parts};
 use mdr_domain::model::text::{CharacterCount, limit_hint};
+use mdr_domain::model::vocabulary::Vocabulary;
 use mdr_domain::store::RecordReader;
 
 /// The ids a field's `aria-describedby` names: its hint, and its error while there is one.
@@ -435,9 +436,10 @@ fn choice_inputs(
         .into_any()
 }
 
-/// A group of radio buttons: one answer from a few, each with a visible label.
+/// A group of radio buttons for options known only as the app runs (a survey's, a scale's
+/// numbers): one answer from a few, each with a visible label.
 #[component]
-pub fn RadioGroup(
+pub fn RadioList(
     /// The question, read as the group's name.
     #[prop(into)]
     legend: String,
@@ -476,9 +478,10 @@ pub fn RadioGroup(
     }
 }
 
-/// A group of checkboxes: any number of answers from a list.
+/// A group of checkboxes for options known only as the app runs (a survey's, the pack's
+/// roles): any number of answers from a list.
 #[component]
-pub fn CheckboxGroup(
+pub fn CheckboxList(
     /// The question, read as the group's name.
     #[prop(into)]
     legend: String,
@@ -511,6 +514,92 @@ pub fn CheckboxGroup(
         <ChoiceGroup legend=legend id=id hint=hint.get_untracked() error=error inline=false>
             {choices}
         </ChoiceGroup>
+    }
+}
+
+/// A vocabulary's choices as a list's (value, label) pairs.
+fn vocabulary_options(choices: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
+    choices
+        .into_iter()
+        .map(|(id, label)| (id.to_owned(), label.to_owned()))
+        .collect()
+}
+
+/// Radio buttons for one value of a [`Vocabulary`]: its ids and labels come from the
+/// domain. Only the conversions are per type; the group itself is one [`RadioList`].
+#[component]
+pub fn RadioGroup<T: Vocabulary>(
+    /// The question, read as the group's name.
+    #[prop(into)]
+    legend: String,
+    /// The group's id; each option's id is this plus the value's id.
+    #[prop(into)]
+    id: String,
+    /// Guidance shown under the question.
+    #[prop(optional, into)]
+    hint: MaybeProp<String>,
+    /// Lays the choices out side by side, for short labels.
+    #[prop(optional)]
+    inline: bool,
+    /// The chosen value, if any.
+    #[prop(into)]
+    selected: Signal<Option<T>>,
+    /// Called with the value chosen.
+    #[prop(into)]
+    on_change: Callback<T>,
+    /// The message to show when the answer needs fixing.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let selected = Signal::derive(move || selected.get().map(|v| v.id().to_owned()));
+    let on_change = Callback::new(move |id: String| {
+        if let Some(value) = T::from_id(&id) {
+            on_change.run(value);
+        }
+    });
+    view! {
+        <RadioList
+            legend=legend id=id hint=hint inline=inline error=error
+            options=vocabulary_options(T::choices()) selected=selected on_change=on_change
+        />
+    }
+}
+
+/// Checkboxes for any number of a [`Vocabulary`]'s values: its ids and labels come from
+/// the domain. Only the conversions are per type; the group itself is one [`CheckboxList`].
+#[component]
+pub fn CheckboxGroup<T: Vocabulary + Ord>(
+    /// The question, read as the group's name.
+    #[prop(into)]
+    legend: String,
+    /// The group's id; each option's id is this plus the value's id.
+    #[prop(into)]
+    id: String,
+    /// Guidance shown under the question.
+    #[prop(optional, into)]
+    hint: MaybeProp<String>,
+    /// The values ticked.
+    #[prop(into)]
+    selected: Signal<BTreeSet<T>>,
+    /// Called with a value and whether it is now ticked.
+    #[prop(into)]
+    on_toggle: Callback<(T, bool)>,
+    /// The message to show when the answer needs fixing.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let selected =
+        Signal::derive(move || selected.with(|s| s.iter().map(|v| v.id().to_owned()).collect()));
+    let on_toggle = Callback::new(move |(id, ticked): (String, bool)| {
+        if let Some(value) = T::from_id(&id) {
+            on_toggle.run((value, ticked));
+        }
+    });
+    view! {
+        <CheckboxList
+            legend=legend id=id hint=hint error=error
+            options=vocabulary_options(T::choices()) selected=selected on_toggle=on_toggle
+        />
     }
 }
 

@@ -19,8 +19,8 @@ pub use confirm::ConfirmPanel;
 pub use due::{DueList, TrainingDue};
 pub use error_summary::{FieldProblem, FormCheck, FormErrors, focus_field};
 pub use fields::{
-    CheckboxGroup, DateField, FileField, PassphraseField, RadioGroup, ReadChosenFile, TextArea,
-    TextField,
+    CheckboxGroup, CheckboxList, DateField, FileField, PassphraseField, RadioGroup, RadioList,
+    ReadChosenFile, TextArea, TextField,
 };
 pub use pack_import::CouncilPackImport;
 pub use print_heading::PrintHeading;

@@ -6,7 +6,7 @@ use crate::ui::router::use_navigate;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
-use super::{CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, TextField};
+use super::{CheckboxList, DateField, FieldProblem, FormCheck, FormErrors, TextField};
 use crate::ui::use_member;
 use mdr_domain::model::{Profile, ProfileProblem};
 
@@ -132,7 +132,7 @@ fn RoleChoices(
         .map(|r| (r.id, r.name))
         .collect();
     view! {
-        <CheckboxGroup
+        <CheckboxList
             legend="Your roles"
             id="roles"
             hint="Select all that apply"

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::{CheckboxGroup, RadioGroup, TextArea, TextField};
+use super::{CheckboxList, RadioGroup, RadioList, TextArea, TextField};
 use mdr_domain::model::survey::{Answer, Choice, NumberEntry, Question, QuestionKind};
 
 /// The DOM id of a question's control, which error summaries link to.
@@ -64,7 +64,7 @@ pub fn QuestionInput(
     let hint = Some(question.hint.clone()).filter(|h| !h.is_empty());
     match question.kind {
         QuestionKind::Likert { low, high } => view! {
-            <RadioGroup
+            <RadioList
                 legend=label id=id hint=hint options=scale(&low, &high) inline=true error=error
                 selected=Signal::derive(move || match answer.get() { Some(Answer::Scale(n)) => Some(n.to_string()), _ => None })
                 on_change=Callback::new(move |v: String| on_answer.run(v.parse().ok().map(Answer::Scale)))
@@ -72,7 +72,7 @@ pub fn QuestionInput(
         }
         .into_any(),
         QuestionKind::SingleChoice { options } => view! {
-            <RadioGroup
+            <RadioList
                 legend=label id=id hint=hint options=choices(&options) error=error
                 selected=Signal::derive(move || match answer.get() { Some(Answer::Choice(c)) => Some(c), _ => None })
                 on_change=Callback::new(move |v: String| on_answer.run(Some(Answer::Choice(v))))
@@ -85,7 +85,7 @@ pub fn QuestionInput(
                 _ => BTreeSet::new(),
             });
             view! {
-                <CheckboxGroup
+                <CheckboxList
                     legend=label id=id options=choices(&options) error=error
                     hint=hint.unwrap_or_else(|| "Select all that apply".to_owned())
                     selected=selected
@@ -101,12 +101,11 @@ pub fn QuestionInput(
         QuestionKind::YesNo => view! {
             <RadioGroup
                 legend=label id=id hint=hint inline=true error=error
-                options=vec![("yes".to_owned(), "Yes".to_owned()), ("no".to_owned(), "No".to_owned())]
                 selected=Signal::derive(move || match answer.get() {
-                    Some(Answer::YesNo(yes)) => Some(if yes { "yes" } else { "no" }.to_owned()),
+                    Some(Answer::YesNo(yes)) => Some(yes),
                     _ => None,
                 })
-                on_change=Callback::new(move |v: String| on_answer.run(Some(Answer::YesNo(v == "yes"))))
+                on_change=Callback::new(move |yes: bool| on_answer.run(Some(Answer::YesNo(yes))))
             />
         }
         .into_any(),

@@ -185,11 +185,6 @@ fn ActivityForm(
         navigate(&format!("/learning?deleted={id}"));
     };
 
-    let statuses: Vec<(String, String)> = ActivityStatus::ALL
-        .iter()
-        .map(|s| (status_value(*s).to_owned(), s.label().to_owned()))
-        .collect();
-
     view! {
         <form class="form" novalidate on:submit=save>
             <FormErrors check=check/>
@@ -212,17 +207,9 @@ fn ActivityForm(
             <RadioGroup
                 legend="Where are you with it?"
                 id="status"
-                options=statuses
                 inline=true
-                selected=Signal::derive(move || draft.with(|d| Some(status_value(d.activity.status).to_owned())))
-                on_change=Callback::new(move |value: String| {
-                    draft.update(|d| {
-                        d.activity.status = ActivityStatus::ALL
-                            .into_iter()
-                            .find(|s| status_value(*s) == value)
-                            .unwrap_or(ActivityStatus::Planned);
-                    })
-                })
+                selected=Signal::derive(move || draft.with(|d| Some(d.activity.status)))
+                on_change=Callback::new(move |status: ActivityStatus| draft.update(|d| d.activity.status = status))
             />
             <DateField
                 label="Start date (optional)"
@@ -287,13 +274,5 @@ fn ActivityForm(
                 </div>
             </Show>
         </form>
-    }
-}
-
-fn status_value(status: ActivityStatus) -> &'static str {
-    match status {
-        ActivityStatus::Planned => "planned",
-        ActivityStatus::InProgress => "in-progress",
-        ActivityStatus::Completed => "completed",
     }
 }

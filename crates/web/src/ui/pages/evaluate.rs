@@ -5,7 +5,9 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::ui::components::whole_words;
-use crate::ui::components::{FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, scale};
+use crate::ui::components::{
+    FieldProblem, FormCheck, FormErrors, RadioGroup, RadioList, TextArea, scale,
+};
 use crate::ui::drafts::{forget_draft, use_draft};
 use crate::ui::pages::NotFound;
 use crate::ui::pages::activity::routed_activity;
@@ -93,7 +95,7 @@ fn EvaluationForm(
     view! {
         <form class="form" novalidate on:submit=save>
             <FormErrors check=check/>
-            <RadioGroup
+            <RadioList
                 legend="How would you rate it overall?"
                 id="rating"
                 hint="1 star is poor, 5 stars is excellent"
@@ -103,7 +105,7 @@ fn EvaluationForm(
                 on_change=Callback::new(move |v: String| draft.update(|d| d.rating = v.parse().ok()))
                 error=error_for("rating")
             />
-            <RadioGroup
+            <RadioList
                 legend="How useful was it for your role?"
                 id="usefulness"
                 options=scale("not useful", "very useful")
@@ -123,10 +125,9 @@ fn EvaluationForm(
             <RadioGroup
                 legend="Would you recommend it to other councillors?"
                 id="would-recommend"
-                options=vec![("yes".to_owned(), "Yes".to_owned()), ("no".to_owned(), "No".to_owned())]
                 inline=true
-                selected=Signal::derive(move || draft.with(|d| d.would_recommend.map(|r| if r { "yes" } else { "no" }.to_owned())))
-                on_change=Callback::new(move |v: String| draft.update(|d| d.would_recommend = Some(v == "yes")))
+                selected=Signal::derive(move || draft.with(|d| d.would_recommend))
+                on_change=Callback::new(move |yes: bool| draft.update(|d| d.would_recommend = Some(yes)))
                 error=error_for("would-recommend")
             />
             <TextArea

@@ -5,7 +5,7 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use crate::ui::components::{
-    CheckboxGroup, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
+    CheckboxList, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
     focus_field,
 };
 use crate::ui::files::download_text;
@@ -20,7 +20,7 @@ use mdr_domain::model::roles::role_id_for_name;
 use mdr_domain::model::survey::SurveyRound;
 use mdr_domain::model::survey_templates::built_in_templates;
 use mdr_domain::model::text::LONG_TEXT;
-use mdr_domain::model::{Course, LearningFormat, MandatoryFor};
+use mdr_domain::model::{Course, LearningFormat, MandatoryFor, MandatoryKind};
 
 /// The officer's pack as app-wide state for this page: every change is kept at once.
 #[derive(Clone, Copy)]
@@ -425,18 +425,8 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
     let cost = initially(|c| pounds_for_form(u64::from(c.cost_pence)));
     let refresher = initially(|c| months(c.refresher_months));
     let window = initially(|c| months(c.months_after_election));
-    let mandatory_kind = Signal::derive(move || {
-        course.with(|c| {
-            c.as_ref().map(|c| {
-                match &c.mandatory_for {
-                    MandatoryFor::Nobody => "nobody",
-                    MandatoryFor::AllMembers => "all",
-                    MandatoryFor::Roles(_) => "roles",
-                }
-                .to_owned()
-            })
-        })
-    });
+    let mandatory_kind =
+        Signal::derive(move || course.with(|c| c.as_ref().map(|c| c.mandatory_for.kind())));
     let role_options = pack.with_untracked(|p| {
         p.as_ref()
             .map(|p| {
@@ -480,9 +470,8 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
             <TextField label="Topic" id=format!("{id}-topic") value=text(|c| c.topic.clone()) on_input=set(|c, v| c.topic = v)/>
             <RadioGroup
                 legend="Format" id=format!("{id}-format") inline=true
-                options=LearningFormat::ALL.iter().map(|f| (format!("{f:?}").to_lowercase(), f.label().to_owned())).collect()
-                selected=Signal::derive(move || course.with(|c| c.as_ref().map(|c| format!("{:?}", c.format).to_lowercase())))
-                on_change=Callback::new(move |v: String| { if let Some(f) = LearningFormat::ALL.into_iter().find(|f| format!("{f:?}").to_lowercase() == v) { e1(Box::new(move |c| c.format = f)) } })
+                selected=Signal::derive(move || course.with(|c| c.as_ref().map(|c| c.format)))
+                on_change=Callback::new(move |f: LearningFormat| e1(Box::new(move |c| c.format = f)))
             />
             <TextArea label="Description" id=format!("{id}-summary") hint="What members will learn, shown on the course in their catalogue" limit=LONG_TEXT value=text(|c| c.summary.clone()) on_input=set(|c, v| c.summary = v)/>
             <ReadField workspace=workspace label="Typical hours" id=format!("{id}-hours") inputmode="decimal" initial=hours read=read_hours
@@ -491,16 +480,11 @@ fn CourseFields(workspace: Workspace, id: String, open: bool) -> impl IntoView {
                 on_value=Callback::new(move |p: u64| e3(Box::new(move |c| c.cost_pence = u32::try_from(p).unwrap_or(u32::MAX))))/>
             <RadioGroup
                 legend="Mandatory for" id=format!("{id}-mandatory")
-                options=vec![("nobody".into(), "Nobody".into()), ("all".into(), "All members".into()), ("roles".into(), "Members with these roles".into())]
                 selected=mandatory_kind
-                on_change=Callback::new(move |v: String| e4(Box::new(move |c| c.mandatory_for = match v.as_str() {
-                    "all" => MandatoryFor::AllMembers,
-                    "roles" => MandatoryFor::Roles(match &c.mandatory_for { MandatoryFor::Roles(r) => r.clone(), _ => Default::default() }),
-                    _ => MandatoryFor::Nobody,
-                })))
+                on_change=Callback::new(move |kind: MandatoryKind| e4(Box::new(move |c| c.mandatory_for = c.mandatory_for.of_kind(kind))))
             />
-            <Show when=move || mandatory_kind.get().as_deref() == Some("roles")>
-                <CheckboxGroup
+            <Show when=move || mandatory_kind.get() == Some(MandatoryKind::Roles)>
+                <CheckboxList
                     legend="Roles it is mandatory for" id=roles_id.clone() options=role_options.clone()
                     selected=Signal::derive(move || course.with(|c| match c.as_ref().map(|c| &c.mandatory_for) { Some(MandatoryFor::Roles(r)) => r.clone(), _ => Default::default() }))
                     on_toggle=Callback::new({ let e5 = e5.clone(); move |(role, ticked): (String, bool)| e5(Box::new(move |c| if let MandatoryFor::Roles(r) = &mut c.mandatory_for { if ticked { r.insert(role); } else { r.remove(&role); } })) })
@@ -559,7 +543,7 @@ fn SurveysEditor(workspace: Workspace) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="pack-surveys">
             <h2 id="pack-surveys">"Surveys and rounds"</h2>
-            <CheckboxGroup
+            <CheckboxList
                 legend="Surveys to offer"
                 id="pack-offered-surveys"
                 options=options

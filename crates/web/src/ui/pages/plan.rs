@@ -7,47 +7,19 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::ui::components::{
-    CheckboxGroup, ConfirmPanel, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup,
-    TextArea, TextField,
+    CheckboxGroup, CheckboxList, ConfirmPanel, DateField, FieldProblem, FormCheck, FormErrors,
+    RadioGroup, TextArea, TextField,
 };
 use crate::ui::{MemberContext, set_page_title, use_member};
 use mdr_domain::model::dates::{date_and_time, long_date};
 use mdr_domain::model::due::MunicipalYear;
 use mdr_domain::model::plan::{
-    DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, PlanError, Priority, latest_before,
-    plan_for, preferences_from_needs_survey,
+    DevelopmentNeed, DevelopmentPlan, Goal, GoalStatus, LearningTime, PlanError, Priority,
+    latest_before, plan_for, preferences_from_needs_survey,
 };
 use mdr_domain::model::roles::role_name;
 use mdr_domain::model::text::LONG_TEXT;
-use mdr_domain::model::{LearningFormat, MemberRecord, Role};
-
-/// Times a councillor may prefer for learning, as (value, label).
-const TIMES: [(&str, &str); 3] = [
-    ("weekday-daytime", "Weekday daytimes"),
-    ("weekday-evening", "Weekday evenings"),
-    ("weekend", "Weekends"),
-];
-
-fn format_value(format: LearningFormat) -> &'static str {
-    match format {
-        LearningFormat::Online => "online",
-        LearningFormat::FaceToFace => "face-to-face",
-        LearningFormat::Blended => "blended",
-    }
-}
-
-fn format_options() -> Vec<(String, String)> {
-    LearningFormat::ALL
-        .iter()
-        .map(|f| (format_value(*f).to_owned(), f.label().to_owned()))
-        .collect()
-}
-
-fn format_from(value: &str) -> Option<LearningFormat> {
-    LearningFormat::ALL
-        .into_iter()
-        .find(|f| format_value(*f) == value)
-}
+use mdr_domain::model::{LearningFormat, MemberRecord, Role, Vocabulary};
 
 /// Changes this year's plan, if it is open for changes.
 fn change_plan(member: MemberContext, year: i32, change: impl FnOnce(&mut DevelopmentPlan)) {
@@ -149,15 +121,11 @@ fn PlanForm(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
         .into_iter()
         .map(|r| (r.id, r.name))
         .collect();
-    let times = TIMES
-        .iter()
-        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
-        .collect();
     view! {
         <p class="lead">"Your changes are saved as you type. Sign off the plan once it is agreed."</p>
         <section class="section" aria-labelledby="plan-roles">
             <h2 id="plan-roles">"Roles and strengths"</h2>
-            <CheckboxGroup
+            <CheckboxList
                 legend="Roles you hold this year"
                 id="plan-roles-held"
                 hint="Taken from your profile when the plan was started"
@@ -183,21 +151,17 @@ fn PlanForm(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
             <CheckboxGroup
                 legend="Ways of learning that suit you"
                 id="preferred-formats"
-                options=format_options()
-                selected=Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.preferences.formats.iter().map(|f| format_value(*f).to_owned()).collect()).unwrap_or_default()))
-                on_toggle=Callback::new(move |(value, ticked): (String, bool)| change_plan(member, year, |p| {
-                    if let Some(format) = format_from(&value) {
-                        if ticked { p.preferences.formats.insert(format); } else { p.preferences.formats.remove(&format); }
-                    }
+                selected=Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.preferences.formats.clone()).unwrap_or_default()))
+                on_toggle=Callback::new(move |(format, ticked): (LearningFormat, bool)| change_plan(member, year, |p| {
+                    if ticked { p.preferences.formats.insert(format); } else { p.preferences.formats.remove(&format); }
                 }))
             />
             <CheckboxGroup
                 legend="Times that suit you"
                 id="preferred-times"
-                options=times
                 selected=Signal::derive(move || plan.with(|p| p.as_ref().map(|p| p.preferences.times.clone()).unwrap_or_default()))
-                on_toggle=Callback::new(move |(value, ticked): (String, bool)| change_plan(member, year, |p| {
-                    if ticked { p.preferences.times.insert(value); } else { p.preferences.times.remove(&value); }
+                on_toggle=Callback::new(move |(time, ticked): (LearningTime, bool)| change_plan(member, year, |p| {
+                    if ticked { p.preferences.times.insert(time); } else { p.preferences.times.remove(&time); }
                 }))
             />
             <TextArea
@@ -236,6 +200,22 @@ fn PlanForm(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
         </section>
         <SignOffForm year=year/>
     }
+}
+
+/// A change to one development need of this year's plan, with the value a field gave.
+fn change_need<V: 'static>(
+    member: MemberContext,
+    year: i32,
+    id: Uuid,
+    change: fn(&mut DevelopmentNeed, V),
+) -> Callback<V> {
+    Callback::new(move |value: V| {
+        change_plan(member, year, |p| {
+            if let Some(need) = p.needs.iter_mut().find(|n| n.id == id) {
+                change(need, value)
+            }
+        })
+    })
 }
 
 /// Development needs, each with its priority, reason and preferred way of learning.
@@ -289,19 +269,14 @@ fn NeedFields(
             })
         })
     };
-    let update = move |f: fn(&mut DevelopmentNeed, String)| {
-        Callback::new(move |v: String| {
-            change_plan(member, year, |p| {
-                if let Some(n) = p.needs.iter_mut().find(|n| n.id == id) {
-                    f(n, v)
-                }
-            })
+    let need = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.needs.iter().find(|n| n.id == id))
+                .map(|n| (n.priority, n.preferred_format))
         })
-    };
-    let priorities = Priority::ALL
-        .iter()
-        .map(|p| (p.label().to_lowercase(), p.label().to_owned()))
-        .collect();
+    });
+    let update = move |f: fn(&mut DevelopmentNeed, String)| change_need(member, year, id, f);
     let remove = move |_| change_plan(member, year, |p| p.needs.retain(|n| n.id != id));
     view! {
         <fieldset class="item-group">
@@ -311,18 +286,16 @@ fn NeedFields(
                 legend="Priority"
                 id=format!("need-{id}-priority")
                 inline=true
-                options=priorities
-                selected=Signal::derive(move || Some(read(|n| n.priority.label().to_lowercase()).get()))
-                on_change=update(|n, v| n.priority = Priority::ALL.into_iter().find(|p| p.label().to_lowercase() == v).unwrap_or(Priority::Medium))
+                selected=Signal::derive(move || need.get().map(|(priority, _)| priority))
+                on_change=change_need(member, year, id, |n, priority: Priority| n.priority = priority)
             />
             <TextArea label="Why it matters for your role" id=format!("need-{id}-why") value=read(|n| n.why.clone()) on_input=update(|n, v| n.why = v)/>
             <RadioGroup
                 legend="Preferred way of learning"
                 id=format!("need-{id}-format")
                 inline=true
-                options=format_options()
-                selected=Signal::derive(move || Some(read(|n| n.preferred_format.map(|f| format_value(f).to_owned()).unwrap_or_default()).get()).filter(|s| !s.is_empty()))
-                on_change=update(|n, v| n.preferred_format = format_from(&v))
+                selected=Signal::derive(move || need.get().and_then(|(_, format)| format))
+                on_change=change_need(member, year, id, |n, format: LearningFormat| n.preferred_format = Some(format))
             />
             <button type="button" class="button button--secondary" on:click=remove>
                 "Remove" <span class="visually-hidden">{format!(" development need {number}")}</span>
@@ -462,10 +435,6 @@ fn GoalFields(
             }
         })
     };
-    let statuses = GoalStatus::ALL
-        .iter()
-        .map(|s| (format!("{s:?}").to_lowercase(), s.label().to_owned()))
-        .collect();
     view! {
         <fieldset class="item-group">
             <legend class="item-group__legend">{format!("Goal {number}")}</legend>
@@ -486,11 +455,8 @@ fn GoalFields(
                 legend="Where it stands"
                 id=format!("goal-{id}-status")
                 inline=true
-                options=statuses
-                selected=Signal::derive(move || goal.with(|g| g.as_ref().map(|g| format!("{:?}", g.status).to_lowercase())))
-                on_change=Callback::new(move |v: String| update(Box::new(move |g| {
-                    if let Some(s) = GoalStatus::ALL.into_iter().find(|s| format!("{s:?}").to_lowercase() == v) { g.status = s }
-                })))
+                selected=Signal::derive(move || goal.with(|g| g.as_ref().map(|g| g.status)))
+                on_change=Callback::new(move |status: GoalStatus| update(Box::new(move |g| g.status = status)))
             />
             <button type="button" class="button button--secondary" on:click=move |_| change_plan(member, year, |p| p.goals.retain(|g| g.id != id))>
                 "Remove" <span class="visually-hidden">{format!(" goal {number}")}</span>
@@ -526,11 +492,7 @@ fn FromNeedsSurvey(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoV
                 parts.push(format!("ways of learning: {}", formats.join(", ")));
             }
             if !said.times.is_empty() {
-                let times: Vec<&str> = TIMES
-                    .iter()
-                    .filter(|(id, _)| said.times.contains(*id))
-                    .map(|(_, label)| *label)
-                    .collect();
+                let times: Vec<&str> = said.times.iter().map(|t| t.label()).collect();
                 parts.push(format!("times: {}", times.join(", ")));
             }
             if !said.access_needs.is_empty() {
@@ -766,11 +728,7 @@ pub(crate) fn PlanDocument(
             .chain(plan.other_requests.iter().cloned())
             .collect();
         let formats: Vec<&str> = plan.preferences.formats.iter().map(|f| f.label()).collect();
-        let times: Vec<&str> = TIMES
-            .iter()
-            .filter(|(v, _)| plan.preferences.times.contains(*v))
-            .map(|(_, l)| *l)
-            .collect();
+        let times: Vec<&str> = plan.preferences.times.iter().map(|t| t.label()).collect();
         let sign_off = plan.sign_off.as_ref().map_or_else(
             || "Not signed off yet".to_owned(),
             |s| format!("Signed off by {} on {}", s.name, long_date(s.on)),
