@@ -18,7 +18,7 @@ use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::model::pack::{all_roles, offered_courses, offered_roles, offered_surveys};
 use mdr_domain::model::survey::{SurveyRound, SurveyTemplate};
 use mdr_domain::model::{Course, MemberRecord, Profile, Role};
-use mdr_domain::store::{LastExport, LoadError, RecordKeeper, RecordReader, keys};
+use mdr_domain::store::{LastExport, LoadError, RecordKeeper, RecordReader, Storage, keys};
 
 /// How long after the last change the record is written. Short enough that a reload
 /// never loses much; the page-hide handler covers the rest.
@@ -158,6 +158,12 @@ impl MemberContext {
             }
         });
         self.save_now();
+    }
+
+    /// The saved record exactly as it is stored, unread: for keeping a copy of data this
+    /// version of the app cannot open.
+    pub fn saved_text(&self) -> Option<String> {
+        LocalStore.get(keys::RECORD).ok().flatten()
     }
 
     /// The record as an export file, noted as exported for the backup reminder.

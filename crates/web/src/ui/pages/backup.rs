@@ -3,14 +3,13 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::store::LocalStore;
 use crate::ui::components::{CouncilPackImport, FileField, PassphraseField, ReadChosenFile};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
 use mdr_domain::exchange::{self, Export, MemberFile, Reader, SealedFile, explain};
 use mdr_domain::model::dates::date_and_time;
-use mdr_domain::store::{RecordReader, Storage, keys};
+use mdr_domain::store::RecordReader;
 
 /// The Export and backup page.
 #[component]
@@ -354,8 +353,9 @@ fn RestorePreview(
 /// When the saved record cannot be opened: download it untouched, for safe keeping.
 #[component]
 fn RescueSavedData() -> impl IntoView {
+    let member = use_member();
     let download = move |_| {
-        if let Ok(Some(text)) = LocalStore.get(keys::RECORD) {
+        if let Some(text) = member.saved_text() {
             let _ = download_text("member-record-saved-data.json", &text, "application/json");
         }
     };
