@@ -3,14 +3,16 @@
 //! officer's pages, and the officer's own pack and list of expected members in
 //! localStorage. Pages reach the workspace's storage only through [`OfficerData`].
 //!
-//! The members' files are opened the first time a page asks for them, as a
-//! [`LocalResource`] owned by the app, so moving between pages does not read them again,
-//! and an import awaits the same opening rather than checking until it is done.
+//! The members' files are opened the first time a page asks for them, as one shared
+//! future held by the app, so moving between pages does not read them again, and an
+//! import awaits the same opening rather than checking until it is done.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
+use futures_util::FutureExt;
+use futures_util::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::store::LocalStore;
@@ -35,6 +37,9 @@ pub type Reading = Pin<Box<dyn Future<Output = Option<HeldFiles>>>>;
 /// it, or what it holds could not be read (so that nothing is saved over it).
 type Opened = Option<Rc<MemberFilesDb>>;
 
+/// The one opening of the members' files, which every page and import awaits.
+type Opening = Shared<LocalBoxFuture<'static, Opened>>;
+
 /// What the page says when the code that reads the held files could not be fetched.
 const HELD_NOT_LOADED: &str = "The members' files on this device could not be shown, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. The files are kept as they are, and nothing can be imported until they are shown. Reload the page with a connection.";
 
@@ -46,9 +51,9 @@ pub struct OfficerData {
     /// What went wrong with the members' files, in the officer's words, while it lasts.
     pub problem: RwSignal<Option<String>>,
     /// The opening of the members' files, once a page has asked for them.
-    opened: StoredValue<Option<LocalResource<Opened>>, LocalStorage>,
-    /// The app's owner, so the opening outlives the page that asked for it.
-    owner: StoredValue<Owner, LocalStorage>,
+    opened: StoredValue<Option<Opening>, LocalStorage>,
+    /// Whether the members' files are still being opened.
+    loading: RwSignal<bool>,
     reader: HeldReader,
 }
 
@@ -59,7 +64,7 @@ pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
         workspace: RwSignal::new(OfficerWorkspace::default()),
         problem: RwSignal::new(None),
         opened: StoredValue::new_local(None),
-        owner: StoredValue::new_local(Owner::current().expect("the officer's app has an owner")),
+        loading: RwSignal::new(true),
         reader,
     };
     provide_context(data);
@@ -70,7 +75,7 @@ pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
 /// first time a page asks.
 pub fn use_officer_data() -> OfficerData {
     let data = expect_context::<OfficerData>();
-    data.opening();
+    data.begin_opening();
     data
 }
 
@@ -81,16 +86,27 @@ pub fn use_officer_pack() -> OfficerData {
 }
 
 impl OfficerData {
-    /// The opening of the members' files, begun on first use.
-    fn opening(&self) -> LocalResource<Opened> {
+    /// Begins opening the members' files, unless that is already under way or done.
+    fn begin_opening(&self) {
+        drop(self.opening());
+    }
+
+    /// The opening of the members' files, begun on first use and carried on by the app
+    /// whether or not a page is still waiting for it.
+    fn opening(&self) -> Opening {
         if let Some(opening) = self.opened.get_value() {
             return opening;
         }
         let data = *self;
-        let opening = self
-            .owner
-            .with_value(|owner| owner.with(|| LocalResource::new(move || data.open())));
-        self.opened.set_value(Some(opening));
+        let opening = async move {
+            let opened = data.open().await;
+            data.loading.set(false);
+            opened
+        }
+        .boxed_local()
+        .shared();
+        self.opened.set_value(Some(opening.clone()));
+        leptos::task::spawn_local(opening.clone().map(drop));
         opening
     }
 
@@ -134,7 +150,8 @@ impl OfficerData {
 
     /// Whether the members' files are still being opened (reactive).
     pub fn loading(&self) -> bool {
-        self.opening().map(|_| ()).is_none()
+        self.begin_opening();
+        self.loading.get()
     }
 
     /// The storage of the members' files, once they are open: files chosen while they are
