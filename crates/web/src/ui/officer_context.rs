@@ -140,8 +140,13 @@ impl OfficerData {
             return None;
         };
         if unreadable > 0 {
+            let files = if unreadable == 1 {
+                "member's file"
+            } else {
+                "members' files"
+            };
             self.problem.set(Some(format!(
-                "{unreadable} saved members could not be read and are left as they are."
+                "{unreadable} {files} saved on this device could not be read, so they are left as they are and not shown. Import those members' files again to see them."
             )));
         }
         self.workspace.set(workspace);
