@@ -23,12 +23,16 @@ layer boundaries bash scripts/check-boundaries.sh
 layer native cargo test -p mdr-domain
 layer browser cargo test -p mdr-web --target wasm32-unknown-unknown --test browser
 layer build bash scripts/build.sh
+# The independent HPKE reader the journeys check the app against, checked first against
+# RFC 9180's published vector.
+layer hpke node tests/e2e/council-hpke.selfcheck.mjs
 layer e2e npx playwright test
 
 printf '\n==> Summary\n'
 grep -h '^boundaries:' "$logs/boundaries.log"
 printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
 printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
+printf 'independent HPKE reader: '; tail -n 1 "$logs/hpke.log"
 printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'
 grep -hE '^ +[0-9]+ (passed|failed|flaky|skipped)' "$logs/e2e.log"
 

@@ -124,7 +124,7 @@ fn sample_file() -> exchange::MemberFile {
 async fn sealed(text: &str) -> exchange::SealedFile {
     match exchange::read_export(text).unwrap() {
         exchange::Export::Sealed(sealed) => sealed,
-        exchange::Export::Plain(_) => panic!("a locked file reads as locked"),
+        _ => panic!("a locked file reads as locked"),
     }
 }
 
@@ -249,6 +249,129 @@ async fn a_locked_file_changed_anywhere_is_refused() {
         unseal(&sealed(&value.to_string()).await, passphrase).await,
         Err(exchange::ReadError::WrongPassphrase)
     );
+}
+
+/// "Tŷ Coch ward surgery" as an iPad types it (ŷ as one character) and as Windows may
+/// (y and a combining circumflex).
+const COMPOSED: &str = "T\u{177} Coch ward surgery";
+const DECOMPOSED: &str = "Ty\u{302} Coch ward surgery";
+
+fn for_council(text: &str) -> exchange::CouncilFile {
+    match exchange::read_export(text).unwrap() {
+        exchange::Export::ForCouncil(file) => file,
+        _ => panic!("a file for the council reads as one"),
+    }
+}
+
+fn held(backups: &[exchange::KeyBackup]) -> mdr_domain::store::officer::CouncilKeys {
+    let mut keys = mdr_domain::store::officer::CouncilKeys::default();
+    for backup in backups {
+        keys.keep(backup.clone(), true);
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn a_file_sealed_for_the_council_opens_with_its_key_and_no_other() {
+    use mdr_web::ui::council_key::{CouncilKeyring, create_council_key, seal_for_council};
+    let file = sample_file();
+    let (backup, unlocked) = create_council_key("Sandwell Metropolitan Borough Council", COMPOSED)
+        .await
+        .unwrap();
+    assert!(
+        !unlocked.extractable(),
+        "the session's key cannot be read out"
+    );
+    let key = backup.public();
+    assert_eq!(key.fault(), None);
+    assert!(mdr_web::ui::council_key::is_usable(&key).await);
+    let text = seal_for_council(&file, &key).await.unwrap();
+    assert!(
+        !text.contains("Pritchard"),
+        "the name is only in the ciphertext"
+    );
+    let sealed = for_council(&text);
+    assert_eq!(sealed.fingerprint(), backup.fingerprint);
+
+    let ring = CouncilKeyring::unlock(&held(std::slice::from_ref(&backup)), COMPOSED)
+        .await
+        .unwrap();
+    assert_eq!(ring.open(&sealed).await, Ok(file.clone()));
+    // Two files never share an encapsulated key.
+    let again = for_council(&seal_for_council(&file, &key).await.unwrap());
+    assert_ne!(again.enc(), sealed.enc());
+
+    // Locked, or with only another council's key, the file is refused by its fingerprint.
+    assert_eq!(
+        CouncilKeyring::default().open(&sealed).await,
+        Err(exchange::ReadError::ForCouncil)
+    );
+    let (other, _) = create_council_key("Dudley Council", COMPOSED)
+        .await
+        .unwrap();
+    let other_ring = CouncilKeyring::unlock(&held(&[other]), COMPOSED)
+        .await
+        .unwrap();
+    assert_eq!(
+        other_ring.open(&sealed).await,
+        Err(exchange::ReadError::OtherCouncilKey {
+            fingerprint: backup.fingerprint.clone()
+        })
+    );
+
+    // A flipped byte of the ciphertext, or a changed header field, is refused as altered.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut flipped = value.clone();
+    let mut bytes = flipped["ciphertext"][0]
+        .as_str()
+        .unwrap()
+        .to_owned()
+        .into_bytes();
+    bytes[20] = if bytes[20] == b'A' { b'B' } else { b'A' };
+    flipped["ciphertext"][0] = String::from_utf8(bytes).unwrap().into();
+    let mut changed = value.clone();
+    changed["revision"] = 8.into();
+    let mut other_enc = value.clone();
+    other_enc["sealed_to"]["enc"] = again.header.sealed_to.enc.clone().into();
+    for altered in [flipped, changed, other_enc] {
+        assert_eq!(
+            ring.open(&for_council(&altered.to_string())).await,
+            Err(exchange::ReadError::Altered)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_council_key_unlocks_with_its_passphrase_typed_either_way_and_only_with_that() {
+    use mdr_web::ui::council_key::{CouncilKeyring, UnlockError, create_council_key, unlock_key};
+    let (backup, _) = create_council_key("Sandwell Metropolitan Borough Council", DECOMPOSED)
+        .await
+        .unwrap();
+    assert!(unlock_key(&backup, COMPOSED).await.is_ok());
+    assert!(unlock_key(&backup, DECOMPOSED).await.is_ok());
+    assert_eq!(
+        unlock_key(&backup, "Ty Coch ward surgery").await.err(),
+        Some(UnlockError::WrongPassphrase)
+    );
+    // The backup as written and read back unlocks the same.
+    let restored = exchange::read_key_backup(&exchange::write_key_backup(&backup)).unwrap();
+    assert!(
+        CouncilKeyring::unlock(&held(&[restored]), COMPOSED)
+            .await
+            .is_ok()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_export_opens_with_its_passphrase_typed_either_way() {
+    use mdr_web::ui::crypto::{Keyring, seal};
+    let file = sample_file();
+    let locked = sealed(&seal(&file, COMPOSED).await.unwrap()).await;
+    assert_eq!(
+        Keyring::new(DECOMPOSED).open(&locked).await,
+        Ok(file.clone())
+    );
+    assert_eq!(Keyring::new(COMPOSED).open(&locked).await, Ok(file));
 }
 
 #[wasm_bindgen_test]

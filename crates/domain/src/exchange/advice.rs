@@ -92,6 +92,9 @@ fn advice(error: &ReadError, reader: Reader) -> &'static str {
         (Reader::Restoring, E::PassphraseNeeded) => {
             "Enter the passphrase you chose when you exported it, then choose the file again."
         }
+        (Reader::Restoring, E::ForCouncil | E::OtherCouncilKey { .. } | E::Altered) => {
+            "To restore your record, choose your own backup, the file made by “Export my record”."
+        }
         (Reader::Restoring, E::WrongPassphrase) => {
             "Check the passphrase you chose when you exported it and try again; if it still fails, export the record again from the device that holds it."
         }
@@ -114,6 +117,15 @@ fn advice(error: &ReadError, reader: Reader) -> &'static str {
         }
         (Reader::ImportingMembers, E::PassphraseNeeded) => {
             "Enter the passphrase agreed with the member (or the council's, if their pack set one) under “Passphrase for locked files”, then choose the file again."
+        }
+        (Reader::ImportingMembers, E::ForCouncil) => {
+            "Unlock the council key with its passphrase on this page, then import the file again."
+        }
+        (Reader::ImportingMembers, E::OtherCouncilKey { .. }) => {
+            "If it is one of your council's keys, restore it under “Restore the council key from a backup” on the Council pack page; if not, the file was made for another council, so send it back to the member."
+        }
+        (Reader::ImportingMembers, E::Altered) => {
+            "Ask the member to make a new file for the council and send it to you as it is."
         }
         (Reader::ImportingMembers, E::WrongPassphrase) => {
             "Check the passphrase agreed with the member (or the council's, if their pack set one) and import the file again; if it still fails, ask the member to export their record again."

@@ -43,6 +43,16 @@ pub enum ReadError {
     WrongPassphrase,
     #[error("{}", self.problem("This file", Holds::Record))]
     UnknownLock { cipher: String, kdf: String },
+    /// Sealed for the council, where no council key is unlocked: a councillor's device,
+    /// or a workspace whose key has not been unlocked this session.
+    #[error("{}", self.problem("This file", Holds::Record))]
+    ForCouncil,
+    /// Sealed to a council key this workspace does not hold.
+    #[error("{}", self.problem("This file", Holds::Record))]
+    OtherCouncilKey { fingerprint: String },
+    /// Sealed to a key the workspace holds, but the cipher refused it: changed since.
+    #[error("{}", self.problem("This file", Holds::Record))]
+    Altered,
     /// Ours, and of a version the app reads, but some part of it is wrong.
     #[error("{}", self.problem("This file", Holds::Record))]
     Damaged { detail: Damage },
@@ -101,6 +111,15 @@ impl ReadError {
             ),
             Self::UnknownLock { cipher, kdf } => format!(
                 "{subject} is locked in a way this version of the app does not know ({cipher}, {kdf})."
+            ),
+            Self::ForCouncil => format!(
+                "{subject} is sealed for the council: only the council's workspace, with the council key unlocked, can open it."
+            ),
+            Self::OtherCouncilKey { fingerprint } => format!(
+                "{subject} is sealed to a council key this workspace does not hold (key fingerprint {fingerprint})."
+            ),
+            Self::Altered => format!(
+                "{subject} has been changed since it was sealed for the council, so it cannot be trusted or opened."
             ),
             Self::Damaged { detail } => format!("{subject} is damaged: {detail}."),
         }

@@ -72,6 +72,12 @@ pub fn read_member_file(text: &str) -> Result<MemberFile, ReadError> {
             .err()
             .unwrap_or(ReadError::PassphraseNeeded));
     }
+    if value.get("sealed_to").is_some() {
+        // Only the council's key opens it; a damaged one is said to be damaged.
+        return Err(super::for_council::read_council_file(value)
+            .err()
+            .unwrap_or(ReadError::ForCouncil));
+    }
     from_header(value, version)
 }
 

@@ -7,7 +7,10 @@
 
 mod advice;
 mod error;
+mod for_council;
+pub mod hpke;
 mod json_fault;
+mod key_backup;
 mod layout;
 mod member_file;
 mod migrate;
@@ -17,6 +20,14 @@ mod text;
 
 pub use advice::{Reader, SavedCopy, explain, explain_saved};
 pub use error::{Damage, Part, Problem, ReadError};
+pub use for_council::{
+    CouncilFile, CouncilHeader, HPKE_INFO, SealedTo, council_file_name, sealing_key, short_id,
+    write_council_file,
+};
+pub use key_backup::{
+    KEY_BACKUP_FORMAT, KeyBackup, KeyBackupError, WrappedKey, Wrapping, key_backup_file_name,
+    read_key_backup, write_key_backup,
+};
 pub use member_file::{
     MemberFile, export_file_name, read_member_file, write_member_file, written_schema_version,
 };
@@ -24,7 +35,7 @@ pub use migrate::migrate_record;
 pub use pack_file::{PackFile, pack_file_name, read_pack_file, write_pack_file};
 pub use sealed::{
     CIPHER, Encryption, Export, KDF, KDF_ITERATIONS, NONCE_BYTES, SALT_BYTES, SealedFile,
-    SealedHeader, read_export, sealing_plaintext, write_sealed_file,
+    SealedHeader, locked_file_name, read_export, sealing_plaintext, write_sealed_file,
 };
 pub use text::{TextEncoding, file_text};
 

@@ -37,10 +37,34 @@ pub const SALT_BYTES: usize = crate::model::pack::LOCKING_SALT_BYTES;
 /// Bytes of random nonce for the cipher.
 pub const NONCE_BYTES: usize = 12;
 /// Bytes of the authentication tag at the end of the ciphertext.
-const TAG_BYTES: usize = 16;
+pub(super) const TAG_BYTES: usize = 16;
 /// The ciphertext is written as base64 in pieces no longer than this, so that no string
 /// in the file is longer than any string a member file may hold.
 const PIECE_CHARS: usize = 16 * 1024;
+
+/// A ciphertext as a file writes it: base64, in pieces of at most [`PIECE_CHARS`].
+pub(super) fn in_pieces(ciphertext: &[u8]) -> Vec<String> {
+    BASE64
+        .encode(ciphertext)
+        .as_bytes()
+        .chunks(PIECE_CHARS)
+        .map(|piece| String::from_utf8_lossy(piece).into_owned())
+        .collect()
+}
+
+/// The member file a cipher opened, which must be the one its header names.
+pub(super) fn record_inside(
+    plaintext: &[u8],
+    member_id: Uuid,
+    revision: u64,
+) -> Result<MemberFile, ReadError> {
+    let text = std::str::from_utf8(plaintext).map_err(|_| ReadError::damaged(Damage::NotText))?;
+    let file = read_member_file(text)?;
+    if file.member_id != member_id || file.revision != revision {
+        return Err(ReadError::damaged(Damage::HeaderMismatch));
+    }
+    Ok(file)
+}
 
 /// How a sealed file was locked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +140,16 @@ impl SealedHeader {
     }
 }
 
+/// The name of a locked export: the member's id, never their name, for a locked file
+/// travels by email and memory stick.
+pub fn locked_file_name(member_id: Uuid, date: chrono::NaiveDate) -> String {
+    format!(
+        "member-record-{}-{}-locked.json",
+        super::for_council::short_id(member_id),
+        crate::model::dates::iso_date(date)
+    )
+}
+
 /// The bytes to encrypt for `file`: the whole member file as compact JSON.
 pub fn sealing_plaintext(file: &MemberFile) -> Vec<u8> {
     super::member_file::compact_member_file(file).into_bytes()
@@ -124,12 +158,7 @@ pub fn sealing_plaintext(file: &MemberFile) -> Vec<u8> {
 /// Writes a sealed file from its header and the ciphertext (tag included) that the
 /// cipher made of [`sealing_plaintext`] with the header's [`SealedHeader::associated_data`].
 pub fn write_sealed_file(header: SealedHeader, ciphertext: &[u8]) -> String {
-    let text = BASE64.encode(ciphertext);
-    let ciphertext = text
-        .as_bytes()
-        .chunks(PIECE_CHARS)
-        .map(|piece| String::from_utf8_lossy(piece).into_owned())
-        .collect();
+    let ciphertext = in_pieces(ciphertext);
     let compact = serde_json::to_string(&Wire { header, ciphertext })
         .expect("a sealed file always serialises");
     super::layout::indented(&compact)
@@ -160,13 +189,7 @@ impl SealedFile {
     /// The member file inside, from the bytes the cipher opened. The file must be the one
     /// the header describes.
     pub fn open(&self, plaintext: &[u8]) -> Result<MemberFile, ReadError> {
-        let text =
-            std::str::from_utf8(plaintext).map_err(|_| ReadError::damaged(Damage::NotText))?;
-        let file = read_member_file(text)?;
-        if file.member_id != self.header.member_id || file.revision != self.header.revision {
-            return Err(ReadError::damaged(Damage::HeaderMismatch));
-        }
-        Ok(file)
+        record_inside(plaintext, self.header.member_id, self.header.revision)
     }
 }
 
@@ -180,14 +203,20 @@ pub enum Export {
     /// A file locked with a passphrase: its header is read and checked, its record awaits
     /// the key.
     Sealed(SealedFile),
+    /// A file sealed to the council key: its header is read and checked, its record
+    /// awaits the council's private key.
+    ForCouncil(super::for_council::CouncilFile),
 }
 
-/// Reads an exported member file, plain or sealed, with every check a member file gets.
+/// Reads an exported member file, plain, locked or sealed for the council, with every check a member file gets.
 pub fn read_export(text: &str) -> Result<Export, ReadError> {
     if let Some(file) = read_current(text) {
         return Ok(Export::Plain(file));
     }
     let (value, version) = read_header(text, MEMBER_FORMAT, SCHEMA_VERSION)?;
+    if value.get("sealed_to").is_some() {
+        return super::for_council::read_council_file(value).map(Export::ForCouncil);
+    }
     if value.get("encryption").is_none() {
         return from_header(value, version).map(Export::Plain);
     }
@@ -287,6 +316,16 @@ mod tests {
         assert_eq!(
             read_export(&super::super::write_member_file(&file)).unwrap(),
             Export::Plain(file)
+        );
+    }
+
+    #[test]
+    fn a_locked_files_name_is_the_members_id_not_their_name() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let id = Uuid::parse_str("3f2a9c10-77d1-4b4e-9c3d-111111111111").unwrap();
+        assert_eq!(
+            locked_file_name(id, date),
+            "member-record-3f2a9c10-2026-12-01-locked.json"
         );
     }
 

@@ -5,6 +5,7 @@
 //! testable with plain `cargo test`.
 
 pub mod catalogue;
+pub mod council_key;
 pub mod dates;
 pub mod due;
 pub mod learning;

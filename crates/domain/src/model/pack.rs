@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::catalogue::{Course, MandatoryFor, default_catalogue};
+use super::council_key::{CouncilKey, KeyFault};
 use super::due::MunicipalYear;
 use super::roles::{Role, RoleId, default_roles};
 use super::survey::{SurveyRound, SurveyTemplate};
@@ -65,6 +66,11 @@ pub struct CouncilPack {
     /// its own random salt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locking_salt: Option<String>,
+    /// The council key's public half, when the officer has made one: members' apps seal
+    /// the files they make for the council to it, so that only the council's workspace
+    /// opens them. Only the newest key is carried. Packs without one work as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council_key: Option<CouncilKey>,
 }
 
 impl CouncilPack {
@@ -95,6 +101,7 @@ impl CouncilPack {
                 .collect(),
             budget_pence: DEFAULT_BUDGET_PENCE,
             locking_salt: None,
+            council_key: None,
         }
     }
 
@@ -130,6 +137,9 @@ impl CouncilPack {
         }
         if self.locking_salt.is_some() && self.locking_salt_bytes().is_none() {
             return Some(PackFault::LockingSalt);
+        }
+        if let Some(fault) = self.council_key.as_ref().and_then(CouncilKey::fault) {
+            return Some(PackFault::CouncilKey(fault));
         }
         let mut seen = BTreeMap::new();
         for course in &self.courses {
@@ -170,6 +180,8 @@ pub enum PackFault {
     NoCouncil,
     #[error("its locking salt is not 16 bytes written in base64")]
     LockingSalt,
+    #[error("{0}")]
+    CouncilKey(KeyFault),
     #[error("it lists two courses under one id, “{id}” (“{}” and “{}”)", titles.0, titles.1)]
     RepeatedCourse {
         id: String,

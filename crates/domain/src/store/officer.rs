@@ -1,10 +1,14 @@
 //! The officer's workspace on this device, kept apart from any councillor's record: the
-//! council pack being prepared, and the list of members the officer expects files from.
+//! council pack being prepared, the list of members the officer expects files from, and
+//! the council keys (each only wrapped under the officer's passphrase).
 //! The pack is stored as a pack file, so it is read by the same reader, with the same
 //! checks, as a pack a member imports. (The members' files are in IndexedDB.)
 
+use serde::{Deserialize, Serialize};
+
 use super::{Storage, StoreError};
-use crate::exchange::{ReadError, read_pack_file, write_pack_file};
+use crate::exchange::{KeyBackup, KeyBackupError, ReadError, read_pack_file, write_pack_file};
+use crate::model::council_key::CouncilKey;
 use crate::model::pack::CouncilPack;
 
 /// Where the officer's pack is kept; never under the member's record key.
@@ -12,6 +16,99 @@ pub const OFFICER_PACK: &str = "mdr.v1.officer.pack";
 
 /// Where the officer's list of the members they expect files from is kept, one name a line.
 pub const OFFICER_ROSTER: &str = "mdr.v1.officer.roster";
+
+/// Where the council keys are kept: each as its backup is written, the private key wrapped.
+pub const OFFICER_KEYS: &str = "mdr.v1.officer.council-keys";
+
+/// A council key the workspace holds, and whether the officer has saved its backup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldKey {
+    pub key: KeyBackup,
+    /// The officer has downloaded the backup, or restored the key from one.
+    pub backed_up: bool,
+}
+
+/// Every council key the workspace holds, oldest first: files sealed to any of them open,
+/// and new packs carry the newest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilKeys {
+    pub keys: Vec<HeldKey>,
+}
+
+/// Why the pack cannot be published yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyNotReady {
+    #[error(
+        "Download the key backup before you publish the pack: without the backup and its passphrase, files sealed to the council key can never be opened by anyone."
+    )]
+    NotBackedUp,
+}
+
+impl CouncilKeys {
+    /// The key new packs carry: the newest.
+    pub fn newest(&self) -> Option<&HeldKey> {
+        self.keys.iter().max_by_key(|held| held.key.created_at)
+    }
+
+    /// Whether the workspace holds the key with this id.
+    pub fn holds(&self, key_id: &str) -> bool {
+        self.keys.iter().any(|held| held.key.key_id == key_id)
+    }
+
+    /// Keeps a key: a new one not yet backed up, or one restored from its backup. A key
+    /// already held is not kept twice; restoring it marks it backed up.
+    pub fn keep(&mut self, key: KeyBackup, backed_up: bool) {
+        match self
+            .keys
+            .iter_mut()
+            .find(|held| held.key.key_id == key.key_id)
+        {
+            Some(held) => held.backed_up |= backed_up,
+            None => self.keys.push(HeldKey { key, backed_up }),
+        }
+        self.keys.sort_by_key(|held| held.key.created_at);
+    }
+
+    /// Notes that the backup of the key with this id has been saved.
+    pub fn backed_up(&mut self, key_id: &str) {
+        if let Some(held) = self.keys.iter_mut().find(|held| held.key.key_id == key_id) {
+            held.backed_up = true;
+        }
+    }
+
+    /// The council key a pack published now carries: none before any key is made, the
+    /// newest once its backup is saved, and not yet while it is not.
+    pub fn for_pack(&self) -> Result<Option<CouncilKey>, KeyNotReady> {
+        match self.newest() {
+            None => Ok(None),
+            Some(held) if held.backed_up => Ok(Some(held.key.public())),
+            Some(_) => Err(KeyNotReady::NotBackedUp),
+        }
+    }
+}
+
+/// The council keys the workspace holds; none before the first is made. A kept key that
+/// fails its checks is refused, never dropped.
+pub fn load_council_keys(storage: &impl Storage) -> Result<CouncilKeys, KeyBackupError> {
+    let Some(text) = storage.get(OFFICER_KEYS).ok().flatten() else {
+        return Ok(CouncilKeys::default());
+    };
+    let keys: CouncilKeys = serde_json::from_str(&text).map_err(|_| {
+        KeyBackupError::Damaged("the council keys saved on this device are unreadable")
+    })?;
+    match keys.keys.iter().find_map(|held| held.key.fault()) {
+        Some(fault) => Err(fault),
+        None => Ok(keys),
+    }
+}
+
+/// Keeps the council keys.
+pub fn save_council_keys(storage: &impl Storage, keys: &CouncilKeys) -> Result<(), StoreError> {
+    storage.set(
+        OFFICER_KEYS,
+        &serde_json::to_string(keys).expect("keys always serialise"),
+    )
+}
 
 /// The pack the officer is preparing, if they have started one.
 pub fn load_officer_pack(storage: &impl Storage) -> Result<Option<CouncilPack>, ReadError> {
@@ -42,7 +139,9 @@ pub fn save_roster(storage: &impl Storage, roster: &str) -> Result<(), StoreErro
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, Utc};
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use crate::exchange::Wrapping;
 
     use super::*;
     use crate::store::{MemoryStorage, keys};
@@ -69,5 +168,59 @@ mod tests {
         assert_eq!(load_roster(&storage), "Cllr Amrit Kaur\nCllr Zara Ali");
         assert_eq!(load_officer_pack(&storage), Ok(None));
         assert_eq!(storage.get(keys::RECORD).unwrap(), None);
+    }
+
+    fn key(fill: u8, day: u32) -> KeyBackup {
+        let mut point = [fill; 65];
+        point[0] = 4;
+        KeyBackup::new(
+            "Durham County Council",
+            Utc.with_ymd_and_hms(2026, 12, day, 9, 0, 0).unwrap(),
+            &point,
+            &Wrapping::fresh([1; 16], [2; 12]),
+            &[9; 150],
+        )
+    }
+
+    #[test]
+    fn a_pack_carries_the_newest_key_only_once_its_backup_is_saved() {
+        let storage = MemoryStorage::new();
+        let mut keys = load_council_keys(&storage).unwrap();
+        assert_eq!(keys.for_pack(), Ok(None));
+        keys.keep(key(1, 1), false);
+        assert_eq!(keys.for_pack(), Err(KeyNotReady::NotBackedUp));
+        keys.backed_up(&key(1, 1).key_id);
+        assert_eq!(keys.for_pack(), Ok(Some(key(1, 1).public())));
+        // A new key, then an older one restored: the newest is still the one carried.
+        keys.keep(key(2, 3), false);
+        assert_eq!(keys.for_pack(), Err(KeyNotReady::NotBackedUp));
+        keys.keep(key(3, 2), true);
+        keys.backed_up(&key(2, 3).key_id);
+        assert_eq!(keys.for_pack(), Ok(Some(key(2, 3).public())));
+        assert!(keys.holds(&key(3, 2).key_id) && keys.holds(&key(1, 1).key_id));
+        save_council_keys(&storage, &keys).unwrap();
+        assert_eq!(load_council_keys(&storage).unwrap(), keys);
+        assert!(storage.get(OFFICER_PACK).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_key_restored_twice_is_kept_once() {
+        let mut keys = CouncilKeys::default();
+        keys.keep(key(1, 1), false);
+        keys.keep(key(1, 1), true);
+        keys.keep(key(1, 1), false);
+        assert_eq!(keys.keys.len(), 1);
+        assert!(keys.keys[0].backed_up);
+    }
+
+    #[test]
+    fn damaged_saved_keys_are_refused_and_left_as_they_are() {
+        let storage = MemoryStorage::new();
+        storage.set(OFFICER_KEYS, "{\"keys\": [").unwrap();
+        assert!(load_council_keys(&storage).is_err());
+        assert_eq!(
+            storage.get(OFFICER_KEYS).unwrap().as_deref(),
+            Some("{\"keys\": [")
+        );
     }
 }

@@ -29,11 +29,23 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
     Ok(bytes)
 }
 
-/// The AES-256-GCM key for `passphrase` with this salt and number of PBKDF2 rounds.
-pub async fn derive_key(
+/// The passphrase as the app uses it: in Unicode NFC, so that the same words make the same
+/// key whichever device typed them (an iPad may send "ŷ" as one character where Windows
+/// sends "y" and a combining circumflex).
+pub fn normalised(passphrase: &str) -> String {
+    js_sys::JsString::from(passphrase)
+        .normalize("NFC")
+        .as_string()
+        .unwrap_or_else(|| passphrase.to_owned())
+}
+
+/// The AES-256-GCM key for `passphrase`, exactly as given, with this salt and number of
+/// PBKDF2 rounds, for `uses` ("encrypt", "wrapKey"…).
+pub async fn derive_key_for(
     passphrase: &str,
     salt: &[u8],
     iterations: u32,
+    uses: &[&str],
 ) -> Result<CryptoKey, JsValue> {
     let subtle = subtle()?;
     let secret = Uint8Array::from(passphrase.as_bytes());
@@ -48,7 +60,7 @@ pub async fn derive_key(
     .unchecked_into::<CryptoKey>();
     let params =
         Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
-    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    let usages: Array = uses.iter().map(|u| JsValue::from_str(u)).collect();
     let key = JsFuture::from(subtle.derive_key_with_object_and_object(
         &params,
         &base,
@@ -58,6 +70,22 @@ pub async fn derive_key(
     )?)
     .await?;
     Ok(key.unchecked_into())
+}
+
+/// The AES-256-GCM key for locking and unlocking a file with `passphrase` (normalised to
+/// NFC) with this salt and number of PBKDF2 rounds.
+pub async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<CryptoKey, JsValue> {
+    derive_key_for(
+        &normalised(passphrase),
+        salt,
+        iterations,
+        &["encrypt", "decrypt"],
+    )
+    .await
 }
 
 fn gcm(nonce: &[u8], associated_data: &[u8]) -> AesGcmParams {
@@ -101,14 +129,20 @@ pub async fn seal(file: &MemberFile, passphrase: &str) -> Result<String, JsValue
 /// the same salt cost one key derivation, not one each.
 #[derive(Default)]
 pub struct Keyring {
+    /// The passphrase in NFC, as every file is locked since passphrases were normalised.
     passphrase: String,
-    keys: HashMap<(Vec<u8>, u32), CryptoKey>,
+    /// The passphrase exactly as typed, when that differs: files locked before
+    /// passphrases were normalised were locked with it.
+    as_typed: Option<String>,
+    keys: HashMap<(Vec<u8>, u32, bool), CryptoKey>,
 }
 
 impl Keyring {
     pub fn new(passphrase: &str) -> Self {
+        let normal = normalised(passphrase);
         Self {
-            passphrase: passphrase.to_owned(),
+            as_typed: (normal != passphrase).then(|| passphrase.to_owned()),
+            passphrase: normal,
             keys: HashMap::new(),
         }
     }
@@ -130,13 +164,33 @@ impl Keyring {
         if self.passphrase.is_empty() {
             return Err(ReadError::PassphraseNeeded);
         }
-        let slot = (sealed.salt().to_vec(), sealed.iterations());
+        match self.decrypt_with(sealed, false).await {
+            Err(_) if self.as_typed.is_some() => self.decrypt_with(sealed, true).await,
+            opened => opened,
+        }
+    }
+
+    async fn decrypt_with(
+        &mut self,
+        sealed: &SealedFile,
+        as_typed: bool,
+    ) -> Result<Vec<u8>, ReadError> {
+        let slot = (sealed.salt().to_vec(), sealed.iterations(), as_typed);
         let key = match self.keys.get(&slot) {
             Some(key) => key.clone(),
             None => {
-                let key = derive_key(&self.passphrase, sealed.salt(), sealed.iterations())
-                    .await
-                    .map_err(|_| ReadError::WrongPassphrase)?;
+                let passphrase = match (&self.as_typed, as_typed) {
+                    (Some(typed), true) => typed,
+                    _ => &self.passphrase,
+                };
+                let key = derive_key_for(
+                    passphrase,
+                    sealed.salt(),
+                    sealed.iterations(),
+                    &["encrypt", "decrypt"],
+                )
+                .await
+                .map_err(|_| ReadError::WrongPassphrase)?;
                 self.keys.insert(slot, key.clone());
                 key
             }

@@ -3,6 +3,7 @@
 
 mod components;
 mod context;
+pub mod council_key;
 pub mod crypto;
 pub mod device;
 mod drafts;

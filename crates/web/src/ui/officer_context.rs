@@ -17,11 +17,15 @@ use leptos::prelude::*;
 
 use crate::store::LocalStore;
 use crate::store::member_files::MemberFilesDb;
+use crate::ui::council_key::CouncilKeyring;
 use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace};
-use mdr_domain::exchange::ReadError;
+use mdr_domain::exchange::{KeyBackupError, ReadError};
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
-use mdr_domain::store::officer::{load_officer_pack, load_roster, save_officer_pack, save_roster};
+use mdr_domain::store::officer::{
+    CouncilKeys, load_council_keys, load_officer_pack, load_roster, save_council_keys,
+    save_officer_pack, save_roster,
+};
 
 /// How the workspace reads the members' files held on this device, given by the officer's
 /// binary (`src/bin/officer.rs`) so that the reading code loads with the other pages: a
@@ -55,6 +59,11 @@ pub struct OfficerData {
     /// Whether the members' files are still being opened.
     loading: RwSignal<bool>,
     reader: HeldReader,
+    /// The council keys unlocked this session, held only in memory as keys the page can
+    /// use but never read; empty until the officer unlocks them.
+    keyring: StoredValue<CouncilKeyring, LocalStorage>,
+    /// Whether the council keys are unlocked this session (reactive).
+    pub unlocked: RwSignal<bool>,
 }
 
 /// Makes room for the officer's data at the top of the app; nothing is read until an
@@ -66,6 +75,8 @@ pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
         opened: StoredValue::new_local(None),
         loading: RwSignal::new(true),
         reader,
+        keyring: StoredValue::new_local(CouncilKeyring::default()),
+        unlocked: RwSignal::new(false),
     };
     provide_context(data);
     data
@@ -184,5 +195,26 @@ impl OfficerData {
     /// Keeps the officer's list of expected members.
     pub fn save_roster(&self, roster: &str) -> Result<(), StoreError> {
         save_roster(&LocalStore, roster)
+    }
+
+    /// The council keys the workspace holds, each wrapped under the officer's passphrase.
+    pub fn council_keys(&self) -> Result<CouncilKeys, KeyBackupError> {
+        load_council_keys(&LocalStore)
+    }
+
+    /// Keeps the council keys.
+    pub fn save_council_keys(&self, keys: &CouncilKeys) -> Result<(), StoreError> {
+        save_council_keys(&LocalStore, keys)
+    }
+
+    /// The council keys unlocked this session (none while locked).
+    pub fn keyring(&self) -> CouncilKeyring {
+        self.keyring.get_value()
+    }
+
+    /// Holds the keys unlocked this session, in memory only.
+    pub fn set_keyring(&self, keyring: CouncilKeyring) {
+        self.unlocked.set(!keyring.is_empty());
+        self.keyring.set_value(keyring);
     }
 }

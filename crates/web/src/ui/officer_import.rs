@@ -94,6 +94,7 @@ pub async fn import_files(
         progress,
     } = shown;
     let mut keyring = Keyring::new(&passphrase);
+    let council_keys = data.keyring();
     let storage = data.storage().await;
     let total = files.len();
     let mut import = MemberImport::new();
@@ -118,6 +119,9 @@ pub async fn import_files(
                     Ok(Export::Plain(file)) => Ok(OpenedFile::plain(file, text)),
                     Ok(Export::Sealed(sealed)) => {
                         keyring.open(&sealed).await.map(OpenedFile::unlocked)
+                    }
+                    Ok(Export::ForCouncil(sealed)) => {
+                        council_keys.open(&sealed).await.map(OpenedFile::unlocked)
                     }
                     Err(e) => Err(e),
                 };

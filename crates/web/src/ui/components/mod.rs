@@ -6,6 +6,7 @@ mod confirm;
 mod due;
 mod error_summary;
 mod fields;
+mod outcome;
 mod pack_import;
 mod print_heading;
 mod profile_form;
@@ -22,6 +23,7 @@ pub use fields::{
     CheckboxGroup, CheckboxList, DateField, FileField, PassphraseField, RadioGroup, RadioList,
     ReadChosenFile, TextArea, TextField,
 };
+pub use outcome::Outcome;
 pub use pack_import::CouncilPackImport;
 pub use print_heading::PrintHeading;
 pub use profile_form::ProfileForm;

@@ -3,7 +3,9 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::ui::components::{CouncilPackImport, FileField, PassphraseField, ReadChosenFile};
+use crate::ui::components::{
+    CouncilPackImport, FileField, Outcome, PassphraseField, ReadChosenFile,
+};
 use crate::ui::crypto::Keyring;
 use crate::ui::files::download_text;
 use crate::ui::{set_page_title, use_member};
@@ -22,6 +24,7 @@ pub fn BackupPage() -> impl IntoView {
             when=move || member.load_problem.with(Option::is_none)
             fallback=RescueSavedData
         >
+            <CouncilFileSection/>
             <ExportSection/>
             <RestoreSection/>
             <CouncilPackImport/>
@@ -78,7 +81,7 @@ fn ExportSection() -> impl IntoView {
         working.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
-            let name = name.replace(".json", "-locked.json");
+            let name = exchange::locked_file_name(file.member_id, today);
             let result = match crate::ui::crypto::seal(&file, &secret).await {
                 Ok(text) => download_text(&name, &text, "application/json")
                     .map(|()| format!("Your record was locked with your passphrase and saved as {name}. Find it in your Downloads. It opens only with that passphrase."))
@@ -93,8 +96,9 @@ fn ExportSection() -> impl IntoView {
         <section class="section" aria-labelledby="export-title">
             <h2 id="export-title">"Back up your record"</h2>
             <p>
-                "Export your whole record as one file. Keep it somewhere safe, use it to move to a "
-                "new device, or send it to your member development officer."
+                "Export your whole record as one file of your own. Keep it somewhere safe, use it "
+                "to restore your record or move to a new device, or send it to your member "
+                "development officer."
             </p>
             <Show
                 when=has_record
@@ -113,15 +117,69 @@ fn ExportSection() -> impl IntoView {
                     <button type="submit" class="button">"Export my record"</button>
                 </form>
             </Show>
-            <div role="status" class="outcome">
-                {move || working.get().then(|| view! { <p>"Locking your record with your passphrase…"</p> })}
-                {move || match outcome.get() {
-                    Some(Ok(message)) => Some(view! { <p class="notice notice--success">{message}</p> }.into_any()),
-                    Some(Err(message)) => Some(view! { <p class="notice notice--error">{message}</p> }.into_any()),
-                    None => None,
-                }}
-            </div>
+            <Outcome
+                doing=Signal::derive(move || working.get().then(|| "Locking your record with your passphrase…".to_owned()))
+                outcome=outcome
+            />
         </section>
+    }
+}
+
+/// Downloads the record sealed for the council, once the applied pack carries a council
+/// key: a file only the council's workspace opens, with no passphrase to agree.
+#[component]
+fn CouncilFileSection() -> impl IntoView {
+    let member = use_member();
+    let key = Memo::new(move |_| {
+        member.record.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.pack.as_ref())
+                .and_then(|p| p.council_key.clone().map(|key| (p.council.clone(), key)))
+        })
+    });
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let working = RwSignal::new(false);
+    let download = move |_| {
+        if working.get_untracked() {
+            return;
+        }
+        let (Some((_, key)), Some(file)) = (key.get_untracked(), member.export()) else {
+            return;
+        };
+        working.set(true);
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            let name = exchange::council_file_name(file.member_id, Local::now().date_naive());
+            let result = match crate::ui::council_key::seal_for_council(&file, &key).await {
+                Ok(text) => download_text(&name, &text, "application/json")
+                    .map(|()| format!("Your file for the council was saved as {name}. Find it in your Downloads and send it to your member development officer. Only the council's workspace can open it, so it is safe by email or on a memory stick; you cannot open it yourself, so keep your own copy with “Export my record”."))
+                    .map_err(|_| "The browser did not start the download. Try again, or try another browser.".to_owned()),
+                Err(_) => Err("The council key in your council pack cannot be used, so no file was made. Ask your member development officer to send the pack again.".to_owned()),
+            };
+            outcome.set(Some(result));
+            working.set(false);
+        });
+    };
+    view! {
+        <Show when=move || key.with(Option::is_some)>
+            <section class="section" aria-labelledby="council-file-title">
+                <h2 id="council-file-title">"Send your record to the council"</h2>
+                <p>
+                    {move || key.get().map(|(council, _)| format!("{council}'s pack lets you send your record sealed, so that only the council's member development workspace can open it. Nobody else can read it on the way, and no passphrase is needed."))}
+                </p>
+                <p class="key-fingerprint">
+                    <span class="key-fingerprint__label">"Key fingerprint"</span>
+                    " "
+                    <strong class="key-fingerprint__value">{move || key.get().map(|(_, key)| key.fingerprint)}</strong>
+                </p>
+                <p class="field__hint">"Your member development officer sees the same fingerprint in their workspace."</p>
+                <button type="button" class="button" on:click=download>"Download the file for the council"</button>
+                <Outcome
+                    doing=Signal::derive(move || working.get().then(|| "Sealing your record for the council…".to_owned()))
+                    outcome=outcome
+                />
+            </section>
+        </Show>
     }
 }
 
@@ -197,6 +255,12 @@ fn RestoreSection() -> impl IntoView {
             match exchange::file_text(text).and_then(|text| (fetched.read_export)(&text)) {
                 Ok(Export::Plain(file)) => candidate.set(Some(Candidate { file_name, file })),
                 Ok(Export::Sealed(sealed)) => locked.set(Some((file_name, sealed))),
+                // Only the council's workspace opens a file sealed for the council.
+                Ok(Export::ForCouncil(_)) => problem.set(Some(explain(
+                    &exchange::ReadError::ForCouncil,
+                    &file_name,
+                    Reader::Restoring,
+                ))),
                 Err(error) => problem.set(Some(explain(&error, &file_name, Reader::Restoring))),
             }
         });

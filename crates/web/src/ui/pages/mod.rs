@@ -7,6 +7,7 @@ mod home;
 mod learning;
 mod not_found;
 mod officer;
+pub(crate) mod officer_key;
 mod officer_member_record;
 pub(crate) mod officer_members;
 mod officer_reports;

@@ -5,11 +5,12 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use crate::ui::components::{
-    CheckboxList, DateField, FieldProblem, FormCheck, FormErrors, RadioGroup, TextArea, TextField,
-    focus_field,
+    CheckboxList, DateField, FieldProblem, FormCheck, FormErrors, Outcome, RadioGroup, TextArea,
+    TextField, focus_field,
 };
 use crate::ui::files::download_text;
 use crate::ui::officer_context::{OfficerData, use_officer_pack};
+use crate::ui::pages::officer_key::{CouncilKeySection, HeldKeys};
 use crate::ui::set_page_title;
 use mdr_domain::exchange::{SavedCopy, explain_saved, pack_file_name, write_pack_file};
 use mdr_domain::model::catalogue::read_months;
@@ -112,6 +113,7 @@ pub fn OfficerPage() -> impl IntoView {
         unread: RwSignal::new(Default::default()),
     };
     let started = Memo::new(move |_| workspace.pack.with(Option::is_some));
+    let held = HeldKeys::read(data);
     view! {
         <h1>"Officer workspace"</h1>
         <super::officer_members::OfficerNav/>
@@ -121,7 +123,7 @@ pub fn OfficerPage() -> impl IntoView {
             "apart from any councillor's record on this device."
         </p>
         {move || workspace.problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
-        {move || if started.get() { view! { <PackEditor workspace=workspace/> }.into_any() } else { view! { <StartPack workspace=workspace/> }.into_any() }}
+        {move || if started.get() { view! { <PackEditor workspace=workspace held=held/> }.into_any() } else { view! { <StartPack workspace=workspace/> }.into_any() }}
     }
 }
 
@@ -173,9 +175,9 @@ fn give_locking_salt(pack: &mut CouncilPack) {
 }
 
 #[component]
-fn PackEditor(workspace: Workspace) -> impl IntoView {
+fn PackEditor(workspace: Workspace, held: HeldKeys) -> impl IntoView {
     let pack = workspace.pack;
-    let published = RwSignal::new(None::<String>);
+    let published = RwSignal::new(None::<Result<String, String>>);
     let budget = pack.with_untracked(|p| {
         p.as_ref()
             .map(|p| pounds_for_form(p.budget_pence))
@@ -198,15 +200,30 @@ fn PackEditor(workspace: Workspace) -> impl IntoView {
         let mut next = current.published(Utc::now());
         // A pack started before packs carried a salt gets one with its next version.
         give_locking_salt(&mut next);
+        // It carries the newest council key, once that key's backup is saved.
+        match held.keys.with_untracked(|k| k.for_pack()) {
+            Ok(key) => next.council_key = key,
+            Err(why) => {
+                published.set(Some(Err(why.to_string())));
+                return;
+            }
+        }
         let name = pack_file_name(&next);
         match download_text(&name, &write_pack_file(&next), "application/json") {
             Ok(()) => {
                 workspace.change(|p| *p = next.clone());
-                published.set(Some(format!("Version {} published as {name}. Send it to your members by email or on a memory stick.", next.pack_version)));
+                let sealed = match &next.council_key {
+                    Some(key) => format!(
+                        " It carries the council key {}, so members can make files that only this workspace opens.",
+                        key.fingerprint
+                    ),
+                    None => String::new(),
+                };
+                published.set(Some(Ok(format!("Version {} published as {name}. Send it to your members by email or on a memory stick.{sealed}", next.pack_version))));
             }
-            Err(_) => published.set(Some(
+            Err(_) => published.set(Some(Err(
                 "The browser did not start the download. Try again.".to_owned(),
-            )),
+            ))),
         }
     };
     let version = move || {
@@ -245,11 +262,15 @@ fn PackEditor(workspace: Workspace) -> impl IntoView {
         <RolesEditor workspace=workspace/>
         <CoursesEditor workspace=workspace/>
         <SurveysEditor workspace=workspace/>
+        <CouncilKeySection
+            held=held
+            council=Signal::derive(move || pack.with(|p| p.as_ref().map(|p| p.council.clone()).unwrap_or_default()))
+        />
         <section class="section" aria-labelledby="pack-publish">
             <h2 id="pack-publish">"Publish"</h2>
             <p>"Publishing gives the pack a new version number, so members' apps know it is newer."</p>
             <button type="button" class="button" on:click=publish>"Export council pack"</button>
-            <div role="status" class="outcome">{move || published.get().map(|m| view! { <p class="notice notice--success">{m}</p> })}</div>
+            <Outcome doing=Signal::stored(None::<String>) outcome=published/>
         </section>
     }
 }

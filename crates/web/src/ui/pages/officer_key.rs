@@ -1,0 +1,400 @@
+//! The council key on the officer's Council pack page: making it, backing it up, unlocking
+//! it for a session, making a new one over the years, and restoring one from a backup onto
+//! a new computer; and the unlocking on its own, for the members' files page.
+
+use chrono::Local;
+use leptos::prelude::*;
+
+use crate::ui::components::{FileField, Outcome, PassphraseField};
+use crate::ui::council_key::{CouncilKeyring, UnlockError, create_council_key, unlock_key};
+use crate::ui::files::download_text;
+use crate::ui::officer_context::OfficerData;
+use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
+use mdr_domain::model::dates::long_date;
+use mdr_domain::store::officer::CouncilKeys;
+
+/// The shortest passphrase a council key is wrapped with: it guards every member's file.
+const MIN_KEY_PASSPHRASE_CHARS: usize = 12;
+
+const WRONG_PASSPHRASE: &str = "That passphrase does not unlock the council key. Check it and try again: it is the passphrase chosen when the key was made.";
+const BROWSER_REFUSED: &str =
+    "This browser could not use the council key. Try again, or use an up-to-date browser.";
+
+fn unlock_problem(error: UnlockError) -> String {
+    match error {
+        UnlockError::WrongPassphrase => WRONG_PASSPHRASE.to_owned(),
+        UnlockError::Browser => BROWSER_REFUSED.to_owned(),
+    }
+}
+
+/// The council keys as this page shows them: read once, changed and kept through here.
+#[derive(Clone, Copy)]
+pub struct HeldKeys {
+    data: OfficerData,
+    pub keys: RwSignal<CouncilKeys>,
+    /// Why the kept keys could not be read, if they could not.
+    pub problem: RwSignal<Option<String>>,
+}
+
+impl HeldKeys {
+    pub fn read(data: OfficerData) -> Self {
+        let (keys, problem) = match data.council_keys() {
+            Ok(keys) => (keys, None),
+            Err(e) => (
+                CouncilKeys::default(),
+                Some(format!(
+                    "The council keys saved in this browser could not be read, and are left as they are. {e}"
+                )),
+            ),
+        };
+        Self {
+            data,
+            keys: RwSignal::new(keys),
+            problem: RwSignal::new(problem),
+        }
+    }
+
+    /// Changes the keys and keeps them; `Err` with what to tell the officer if they could
+    /// not be kept (and then nothing has changed).
+    fn change(self, change: impl FnOnce(&mut CouncilKeys)) -> Result<(), String> {
+        let mut next = self.keys.get_untracked();
+        change(&mut next);
+        self.data.save_council_keys(&next).map_err(|e| {
+            format!(
+                "The council key could not be saved in this browser, so nothing has changed. {e}"
+            )
+        })?;
+        self.keys.set(next);
+        Ok(())
+    }
+}
+
+/// The Council key section of the Council pack page.
+#[component]
+pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoView {
+    let data = held.data;
+    let passphrase = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let field_error = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let working = RwSignal::new(None::<&'static str>);
+    let restore_problem = RwSignal::new(None::<String>);
+    let has_key = Memo::new(move |_| held.keys.with(|k| !k.keys.is_empty()));
+    let newest = Memo::new(move |_| held.keys.with(|k| k.newest().cloned()));
+
+    let begin = move |doing: &'static str| {
+        if working.get_untracked().is_some() {
+            return false;
+        }
+        field_error.set(None);
+        outcome.set(None);
+        working.set(Some(doing));
+        true
+    };
+    let finish = move |result: Result<String, String>| {
+        outcome.set(Some(result));
+        working.set(None);
+    };
+
+    let create = move |_| {
+        let secret = passphrase.get_untracked();
+        if secret.chars().count() < MIN_KEY_PASSPHRASE_CHARS {
+            field_error.set(Some(format!(
+                "Enter a passphrase of at least {MIN_KEY_PASSPHRASE_CHARS} characters"
+            )));
+            return;
+        }
+        if again.get_untracked() != secret {
+            field_error.set(Some(
+                "The two passphrases are different: type the same passphrase in both boxes"
+                    .to_owned(),
+            ));
+            return;
+        }
+        if !begin("Making the council key…") {
+            return;
+        }
+        let council = council.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match create_council_key(&council, &secret).await {
+                Err(_) => Err(BROWSER_REFUSED.to_owned()),
+                Ok((backup, unlocked)) => held.change(|k| k.keep(backup, false)).map(|()| {
+                    let mut ring = data.keyring();
+                    ring.add(unlocked);
+                    data.set_keyring(ring);
+                    again.set(String::new());
+                    passphrase.set(String::new());
+                    "The council key has been made. Now download the key backup.".to_owned()
+                }),
+            };
+            finish(result);
+        });
+    };
+
+    let unlock = move |_| {
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            field_error.set(Some("Enter the passphrase for the council key".to_owned()));
+            return;
+        }
+        if !begin("Unlocking the council key…") {
+            return;
+        }
+        let keys = held.keys.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = CouncilKeyring::unlock(&keys, &secret)
+                .await
+                .map(|ring| {
+                    data.set_keyring(ring);
+                    passphrase.set(String::new());
+                    "The council key is unlocked until you close this tab.".to_owned()
+                })
+                .map_err(unlock_problem);
+            finish(result);
+        });
+    };
+
+    let make_new = move |_| {
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            field_error.set(Some(
+                "Enter the passphrase for the council key: the new key is kept under the same one"
+                    .to_owned(),
+            ));
+            return;
+        }
+        if !begin("Making a new council key…") {
+            return;
+        }
+        let keys = held.keys.get_untracked();
+        let council = council.get_untracked();
+        leptos::task::spawn_local(async move {
+            // Every key is kept under the one passphrase: it must open the keys held.
+            let result = match CouncilKeyring::unlock(&keys, &secret).await {
+                Err(e) => Err(unlock_problem(e)),
+                Ok(mut ring) => match create_council_key(&council, &secret).await {
+                    Err(_) => Err(BROWSER_REFUSED.to_owned()),
+                    Ok((backup, unlocked)) => held.change(|k| k.keep(backup, false)).map(|()| {
+                        ring.add(unlocked);
+                        data.set_keyring(ring);
+                        passphrase.set(String::new());
+                        "A new council key has been made. Download its backup: packs published from now on carry the new key, and files sealed to the older keys still open here.".to_owned()
+                    }),
+                },
+            };
+            finish(result);
+        });
+    };
+
+    let download = move |_| {
+        let Some(newest) = newest.get_untracked() else {
+            return;
+        };
+        let name = key_backup_file_name(&newest.key.public(), Local::now().date_naive());
+        let result = match download_text(&name, &write_key_backup(&newest.key), "application/json") {
+            Err(_) => Err("The browser did not start the download. Try again.".to_owned()),
+            Ok(()) => held.change(|k| k.backed_up(&newest.key.key_id)).map(|()| {
+                format!("The key backup was saved as {name}. Keep it somewhere safe away from this computer, with the passphrase kept apart from it.")
+            }),
+        };
+        outcome.set(Some(result));
+    };
+
+    let on_choose = move |()| {
+        restore_problem.set(None);
+        outcome.set(None);
+    };
+    let on_read = move |(file_name, read): (String, Result<Vec<u8>, String>)| {
+        let text = match read {
+            Err(message) => {
+                restore_problem.set(Some(message));
+                return;
+            }
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        };
+        let backup = match read_key_backup(&text) {
+            Ok(backup) => backup,
+            Err(e) => {
+                restore_problem.set(Some(format!("“{file_name}” was not restored. {e}")));
+                return;
+            }
+        };
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            restore_problem.set(Some(format!("“{file_name}” was not restored: enter the backup's passphrase under “Passphrase for the council key” first, then choose the file again.")));
+            return;
+        }
+        if !begin("Restoring the council key…") {
+            return;
+        }
+        let keys = held.keys.get_untracked();
+        leptos::task::spawn_local(async move {
+            let restored = match unlock_key(&backup, &secret).await {
+                Err(e) => Err(unlock_problem(e)),
+                // The keys already held must open with the same passphrase.
+                Ok(unlocked) => match CouncilKeyring::unlock(&keys, &secret).await {
+                    Err(UnlockError::WrongPassphrase) => Err("This backup's passphrase is not the one the council keys already in this browser use. Every key in a workspace is kept under one passphrase: restore it in a browser without keys, or ask whoever made the keys.".to_owned()),
+                    Err(UnlockError::Browser) => Err(BROWSER_REFUSED.to_owned()),
+                    Ok(mut ring) => held.change(|k| k.keep(backup.clone(), true)).map(|()| {
+                        ring.add(unlocked);
+                        data.set_keyring(ring);
+                        passphrase.set(String::new());
+                        format!(
+                            "The council key {} has been restored from “{file_name}” and is unlocked until you close this tab.",
+                            backup.fingerprint
+                        )
+                    }),
+                },
+            };
+            match restored {
+                Ok(message) => finish(Ok(message)),
+                Err(message) => {
+                    restore_problem.set(Some(format!("“{file_name}” was not restored. {message}")));
+                    working.set(None);
+                }
+            }
+        });
+    };
+
+    let older = move || {
+        held.keys.with(|k| {
+            let newest = k.newest().map(|n| n.key.key_id.clone());
+            k.keys
+                .iter()
+                .filter(|h| Some(&h.key.key_id) != newest.as_ref())
+                .map(|h| {
+                    format!(
+                        "{} (made {})",
+                        h.key.fingerprint,
+                        long_date(h.key.created_at.date_naive())
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="section" aria-labelledby="council-key-title">
+            <h2 id="council-key-title">"Council key"</h2>
+            <p>
+                "With a council key, members can send you files that only this workspace can open: "
+                "their app seals each file to the key, and nobody without the key and its "
+                "passphrase can read it, however the file travels. Packs you publish carry the key."
+            </p>
+            {move || held.problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
+            {move || newest.get().map(|newest| view! {
+                <p class="key-fingerprint">
+                    <span class="key-fingerprint__label">"Key fingerprint"</span>
+                    " "
+                    <strong class="key-fingerprint__value">{newest.key.fingerprint.clone()}</strong>
+                </p>
+                <p class="field__hint">{format!("Made on {}. Members see the same fingerprint on their Export and backup page.", long_date(newest.key.created_at.date_naive()))}</p>
+                {(!newest.backed_up).then(|| view! {
+                    <p class="notice notice--warning">
+                        "Download the key backup now and keep it somewhere safe away from this computer. "
+                        "Without the backup and the passphrase, files sealed to this key can never be "
+                        "opened by anyone, the council included: not after this browser's data is cleared, "
+                        "nor on another computer. The pack cannot be published until the backup is downloaded."
+                    </p>
+                })}
+            })}
+            {move || {
+                let older = older();
+                (!older.is_empty()).then(|| view! {
+                    <p>"Older keys, still kept so that files sealed to them open: " {older.join("; ")} "."</p>
+                })
+            }}
+            {move || has_key.get().then(|| view! {
+                <p>{move || if data.unlocked.get() {
+                    "Unlocked until you close this tab: files sealed to the council key open when you import them."
+                } else {
+                    "Locked: enter the passphrase to open files sealed to the council key."
+                }}</p>
+            })}
+            <PassphraseField
+                label="Passphrase for the council key"
+                id="council-key-passphrase"
+                new=!has_key.get_untracked()
+                hint=Signal::derive(move || if has_key.get() {
+                    "The passphrase chosen when the council key was made.".to_owned()
+                } else {
+                    format!("At least {MIN_KEY_PASSPHRASE_CHARS} characters: three or four unrelated words are easy to remember and hard to guess. You will need it to open members' sealed files, and to restore the key on another computer.")
+                })
+                value=passphrase
+                error=field_error
+            />
+            <Show when=move || !has_key.get()>
+                <PassphraseField label="Type the passphrase again" id="council-key-again" new=true value=again/>
+                <button type="button" class="button" on:click=create>"Create the council key"</button>
+            </Show>
+            <Show when=move || has_key.get()>
+                <div class="button-group">
+                    <Show when=move || !data.unlocked.get()>
+                        <button type="button" class="button" on:click=unlock>"Unlock the council key"</button>
+                    </Show>
+                    <button type="button" class="button" on:click=download>"Download the key backup"</button>
+                    <button type="button" class="button button--secondary" on:click=make_new>"Make a new council key"</button>
+                </div>
+            </Show>
+            <FileField
+                label="Restore the council key from a backup"
+                id="council-key-restore"
+                hint="To bring the key to this computer: enter its passphrase above, then choose the council-key-… .json file saved with “Download the key backup”."
+                problem=restore_problem
+                on_choose=on_choose
+                on_read=on_read
+            />
+            <Outcome doing=Signal::derive(move || working.get().map(str::to_owned)) outcome=outcome/>
+        </section>
+    }
+}
+
+/// Unlocking the council key where members' files are imported, while it is locked.
+#[component]
+pub fn UnlockCouncilKey(data: OfficerData) -> impl IntoView {
+    let has_key = data.council_keys().is_ok_and(|k| !k.keys.is_empty());
+    let passphrase = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let working = RwSignal::new(false);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            error.set(Some("Enter the passphrase for the council key".to_owned()));
+            return;
+        }
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let keys = data.council_keys().unwrap_or_default();
+            match CouncilKeyring::unlock(&keys, &secret).await {
+                Ok(ring) => {
+                    passphrase.set(String::new());
+                    data.set_keyring(ring);
+                }
+                Err(e) => error.set(Some(unlock_problem(e))),
+            }
+            working.set(false);
+        });
+    };
+    view! {
+        <Show when=move || has_key && !data.unlocked.get() fallback=move || has_key.then(|| view! {
+            <p class="notice notice--success">"The council key is unlocked until you close this tab: files sealed for the council open when you import them."</p>
+        })>
+            <form class="inset" on:submit=unlock novalidate>
+                <PassphraseField
+                    label="Passphrase for the council key"
+                    id="unlock-passphrase"
+                    hint="Files members made for the council open once the council key is unlocked."
+                    value=passphrase
+                    error=error
+                />
+                <button type="submit" class="button">"Unlock the council key"</button>
+                <div role="status" class="outcome">{move || working.get().then(|| view! { <p>"Unlocking the council key…"</p> })}</div>
+            </form>
+        </Show>
+    }
+}
