@@ -6,6 +6,7 @@
 // officer restores the key from its backup and opens the same files. An independent HPKE
 // implementation (@hpke/core, in tests/e2e/council-hpke.js) opens what the app sealed, and
 // the app opens what it sealed.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -247,4 +248,14 @@ test('a pack whose council key is malformed is refused with the reason, and chan
   expect(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).toBe(before);
   await expect(page.getByRole('button', { name: 'Download the file for the council' })).toHaveCount(0);
   await expectAccessible(page, 'a pack with a malformed council key');
+
+  // A key whose id and fingerprint are its own, but which is not a point on the curve:
+  // only the browser's curve can tell, and it does before anything is applied.
+  const offCurve = Buffer.from([4, ...new Array(64).fill(7)]);
+  const keyId = createHash('sha256').update(offCurve).digest('hex');
+  pack.council_key = { key_id: keyId, fingerprint: keyId.slice(0, 16).toUpperCase().match(/.{4}/g).join(' '), public_key: offCurve.toString('base64') };
+  await page.getByLabel('Import council pack').setInputFiles(asFile('council-pack-off-curve.json', pack));
+  await expect(page.getByText('its council key is not a public key of the kind the app seals files to')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply this pack' })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).toBe(before);
 });

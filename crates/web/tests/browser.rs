@@ -375,6 +375,36 @@ async fn a_locked_export_opens_with_its_passphrase_typed_either_way() {
 }
 
 #[wasm_bindgen_test]
+async fn a_file_locked_before_passphrases_were_normalised_still_opens() {
+    use mdr_web::ui::crypto::{Keyring, derive_key_for};
+    use wasm_bindgen::JsCast;
+    // An older app derived the key from the passphrase exactly as typed (decomposed here).
+    let file = sample_file();
+    let (salt, nonce) = ([5; exchange::SALT_BYTES], [6; exchange::NONCE_BYTES]);
+    let header = exchange::SealedHeader::for_file(&file, &salt, &nonce);
+    let key = derive_key_for(DECOMPOSED, &salt, 600_000, &["encrypt"])
+        .await
+        .unwrap();
+    let params = web_sys::AesGcmParams::new("AES-GCM", &js_sys::Uint8Array::from(&nonce[..]));
+    params.set_additional_data(&js_sys::Uint8Array::from(&header.associated_data()[..]));
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    let encrypting = subtle
+        .encrypt_with_object_and_u8_array(&params, &key, &exchange::sealing_plaintext(&file))
+        .unwrap();
+    let buffer = wasm_bindgen_futures::JsFuture::from(encrypting)
+        .await
+        .unwrap();
+    let ciphertext = js_sys::Uint8Array::new(buffer.unchecked_ref()).to_vec();
+    let locked = sealed(&exchange::write_sealed_file(header, &ciphertext)).await;
+    assert_eq!(Keyring::new(DECOMPOSED).open(&locked).await, Ok(file));
+    assert_eq!(
+        Keyring::new(COMPOSED).open(&locked).await,
+        Err(exchange::ReadError::WrongPassphrase),
+        "typed composed, it was another passphrase to the older app"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_query_is_read_decoded() {
     use mdr_web::ui::router::Query;
     let query = Query::new("?section=2&saved=a%20b&empty=");

@@ -26,13 +26,15 @@ pub const NOT_READ: &str = "The file could not be read. Check it is still there 
 #[derive(Clone, Debug)]
 pub struct OpenedFile {
     pub file: MemberFile,
-    /// The file's text as read, when it was not locked: a new member is saved from it as
-    /// it came, rather than written out again.
+    /// The member file's text, when the app has it: as read from a plain file, or as
+    /// opened from one sealed for the council. A new member is saved from it as it came,
+    /// rather than written out again.
     pub text: Option<String>,
 }
 
 impl OpenedFile {
-    /// A file that was not locked, with the text it was read from.
+    /// A file with the member file's text: a plain file as read, or one sealed for the
+    /// council as opened.
     pub fn plain(file: MemberFile, text: String) -> Self {
         Self {
             file,

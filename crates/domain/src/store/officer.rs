@@ -102,6 +102,11 @@ pub fn load_council_keys(storage: &impl Storage) -> Result<CouncilKeys, KeyBacku
     }
 }
 
+/// Whether any council key is kept, without reading them.
+pub fn holds_council_keys(storage: &impl Storage) -> bool {
+    storage.get(OFFICER_KEYS).ok().flatten().is_some()
+}
+
 /// Keeps the council keys.
 pub fn save_council_keys(storage: &impl Storage, keys: &CouncilKeys) -> Result<(), StoreError> {
     storage.set(
@@ -198,7 +203,9 @@ mod tests {
         keys.backed_up(&key(2, 3).key_id);
         assert_eq!(keys.for_pack(), Ok(Some(key(2, 3).public())));
         assert!(keys.holds(&key(3, 2).key_id) && keys.holds(&key(1, 1).key_id));
+        assert!(!holds_council_keys(&storage));
         save_council_keys(&storage, &keys).unwrap();
+        assert!(holds_council_keys(&storage));
         assert_eq!(load_council_keys(&storage).unwrap(), keys);
         assert!(storage.get(OFFICER_PACK).unwrap().is_none());
     }

@@ -7,6 +7,7 @@ mod app {
     use mdr_domain::consolidate::{HeldFiles, read_held};
     use mdr_domain::store::holds_set_up_record;
     use mdr_web::store::LocalStore;
+    use mdr_web::ui::council_key::{UnlockError, Unlocker, unlock_workspace};
     use mdr_web::ui::officer_context::{HeldReader, OfficerData, provide_officer_data};
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
@@ -49,6 +50,14 @@ mod app {
         Box::pin(import_files(data, shown, files, passphrase))
     });
 
+    lazy_fn!(officer: fn start_unlock(
+        data: OfficerData,
+        passphrase: String,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), UnlockError>>>> {
+        // Unwrapping the council keys is only needed once the passphrase is entered.
+        Box::pin(unlock_workspace(data, passphrase))
+    });
+
     /// The officer's workspace, under `/officer`.
     #[component]
     pub fn OfficerApp() -> impl IntoView {
@@ -57,6 +66,14 @@ mod app {
         let set_up = Signal::stored(holds_set_up_record(&LocalStore));
         provide_context(Importer(|data, shown, files, passphrase| {
             Box::pin(start_import(data, shown, files, passphrase))
+        }));
+        provide_context(Unlocker(|data, passphrase| {
+            Box::pin(async move {
+                match start_unlock(data, passphrase).await {
+                    Ok(unlocking) => Ok(unlocking.await),
+                    Err(e) => Err(e),
+                }
+            })
         }));
         provide_officer_data(HeldReader(|texts| {
             Box::pin(async move { read_held_files(texts).await.ok() })

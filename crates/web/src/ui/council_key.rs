@@ -12,7 +12,11 @@ use web_sys::{
     SubtleCrypto,
 };
 
+use std::future::Future;
+use std::pin::Pin;
+
 use crate::ui::crypto::{derive_key_for, normalised, random_bytes};
+use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::hpke::{DH_BYTES, PUBLIC_KEY_BYTES};
 use mdr_domain::exchange::{
     CouncilFile, CouncilHeader, KeyBackup, MemberFile, NONCE_BYTES, ReadError, SALT_BYTES,
@@ -267,6 +271,14 @@ impl CouncilKeyring {
     /// key the workspace does not hold is refused with that key's fingerprint; one the
     /// cipher refuses has been changed since it was sealed.
     pub async fn open(&self, file: &CouncilFile) -> Result<MemberFile, ReadError> {
+        self.open_with_text(file).await.map(|(file, _)| file)
+    }
+
+    /// [`Self::open`], with the member file's text as it was sealed, for an import to keep.
+    pub async fn open_with_text(
+        &self,
+        file: &CouncilFile,
+    ) -> Result<(MemberFile, String), ReadError> {
         if self.keys.is_empty() {
             return Err(ReadError::ForCouncil);
         }
@@ -276,7 +288,9 @@ impl CouncilKeyring {
             });
         };
         let plaintext = open_with(key, file).await.map_err(|_| ReadError::Altered)?;
-        file.open(&plaintext)
+        let opened = file.open(&plaintext)?;
+        let text = String::from_utf8(plaintext).map_err(|_| ReadError::Altered)?;
+        Ok((opened, text))
     }
 }
 
@@ -292,3 +306,24 @@ async fn open_with(key: &UnlockedKey, file: &CouncilFile) -> Result<Vec<u8>, JsV
     )?)
     .await
 }
+
+/// Unlocks every council key the workspace holds with the officer's passphrase, and holds
+/// them in memory for this tab.
+pub async fn unlock_workspace(data: OfficerData, passphrase: String) -> Result<(), UnlockError> {
+    let keys = data.council_keys().unwrap_or_default();
+    let ring = CouncilKeyring::unlock(&keys, &passphrase).await?;
+    data.set_keyring(ring);
+    Ok(())
+}
+
+/// An unlocking under way, as [`Unlocker`] starts it: `Err` when its code could not be
+/// fetched.
+pub type Unlocking = Pin<
+    Box<dyn Future<Output = Result<Result<(), UnlockError>, leptos::wasm_split::SplitLoaderError>>>,
+>;
+
+/// How the members' files page unlocks the council keys, given by the officer's binary so
+/// that the code (WebCrypto's unwrapping) loads with the other pages, not the first one. It
+/// calls [`unlock_workspace`].
+#[derive(Clone, Copy)]
+pub struct Unlocker(pub fn(OfficerData, String) -> Unlocking);

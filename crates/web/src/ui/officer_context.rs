@@ -23,8 +23,8 @@ use mdr_domain::exchange::{KeyBackupError, ReadError};
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
 use mdr_domain::store::officer::{
-    CouncilKeys, load_council_keys, load_officer_pack, load_roster, save_council_keys,
-    save_officer_pack, save_roster,
+    CouncilKeys, holds_council_keys, load_council_keys, load_officer_pack, load_roster,
+    save_council_keys, save_officer_pack, save_roster,
 };
 
 /// How the workspace reads the members' files held on this device, given by the officer's
@@ -200,6 +200,11 @@ impl OfficerData {
     /// The council keys the workspace holds, each wrapped under the officer's passphrase.
     pub fn council_keys(&self) -> Result<CouncilKeys, KeyBackupError> {
         load_council_keys(&LocalStore)
+    }
+
+    /// Whether the workspace holds any council key, without reading them.
+    pub fn holds_council_keys(&self) -> bool {
+        holds_council_keys(&LocalStore)
     }
 
     /// Keeps the council keys.

@@ -1,4 +1,5 @@
-//! The officer's import in the browser: reads the chosen files, unlocks the locked ones,
+//! The officer's import in the browser: reads the chosen files, opens those sealed for
+//! the council and unlocks the locked ones,
 //! hands each to `consolidate::MemberImport` (which merges it, says what happened, and says
 //! what to save and when), writes each batch it gives to IndexedDB in a transaction of its
 //! own, and shows how it went. What an import decides is the domain's; this module holds
@@ -17,12 +18,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::store::member_files::{MemberFilesDb, WorkspaceError};
+use crate::ui::council_key::CouncilKeyring;
 use crate::ui::crypto::Keyring;
 use crate::ui::files::start_reading;
 use crate::ui::officer_context::OfficerData;
 use crate::ui::yield_to_browser;
 use mdr_domain::consolidate::{ImportResults, MemberImport, OpenedFile, SaveBatch};
-use mdr_domain::exchange::{Export, file_text, read_export};
+use mdr_domain::exchange::{Export, MemberFile, ReadError, SealedFile, file_text, read_export};
 
 /// How many files the browser reads ahead of the one being merged.
 const READ_AHEAD: usize = 32;
@@ -76,6 +78,45 @@ fn write(storage: &Option<Rc<MemberFilesDb>>, batch: SaveBatch) -> Written {
     written
 }
 
+/// A file read ahead of its turn, and opened if it was sealed for the council (its key
+/// is already unlocked, so files can be opened side by side).
+enum Prepared {
+    NotRead,
+    Refused(ReadError),
+    /// Plain, or sealed for the council and opened: the member file and its text.
+    Plain(MemberFile, String),
+    /// Locked with a passphrase: opened in turn, with the batch's keyring.
+    Locked(SealedFile),
+}
+
+/// Starts reading `file` and, once read, reading it as a member's file and opening it if
+/// it is sealed for the council, as a task of its own, so that several files are read
+/// and opened while others are merged.
+fn prepare(file: &web_sys::File, council_keys: &Rc<CouncilKeyring>) -> oneshot::Receiver<Prepared> {
+    let reading = start_reading(file);
+    let council_keys = Rc::clone(council_keys);
+    let (done, prepared) = oneshot::channel();
+    spawn_local(async move {
+        let prepared = match reading.await.map(file_text) {
+            Err(_) => Prepared::NotRead,
+            Ok(Err(e)) => Prepared::Refused(e),
+            Ok(Ok(text)) => match read_export(&text) {
+                Ok(Export::Plain(file)) => Prepared::Plain(file, text),
+                Ok(Export::Sealed(sealed)) => Prepared::Locked(sealed),
+                Ok(Export::ForCouncil(sealed)) => {
+                    match council_keys.open_with_text(&sealed).await {
+                        Ok((file, text)) => Prepared::Plain(file, text),
+                        Err(e) => Prepared::Refused(e),
+                    }
+                }
+                Err(e) => Prepared::Refused(e),
+            },
+        };
+        let _ = done.send(prepared);
+    });
+    prepared
+}
+
 /// Imports the chosen files into the workspace: reads a few ahead, unlocks them with
 /// `passphrase`, merges each, saves the changed members a hundred at a time, and shows
 /// how it went in `shown`.
@@ -94,48 +135,55 @@ pub async fn import_files(
         progress,
     } = shown;
     let mut keyring = Keyring::new(&passphrase);
-    let council_keys = data.keyring();
+    let council_keys = Rc::new(data.keyring());
     let storage = data.storage().await;
     let total = files.len();
     let mut import = MemberImport::new();
     let mut writes: Vec<Written> = Vec::new();
-    // The browser reads a few files ahead while each is merged in turn, and the page
-    // is handed back to the browser every 50 ms so it stays responsive. A file's size
-    // is not asked for first: on a tablet that costs as much as reading it, and the
-    // text is measured before it is parsed.
-    let mut reading: VecDeque<_> = files.iter().take(READ_AHEAD).map(start_reading).collect();
+    // The browser reads a few files ahead (and opens those sealed for the council) while
+    // each is merged in turn, and the page is handed back to the browser every 50 ms so
+    // it stays responsive. A file's size is not asked for first: on a tablet that costs
+    // as much as reading it, and the text is measured before it is parsed.
+    let mut preparing: VecDeque<_> = files
+        .iter()
+        .take(READ_AHEAD)
+        .map(|file| prepare(file, &council_keys))
+        .collect();
     let mut last_yield = js_sys::Date::now();
     for (i, file) in files.iter().enumerate() {
         if let Some(next) = files.get(i + READ_AHEAD) {
-            reading.push_back(start_reading(next));
+            preparing.push_back(prepare(next, &council_keys));
         }
-        let bytes = reading.pop_front().expect("one reading per file").await;
+        let prepared = preparing
+            .pop_front()
+            .expect("one preparing per file")
+            .await
+            .unwrap_or(Prepared::NotRead);
         let name = file.name();
-        match bytes.map(file_text) {
-            Err(_) => import.not_read(name),
-            Ok(Err(e)) => import.refuse(name, &e),
-            Ok(Ok(text)) => {
-                let opened = match read_export(&text) {
-                    Ok(Export::Plain(file)) => Ok(OpenedFile::plain(file, text)),
-                    Ok(Export::Sealed(sealed)) => {
-                        keyring.open(&sealed).await.map(OpenedFile::unlocked)
-                    }
-                    Ok(Export::ForCouncil(sealed)) => {
-                        council_keys.open(&sealed).await.map(OpenedFile::unlocked)
-                    }
-                    Err(e) => Err(e),
-                };
-                match opened {
-                    Ok(opened) => {
-                        let merged =
-                            workspace.try_update_untracked(|w| import.merge(w, name, opened));
-                        // The app has gone, and the workspace with it.
-                        if merged.is_none() {
-                            return;
-                        }
-                    }
-                    Err(e) => import.refuse(name, &e),
+        let opened = match prepared {
+            Prepared::NotRead => {
+                import.not_read(name);
+                None
+            }
+            Prepared::Refused(e) => {
+                import.refuse(name, &e);
+                None
+            }
+            Prepared::Plain(file, text) => Some(OpenedFile::plain(file, text)),
+            // One key per salt for the whole batch: opened in turn, so each is made once.
+            Prepared::Locked(sealed) => match keyring.open(&sealed).await {
+                Ok(file) => Some(OpenedFile::unlocked(file)),
+                Err(e) => {
+                    import.refuse(name, &e);
+                    None
                 }
+            },
+        };
+        if let Some(opened) = opened {
+            let merged = workspace.try_update_untracked(|w| import.merge(w, file.name(), opened));
+            // The app has gone, and the workspace with it.
+            if merged.is_none() {
+                return;
             }
         }
         if let Some(batch) = workspace.with_untracked(|w| import.save_due(w)) {

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use crate::ui::components::{FileField, ReadChosenFile};
 use crate::ui::use_member;
-use mdr_domain::exchange::{Reader, explain, file_text};
+use mdr_domain::exchange::{Damage, ReadError, Reader, explain, file_text};
+use mdr_domain::model::council_key::KeyFault;
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::money::pounds;
-use mdr_domain::model::pack::{CouncilPack, PackChanges, PackDecision};
+use mdr_domain::model::pack::{CouncilPack, PackChanges, PackDecision, PackFault};
 
 /// A pack the member chose, and what importing it would do.
 #[derive(Clone)]
@@ -60,7 +61,25 @@ pub fn CouncilPackImport() -> impl IntoView {
                 PackDecision::Older { held, incoming } => problem.set(Some(format!(
                     "“{file_name}” is version {incoming} of the pack, older than the version {held} you already use, so it has not been applied. Ask your member development officer for the latest pack."
                 ))),
-                decision => chosen.set(Some(Chosen { file_name, pack, decision })),
+                decision => {
+                    let key = pack.council_key.clone();
+                    let picked = Chosen { file_name, pack, decision };
+                    match key {
+                        None => chosen.set(Some(picked)),
+                        // The domain checked the key's shape, id and fingerprint; whether it
+                        // is a point on the curve is for the browser's curve to say.
+                        Some(key) => leptos::task::spawn_local(async move {
+                            if crate::ui::council_key::is_usable(&key).await {
+                                chosen.set(Some(picked));
+                            } else {
+                                let not_a_key = ReadError::Damaged {
+                                    detail: Damage::Pack(PackFault::CouncilKey(KeyFault::NotAKey)),
+                                };
+                                problem.set(Some(explain(&not_a_key, &picked.file_name, Reader::ApplyingPack)));
+                            }
+                        }),
+                    }
+                }
             }
         });
     };

@@ -6,7 +6,9 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::ui::components::{FileField, Outcome, PassphraseField};
-use crate::ui::council_key::{CouncilKeyring, UnlockError, create_council_key, unlock_key};
+use crate::ui::council_key::{
+    CouncilKeyring, UnlockError, Unlocker, create_council_key, unlock_key,
+};
 use crate::ui::files::download_text;
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
@@ -349,10 +351,12 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
     }
 }
 
-/// Unlocking the council key where members' files are imported, while it is locked.
+/// Unlocking the council key where members' files are imported, while it is locked. The
+/// unwrapping itself loads with the other pages ([`Unlocker`]).
 #[component]
 pub fn UnlockCouncilKey(data: OfficerData) -> impl IntoView {
-    let has_key = data.council_keys().is_ok_and(|k| !k.keys.is_empty());
+    let has_key = data.holds_council_keys();
+    let unlocker = expect_context::<Unlocker>();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
@@ -369,13 +373,10 @@ pub fn UnlockCouncilKey(data: OfficerData) -> impl IntoView {
         working.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let keys = data.council_keys().unwrap_or_default();
-            match CouncilKeyring::unlock(&keys, &secret).await {
-                Ok(ring) => {
-                    passphrase.set(String::new());
-                    data.set_keyring(ring);
-                }
-                Err(e) => error.set(Some(unlock_problem(e))),
+            match (unlocker.0)(data, secret).await {
+                Ok(Ok(())) => passphrase.set(String::new()),
+                Ok(Err(e)) => error.set(Some(unlock_problem(e))),
+                Err(_) => error.set(Some(NOT_LOADED.to_owned())),
             }
             working.set(false);
         });
@@ -398,3 +399,6 @@ pub fn UnlockCouncilKey(data: OfficerData) -> impl IntoView {
         </Show>
     }
 }
+
+/// What the page says when the unlocking code could not be fetched.
+const NOT_LOADED: &str = "The council key could not be unlocked, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Reload the page with a connection, then try again.";
