@@ -210,6 +210,9 @@ pub enum Export {
 
 /// Reads an exported member file, plain, locked or sealed for the council, with every check a member file gets.
 pub fn read_export(text: &str) -> Result<Export, ReadError> {
+    if let Some(sealed) = super::for_council::read_council_quickly(text) {
+        return sealed.map(Export::ForCouncil);
+    }
     if let Some(file) = read_current(text) {
         return Ok(Export::Plain(file));
     }

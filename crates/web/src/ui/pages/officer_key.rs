@@ -338,6 +338,7 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                     <button type="button" class="button button--secondary" on:click=make_new>"Make a new council key"</button>
                 </div>
             </Show>
+            <div class="key-restore">
             <FileField
                 label="Restore the council key from a backup"
                 id="council-key-restore"
@@ -346,6 +347,7 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                 on_choose=on_choose
                 on_read=on_read
             />
+            </div>
             <Outcome doing=Signal::derive(move || working.get().map(str::to_owned)) outcome=outcome/>
         </section>
     }
