@@ -176,6 +176,13 @@ impl CouncilFile {
     pub fn open(&self, plaintext: &[u8]) -> Result<MemberFile, ReadError> {
         record_inside(plaintext, self.header.member_id, self.header.revision)
     }
+
+    /// [`Self::open`], keeping the member file's text as it was sealed.
+    pub fn open_text(&self, plaintext: Vec<u8>) -> Result<(MemberFile, String), ReadError> {
+        let text = String::from_utf8(plaintext).map_err(|_| ReadError::damaged(Damage::NotText))?;
+        let file = record_inside(text.as_bytes(), self.header.member_id, self.header.revision)?;
+        Ok((file, text))
+    }
 }
 
 pub(super) fn read_council_file(mut value: Value) -> Result<CouncilFile, ReadError> {
@@ -188,13 +195,13 @@ pub(super) fn read_council_file(mut value: Value) -> Result<CouncilFile, ReadErr
     let text = value.to_string();
     let header: CouncilHeader = serde_json::from_str(&text)
         .map_err(|error| ReadError::damaged(damage(&error, &text, Within::MemberFile)))?;
-    checked(header, ciphertext)
+    checked(header, &ciphertext)
 }
 
 /// How a sound file for the council is laid out, for reading it in one pass.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct WireIn {
+struct WireIn<'a> {
     format: String,
     schema_version: u32,
     app_version: String,
@@ -202,7 +209,9 @@ struct WireIn {
     member_id: Uuid,
     revision: u64,
     sealed_to: SealedTo,
-    ciphertext: Vec<String>,
+    /// Borrowed from the file's text: base64 has nothing to unescape.
+    #[serde(borrow)]
+    ciphertext: Vec<&'a str>,
 }
 
 /// The quick way in for a sound file for the council of a data version this app reads:
@@ -229,12 +238,33 @@ pub(super) fn read_council_quickly(text: &str) -> Option<Result<CouncilFile, Rea
         revision: wire.revision,
         sealed_to: wire.sealed_to,
     };
-    Some(checked(header, wire.ciphertext))
+    Some(checked(header, &wire.ciphertext))
+}
+
+/// The bytes of a ciphertext written in base64 pieces: each decoded in turn where every
+/// piece but the last is whole groups of four (as the app writes them), else joined first.
+fn decode_pieces<S: AsRef<str>>(pieces: &[S]) -> Option<Vec<u8>> {
+    let whole = pieces
+        .split_last()
+        .is_none_or(|(_, rest)| rest.iter().all(|p| p.as_ref().len() % 4 == 0));
+    if !whole {
+        let joined: String = pieces.iter().map(AsRef::as_ref).collect();
+        return BASE64.decode(joined).ok();
+    }
+    let length: usize = pieces.iter().map(|p| p.as_ref().len()).sum();
+    let mut bytes = Vec::with_capacity(length / 4 * 3);
+    for piece in pieces {
+        BASE64.decode_vec(piece.as_ref(), &mut bytes).ok()?;
+    }
+    Some(bytes)
 }
 
 /// A file for the council whose header has been read: its suite, key id, sealing key and
 /// ciphertext checked.
-fn checked(header: CouncilHeader, ciphertext: Vec<String>) -> Result<CouncilFile, ReadError> {
+fn checked<S: AsRef<str>>(
+    header: CouncilHeader,
+    ciphertext: &[S],
+) -> Result<CouncilFile, ReadError> {
     let unreadable = || ReadError::damaged(Damage::Unreadable("sealed record"));
     let to = &header.sealed_to;
     if to.hpke != HPKE_STANDARD
@@ -268,9 +298,7 @@ fn checked(header: CouncilHeader, ciphertext: Vec<String>) -> Result<CouncilFile
         .and_then(|bytes| bytes.try_into().ok())
         .filter(|bytes: &[u8; PUBLIC_KEY_BYTES]| bytes[0] == 0x04)
         .ok_or(ReadError::damaged(Damage::Unreadable("sealing key")))?;
-    let ciphertext = BASE64
-        .decode(ciphertext.concat())
-        .map_err(|_| unreadable())?;
+    let ciphertext = decode_pieces(ciphertext).ok_or_else(unreadable)?;
     if ciphertext.len() <= TAG_BYTES {
         return Err(ReadError::damaged(Damage::NothingLocked));
     }
@@ -344,6 +372,23 @@ mod tests {
         for other in [newer, extra, plain] {
             assert_eq!(read_council_quickly(&other), None);
         }
+    }
+
+    #[test]
+    fn pieces_decode_alike_whole_or_split_anywhere() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        let text = BASE64.encode(&bytes);
+        assert_eq!(decode_pieces(&[text.as_str()]), Some(bytes.clone()));
+        assert_eq!(
+            decode_pieces(&[&text[..400], &text[400..]]),
+            Some(bytes.clone())
+        );
+        assert_eq!(
+            decode_pieces(&[&text[..401], &text[401..]]),
+            Some(bytes.clone())
+        );
+        assert_eq!(decode_pieces::<&str>(&[]), Some(Vec::new()));
+        assert_eq!(decode_pieces(&["not base64!"]), None);
     }
 
     #[test]

@@ -288,9 +288,7 @@ impl CouncilKeyring {
             });
         };
         let plaintext = open_with(key, file).await.map_err(|_| ReadError::Altered)?;
-        let opened = file.open(&plaintext)?;
-        let text = String::from_utf8(plaintext).map_err(|_| ReadError::Altered)?;
-        Ok((opened, text))
+        file.open_text(plaintext)
     }
 }
 
