@@ -259,3 +259,39 @@ test('a pack whose council key is malformed is refused with the reason, and chan
   await expect(page.getByRole('button', { name: 'Apply this pack' })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('mdr.v1.record'))).toBe(before);
 });
+
+test('a council key made in another tab is never lost or kept under a second passphrase', async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const first = await laptop.newPage();
+  await openApp(first, '/officer/pack');
+  await first.getByLabel('Council name').fill(COUNCIL);
+  await first.getByRole('button', { name: 'Start the council pack' }).click();
+  const second = await laptop.newPage();
+  await openApp(second, '/officer/pack');
+  await expect(second.getByRole('button', { name: 'Create the council key' })).toBeVisible();
+
+  await first.getByLabel('Passphrase for the council key').fill(COMPOSED);
+  await first.getByLabel('Type the passphrase again').fill(COMPOSED);
+  await first.getByRole('button', { name: 'Create the council key' }).click();
+  await expect(first.getByText('The council key has been made.')).toBeVisible();
+  const fingerprint = (await first.locator('.key-fingerprint__value').textContent()).trim();
+
+  // The second tab, opened before, tries to make one under another passphrase.
+  await second.getByLabel('Passphrase for the council key').fill('another passphrase entirely');
+  await second.getByLabel('Type the passphrase again').fill('another passphrase entirely');
+  await second.getByRole('button', { name: 'Create the council key' }).click();
+  await expect(second.getByText('A council key has been made in another tab or window since this page opened')).toBeVisible();
+  await expect(second.locator('.key-fingerprint__value')).toHaveText(fingerprint);
+  await expectAccessible(second, 'a key made in another tab');
+  const kept = JSON.parse(await second.evaluate(() => localStorage.getItem('mdr.v1.officer.council-keys')));
+  expect(kept.keys.map((k) => k.key.fingerprint)).toEqual([fingerprint]);
+
+  // With the first key's passphrase, a second key joins it: both are kept.
+  await second.getByLabel('Passphrase for the council key').fill(COMPOSED);
+  await second.getByRole('button', { name: 'Make a new council key' }).click();
+  await expect(second.getByText('A new council key has been made.')).toBeVisible();
+  const both = JSON.parse(await second.evaluate(() => localStorage.getItem('mdr.v1.officer.council-keys')));
+  expect(both.keys).toHaveLength(2);
+  expect(both.keys[0].key.fingerprint).toBe(fingerprint);
+  await laptop.close();
+});

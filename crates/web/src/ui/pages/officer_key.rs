@@ -56,10 +56,14 @@ impl HeldKeys {
         }
     }
 
-    /// Changes the keys and keeps them; `Err` with what to tell the officer if they could
-    /// not be kept (and then nothing has changed).
+    /// Changes the keys as kept and keeps them; `Err` with what to tell the officer if they
+    /// could not be kept (and then nothing has changed).
     fn change(self, change: impl FnOnce(&mut CouncilKeys)) -> Result<(), String> {
-        let mut next = self.keys.get_untracked();
+        // From what is kept now, not what this page read: another tab may have made or
+        // restored a key since, and a key dropped would leave its files unopenable.
+        let mut next = self.data.council_keys().map_err(|e| {
+            format!("The council keys saved in this browser could not be read, so nothing has changed. {e}")
+        })?;
         change(&mut next);
         self.data.save_council_keys(&next).map_err(|e| {
             format!(
@@ -69,6 +73,40 @@ impl HeldKeys {
         self.keys.set(next);
         Ok(())
     }
+}
+
+const ANOTHER_MADE: &str = "A new council key has been made. Download its backup: packs published from now on carry the new key, and files sealed to the older keys still open here.";
+
+/// Which key [`make_key`] made.
+enum Made {
+    First,
+    Another,
+}
+
+/// Makes a council key under `passphrase` and keeps it, unlocked for this tab with the
+/// keys already held. Every key is kept under one passphrase, so it must open those: the
+/// ones this page showed, and any another tab has made since.
+async fn make_key(held: HeldKeys, council: &str, passphrase: &str) -> Result<Made, String> {
+    let keys = held.data.council_keys().map_err(|e| {
+        format!("The council keys saved in this browser could not be read, so no key was made. {e}")
+    })?;
+    let shown = held.keys.with_untracked(|k| k.keys.len());
+    let mut ring = match CouncilKeyring::unlock(&keys, passphrase).await {
+        Ok(ring) => ring,
+        Err(UnlockError::WrongPassphrase) if shown < keys.keys.len() => {
+            held.keys.set(keys);
+            return Err("A council key has been made in another tab or window since this page opened, under another passphrase. It is shown above: enter its passphrase, then try again.".to_owned());
+        }
+        Err(e) => return Err(unlock_problem(e)),
+    };
+    let first = keys.keys.is_empty();
+    let (backup, unlocked) = create_council_key(council, passphrase)
+        .await
+        .map_err(|_| BROWSER_REFUSED.to_owned())?;
+    held.change(|k| k.keep(backup, false))?;
+    ring.add(unlocked);
+    held.data.set_keyring(ring);
+    Ok(if first { Made::First } else { Made::Another })
 }
 
 /// The Council key section of the Council pack page.
@@ -116,19 +154,20 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
         if !begin("Making the council key…") {
             return;
         }
-        let council = council.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = match create_council_key(&council, &secret).await {
-                Err(_) => Err(BROWSER_REFUSED.to_owned()),
-                Ok((backup, unlocked)) => held.change(|k| k.keep(backup, false)).map(|()| {
-                    let mut ring = data.keyring();
-                    ring.add(unlocked);
-                    data.set_keyring(ring);
+            let result = make_key(held, &council.get_untracked(), &secret)
+                .await
+                .map(|made| {
                     again.set(String::new());
                     passphrase.set(String::new());
-                    "The council key has been made. Now download the key backup.".to_owned()
-                }),
-            };
+                    match made {
+                        Made::First => {
+                            "The council key has been made. Now download the key backup."
+                        }
+                        Made::Another => ANOTHER_MADE,
+                    }
+                    .to_owned()
+                });
             finish(result);
         });
     };
@@ -168,22 +207,13 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
         if !begin("Making a new council key…") {
             return;
         }
-        let keys = held.keys.get_untracked();
-        let council = council.get_untracked();
         leptos::task::spawn_local(async move {
-            // Every key is kept under the one passphrase: it must open the keys held.
-            let result = match CouncilKeyring::unlock(&keys, &secret).await {
-                Err(e) => Err(unlock_problem(e)),
-                Ok(mut ring) => match create_council_key(&council, &secret).await {
-                    Err(_) => Err(BROWSER_REFUSED.to_owned()),
-                    Ok((backup, unlocked)) => held.change(|k| k.keep(backup, false)).map(|()| {
-                        ring.add(unlocked);
-                        data.set_keyring(ring);
-                        passphrase.set(String::new());
-                        "A new council key has been made. Download its backup: packs published from now on carry the new key, and files sealed to the older keys still open here.".to_owned()
-                    }),
-                },
-            };
+            let result = make_key(held, &council.get_untracked(), &secret)
+                .await
+                .map(|_| {
+                    passphrase.set(String::new());
+                    ANOTHER_MADE.to_owned()
+                });
             finish(result);
         });
     };
