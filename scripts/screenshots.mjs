@@ -1,8 +1,8 @@
 // Takes the README's screenshots with the tests' own Chromium, against the release build
-// in dist/: the councillor's home, a survey, the development plan and the officer's
-// reports, at tablet size (1024 x 768) and phone size (390 x 844). `make screenshots`.
+// in dist/: the councillor's home, a survey, the development plan, the officer's reports,
+// the council key and a councillor's file for the council, at tablet size (1024 x 768) and phone size (390 x 844). `make screenshots`.
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { fillDate, fillFirstNeed } from '../tests/e2e/fixtures.js';
 import { asFile, memberFile } from '../tests/e2e/member-files.js';
@@ -33,7 +33,7 @@ async function councillor(page) {
   await fillDate(page, 'Date completed', '2026-09-17');
   await page.getByLabel('Evidence (optional)').fill('PS-2026-044');
   await page.getByRole('button', { name: 'Save activity' }).click();
-  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'Home', exact: true }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
@@ -71,7 +71,34 @@ try {
     await desk.getByRole('link', { name: 'Reports' }).click();
     await desk.getByRole('heading', { name: 'Survey results' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await desk.screenshot({ path: `${out}/officer-reports-${size}.png` });
+
+    // The council key, made and backed up; a councillor's file for the council.
+    await desk.getByRole('link', { name: 'Council pack' }).click();
+    await desk.getByLabel('Council name').fill('Sandwell Metropolitan Borough Council');
+    await desk.getByRole('button', { name: 'Start the council pack' }).click();
+    await desk.getByLabel('Passphrase for the council key').fill('Tipton Green ward surgery');
+    await desk.getByLabel('Type the passphrase again').fill('Tipton Green ward surgery');
+    await desk.getByRole('button', { name: 'Create the council key' }).click();
+    await desk.getByText('The council key has been made.').waitFor();
+    let downloading = desk.waitForEvent('download');
+    await desk.getByRole('button', { name: 'Download the key backup' }).click();
+    await downloading;
+    downloading = desk.waitForEvent('download');
+    await desk.getByRole('button', { name: 'Export council pack' }).click();
+    const pack = await readFile(await (await downloading).path());
+    await desk.getByRole('heading', { name: 'Council key' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: `${out}/council-key-${size}.png` });
     await officer.close();
+
+    const tablet = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const member = await tablet.newPage();
+    await councillor(member);
+    await member.getByRole('link', { name: 'Export and backup' }).click();
+    await member.getByLabel('Import council pack').setInputFiles({ name: 'council-pack.json', mimeType: 'application/json', buffer: pack });
+    await member.getByRole('button', { name: 'Apply this pack' }).click();
+    await member.getByRole('heading', { name: 'Send your record to the council' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await member.screenshot({ path: `${out}/council-file-${size}.png` });
+    await tablet.close();
     console.log(`screenshots: ${size} done`);
   }
 } finally {
