@@ -201,10 +201,10 @@ fn PackEditor(workspace: Workspace, held: HeldKeys) -> impl IntoView {
         // A pack started before packs carried a salt gets one with its next version.
         give_locking_salt(&mut next);
         // It carries the newest council key, once that key's backup is saved.
-        match held.keys.with_untracked(|k| k.for_pack()) {
+        match held.for_pack() {
             Ok(key) => next.council_key = key,
             Err(why) => {
-                published.set(Some(Err(why.to_string())));
+                published.set(Some(Err(why)));
                 return;
             }
         }

@@ -12,6 +12,7 @@ use crate::ui::council_key::{
 use crate::ui::files::download_text;
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
+use mdr_domain::model::council_key::CouncilKey;
 use mdr_domain::model::dates::long_date;
 use mdr_domain::store::officer::CouncilKeys;
 
@@ -54,6 +55,18 @@ impl HeldKeys {
             keys: RwSignal::new(keys),
             problem: RwSignal::new(problem),
         }
+    }
+
+    /// The council key a pack published now carries, from the keys as kept (another tab
+    /// may have made a newer one); `Err` with what to tell the officer when there is none
+    /// to carry yet.
+    pub fn for_pack(self) -> Result<Option<CouncilKey>, String> {
+        let keys = self.data.council_keys().map_err(|e| {
+            format!("The council keys saved in this browser could not be read, so the pack was not published. {e}")
+        })?;
+        let carried = keys.for_pack().map_err(|why| why.to_string());
+        self.keys.set(keys);
+        carried
     }
 
     /// Changes the keys as kept and keeps them; `Err` with what to tell the officer if they
