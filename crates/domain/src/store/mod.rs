@@ -6,6 +6,7 @@
 //! data from a newer app, keeping a copy of data before it is upgraded, and folding in a
 //! save made by another tab before writing. The UI calls the keeper and nothing else.
 
+pub mod at_rest;
 pub mod drafts;
 mod keeper;
 mod memory;
