@@ -225,11 +225,18 @@ test('a new council key over the years: packs carry the newest, files sealed to 
   expect(secondPack.council_key.key_id).not.toBe(firstPack.council_key.key_id);
   const newFile = await sealForCouncil(secondPack.council_key, JSON.stringify(memberFile(2, { name: 'Cllr Sealed This Year' })));
 
-  // After a reload the keys are locked again; one unlock opens files sealed to either.
+  // After a reload the keys are locked again; one unlock, here on the Council pack page,
+  // opens files sealed to either.
   await officer.reload();
-  await officer.getByRole('link', { name: "Members' files" }).click();
+  await expect(officer.getByText('Locked: enter the passphrase to open files sealed to the council key.')).toBeVisible();
+  await officer.getByLabel('Passphrase for the council key').fill('a different passphrase');
+  await officer.getByRole('button', { name: 'Unlock the council key' }).click();
+  await expect(officer.getByText('That passphrase does not unlock the council key')).toBeVisible();
   await officer.getByLabel('Passphrase for the council key').fill(COMPOSED);
   await officer.getByRole('button', { name: 'Unlock the council key' }).click();
+  await expect(officer.getByText('The council key is unlocked until you close this tab.')).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Unlock the council key' })).toHaveCount(0);
+  await officer.getByRole('link', { name: "Members' files" }).click();
   await expect(officer.getByText('The council key is unlocked until you close this tab')).toBeVisible();
   await officer.getByLabel("Import members' files").setInputFiles([asFile('old.json', oldFile), asFile('new.json', newFile)]);
   await expect(officer.getByRole('rowheader', { name: 'Cllr Sealed Last Year', exact: true })).toBeVisible();
@@ -294,4 +301,19 @@ test('a council key made in another tab is never lost or kept under a second pas
   expect(both.keys).toHaveLength(2);
   expect(both.keys[0].key.fingerprint).toBe(fingerprint);
   await laptop.close();
+});
+
+test('council keys saved in this browser that cannot be read are said so and never written over', async ({ page }) => {
+  await openApp(page, '/officer/pack');
+  await page.getByLabel('Council name').fill(COUNCIL);
+  await page.getByRole('button', { name: 'Start the council pack' }).click();
+  await page.evaluate(() => localStorage.setItem('mdr.v1.officer.council-keys', '{"keys": [{"key": '));
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'The council keys saved in this browser cannot be read.' })).toBeVisible();
+  await expectAccessible(page, 'council keys that cannot be read');
+  await page.getByLabel('Passphrase for the council key').fill(COMPOSED);
+  await page.getByLabel('Type the passphrase again').fill(COMPOSED);
+  await page.getByRole('button', { name: 'Create the council key' }).click();
+  await expect(page.getByText('still opens members\' sealed files. No key was made.')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('mdr.v1.officer.council-keys'))).toBe('{"keys": [{"key": ');
 });

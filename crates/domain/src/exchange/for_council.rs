@@ -313,6 +313,7 @@ fn checked<S: AsRef<str>>(
 mod tests {
     use super::*;
     use crate::exchange::member_file::tests::sample;
+    use crate::exchange::sealed::tests::with;
     use crate::exchange::{Export, read_export, sealing_plaintext};
 
     fn key() -> CouncilKey {
@@ -426,12 +427,6 @@ mod tests {
             change(&mut changed);
             assert_ne!(changed.associated_data(), header.associated_data());
         }
-    }
-
-    fn with(text: &str, change: impl FnOnce(&mut Value)) -> String {
-        let mut value: Value = serde_json::from_str(text).unwrap();
-        change(&mut value);
-        value.to_string()
     }
 
     #[test]

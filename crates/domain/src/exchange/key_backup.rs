@@ -273,9 +273,7 @@ mod tests {
     }
 
     fn with(change: impl FnOnce(&mut Value)) -> String {
-        let mut value: Value = serde_json::from_str(&write_key_backup(&backup())).unwrap();
-        change(&mut value);
-        value.to_string()
+        crate::exchange::sealed::tests::with(&write_key_backup(&backup()), change)
     }
 
     #[test]

@@ -275,7 +275,7 @@ pub(super) fn read_sealed(mut value: Value) -> Result<SealedFile, ReadError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::exchange::member_file::tests::sample;
 
@@ -391,7 +391,8 @@ mod tests {
         assert_eq!(sealed.ciphertext(), vec![7; 100_000]);
     }
 
-    fn with(text: &str, change: impl FnOnce(&mut Value)) -> String {
+    /// The file `text` with one change made to its JSON, for the tests of every reader.
+    pub(in crate::exchange) fn with(text: &str, change: impl FnOnce(&mut Value)) -> String {
         let mut value: Value = serde_json::from_str(text).unwrap();
         change(&mut value);
         value.to_string()

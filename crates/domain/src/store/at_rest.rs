@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{Storage, StoreError};
-use crate::exchange::{KeyBackupError, WrappedKey, Wrapping};
+use crate::exchange::{WrappedKey, Wrapping};
 
 /// Where the workspace's data key is kept, wrapped.
 pub const OFFICER_DATA_KEY: &str = "mdr.v1.officer.data-key";
@@ -80,26 +80,34 @@ impl DataKey {
     }
 }
 
+/// Why the workspace's kept data key cannot be used, in the officer's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DataKeyError {
+    #[error(
+        "The key that locks the members' records in this browser cannot be read, so they cannot be opened here. They are left as they are; the members' files can be imported again."
+    )]
+    Unreadable,
+    #[error(
+        "The members' records in this browser were locked by a newer version of the app. Update the app on this device, then reload the page."
+    )]
+    Newer,
+}
+
 /// The workspace's data key, if it has one. A kept copy that cannot be read is refused,
 /// never replaced: the records it encrypted would be lost with it.
-pub fn load_data_key(storage: &impl Storage) -> Result<Option<DataKey>, KeyBackupError> {
+pub fn load_data_key(storage: &impl Storage) -> Result<Option<DataKey>, DataKeyError> {
     let Some(text) = storage.get(OFFICER_DATA_KEY).ok().flatten() else {
         return Ok(None);
     };
-    let damaged = || {
-        KeyBackupError::Damaged(
-            "the key that locks the members' records on this device is unreadable",
-        )
-    };
-    let key: DataKey = serde_json::from_str(&text).map_err(|_| damaged())?;
+    let key: DataKey = serde_json::from_str(&text).map_err(|_| DataKeyError::Unreadable)?;
     if key.format != DATA_KEY_FORMAT || key.key.encoding != DATA_KEY_ENCODING {
-        return Err(damaged());
+        return Err(DataKeyError::Unreadable);
     }
     if key.version > 1 {
-        return Err(KeyBackupError::Newer);
+        return Err(DataKeyError::Newer);
     }
     if key.wrapping().is_none() || key.wrapped().is_none_or(|w| w.len() != 32 + 16) {
-        return Err(damaged());
+        return Err(DataKeyError::Unreadable);
     }
     Ok(Some(key))
 }
@@ -205,10 +213,7 @@ mod tests {
         assert_eq!(kept.wrapped(), Some(vec![3; 48]));
 
         storage.set(OFFICER_DATA_KEY, "{\"format\":").unwrap();
-        assert!(matches!(
-            load_data_key(&storage),
-            Err(KeyBackupError::Damaged(_))
-        ));
+        assert_eq!(load_data_key(&storage), Err(DataKeyError::Unreadable));
         assert_eq!(
             storage.get(OFFICER_DATA_KEY).unwrap().as_deref(),
             Some("{\"format\":")
@@ -216,11 +221,11 @@ mod tests {
         let mut short = data_key();
         short.key.ciphertext = BASE64.encode([3; 16]);
         save_data_key(&storage, &short).unwrap();
-        assert!(load_data_key(&storage).is_err());
+        assert_eq!(load_data_key(&storage), Err(DataKeyError::Unreadable));
         let mut newer = data_key();
         newer.version = 2;
         save_data_key(&storage, &newer).unwrap();
-        assert_eq!(load_data_key(&storage), Err(KeyBackupError::Newer));
+        assert_eq!(load_data_key(&storage), Err(DataKeyError::Newer));
     }
 
     #[test]

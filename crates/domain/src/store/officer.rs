@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Storage, StoreError};
-use crate::exchange::{KeyBackup, KeyBackupError, ReadError, read_pack_file, write_pack_file};
+use crate::exchange::{KeyBackup, ReadError, read_pack_file, write_pack_file};
 use crate::model::council_key::CouncilKey;
 use crate::model::pack::CouncilPack;
 
@@ -87,18 +87,23 @@ impl CouncilKeys {
     }
 }
 
+/// The council keys saved in this browser could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "The council keys saved in this browser cannot be read. They are left as they are; the key backup, restored in another browser with its passphrase, still opens members' sealed files."
+)]
+pub struct KeptKeysUnreadable;
+
 /// The council keys the workspace holds; none before the first is made. A kept key that
 /// fails its checks is refused, never dropped.
-pub fn load_council_keys(storage: &impl Storage) -> Result<CouncilKeys, KeyBackupError> {
+pub fn load_council_keys(storage: &impl Storage) -> Result<CouncilKeys, KeptKeysUnreadable> {
     let Some(text) = storage.get(OFFICER_KEYS).ok().flatten() else {
         return Ok(CouncilKeys::default());
     };
-    let keys: CouncilKeys = serde_json::from_str(&text).map_err(|_| {
-        KeyBackupError::Damaged("the council keys saved on this device are unreadable")
-    })?;
-    match keys.keys.iter().find_map(|held| held.key.fault()) {
-        Some(fault) => Err(fault),
-        None => Ok(keys),
+    let keys: CouncilKeys = serde_json::from_str(&text).map_err(|_| KeptKeysUnreadable)?;
+    match keys.keys.iter().any(|held| held.key.fault().is_some()) {
+        true => Err(KeptKeysUnreadable),
+        false => Ok(keys),
     }
 }
 
@@ -224,7 +229,7 @@ mod tests {
     fn damaged_saved_keys_are_refused_and_left_as_they_are() {
         let storage = MemoryStorage::new();
         storage.set(OFFICER_KEYS, "{\"keys\": [").unwrap();
-        assert!(load_council_keys(&storage).is_err());
+        assert_eq!(load_council_keys(&storage), Err(KeptKeysUnreadable));
         assert_eq!(
             storage.get(OFFICER_KEYS).unwrap().as_deref(),
             Some("{\"keys\": [")

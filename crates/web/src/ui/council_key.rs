@@ -4,18 +4,15 @@
 //! the Diffie-Hellman secret). The file formats and HPKE's key schedule are the domain's
 //! (`exchange::for_council`, `exchange::hpke`, `exchange::KeyBackup`).
 
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AesGcmParams, CryptoKey, CryptoKeyPair, EcKeyGenParams, EcKeyImportParams, EcdhKeyDeriveParams,
-    SubtleCrypto,
-};
-
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::ui::crypto::{derive_key_for, normalised, random_bytes};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcKeyImportParams, EcdhKeyDeriveParams};
+
+use crate::ui::crypto::{bytes_of, derive_key_for, gcm, normalised, random_bytes, subtle, usages};
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::hpke::{DH_BYTES, PUBLIC_KEY_BYTES};
 use mdr_domain::exchange::{
@@ -25,28 +22,9 @@ use mdr_domain::exchange::{
 use mdr_domain::model::council_key::CouncilKey;
 use mdr_domain::store::officer::CouncilKeys;
 
-fn subtle() -> Result<SubtleCrypto, JsValue> {
-    Ok(leptos::prelude::window().crypto()?.subtle())
-}
-
-fn usages(names: &[&str]) -> Array {
-    names.iter().map(|name| JsValue::from_str(name)).collect()
-}
-
-async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
-    let buffer = JsFuture::from(promise).await?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
 fn ecdh() -> EcKeyImportParams {
     let params = EcKeyImportParams::new("ECDH");
     params.set_named_curve("P-256");
-    params
-}
-
-fn gcm(nonce: &[u8], associated_data: &[u8]) -> AesGcmParams {
-    let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(nonce));
-    params.set_additional_data(&Uint8Array::from(associated_data));
     params
 }
 
@@ -175,6 +153,8 @@ pub enum UnlockError {
     WrongPassphrase,
     /// The browser could not do it at all.
     Browser,
+    /// The keys saved in this browser cannot be read.
+    Unreadable,
 }
 
 /// Makes a new council key for `council`, wrapped under `passphrase`: what the workspace
@@ -205,8 +185,9 @@ pub async fn create_council_key(
         &wrapping,
         &wrapped,
     );
-    // The session's copy is unwrapped afresh, so that it is not extractable.
-    let unlocked = unlock_key(&backup, passphrase)
+    // The session's copy is unwrapped afresh, so that it is not extractable, with the
+    // passphrase's key already made.
+    let unlocked = unwrap_with(&backup, &wrapper)
         .await
         .map_err(|_| JsValue::from_str("the new key did not unlock"))?;
     Ok((backup, unlocked))
@@ -214,16 +195,21 @@ pub async fn create_council_key(
 
 /// Unwraps one kept key with the officer's passphrase.
 pub async fn unlock_key(backup: &KeyBackup, passphrase: &str) -> Result<UnlockedKey, UnlockError> {
-    let wrapping = backup.wrapping();
-    let wrapper = wrapping_key(passphrase, &wrapping)
+    let wrapper = wrapping_key(passphrase, &backup.wrapping())
         .await
         .map_err(|_| UnlockError::Browser)?;
+    unwrap_with(backup, &wrapper).await
+}
+
+/// Unwraps one kept key with the key of its passphrase, as a key that cannot be read out.
+async fn unwrap_with(backup: &KeyBackup, wrapper: &CryptoKey) -> Result<UnlockedKey, UnlockError> {
+    let wrapping = backup.wrapping();
     let unwrapping = subtle()
         .and_then(|subtle| {
             subtle.unwrap_key_with_u8_array_and_object_and_object(
                 "pkcs8",
                 &backup.wrapped(),
-                &wrapper,
+                wrapper,
                 &gcm(&wrapping.nonce, &KeyBackup::associated_data(&backup.key_id)),
                 &ecdh(),
                 false,
@@ -308,7 +294,7 @@ async fn open_with(key: &UnlockedKey, file: &CouncilFile) -> Result<Vec<u8>, JsV
 /// Unlocks every council key the workspace holds with the officer's passphrase, and holds
 /// them in memory for this tab.
 pub async fn unlock_workspace(data: OfficerData, passphrase: String) -> Result<(), UnlockError> {
-    let keys = data.council_keys().unwrap_or_default();
+    let keys = data.council_keys().map_err(|_| UnlockError::Unreadable)?;
     let ring = CouncilKeyring::unlock(&keys, &passphrase).await?;
     data.set_keyring(ring);
     Ok(())

@@ -18,7 +18,8 @@ fn crypto() -> Result<web_sys::Crypto, JsValue> {
     leptos::prelude::window().crypto()
 }
 
-fn subtle() -> Result<SubtleCrypto, JsValue> {
+/// The browser's WebCrypto.
+pub(crate) fn subtle() -> Result<SubtleCrypto, JsValue> {
     Ok(crypto()?.subtle())
 }
 
@@ -27,6 +28,11 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N], JsValue> {
     let mut bytes = [0u8; N];
     crypto()?.get_random_values_with_u8_array(&mut bytes)?;
     Ok(bytes)
+}
+
+/// A key's uses ("encrypt", "deriveBits"…), as WebCrypto takes them.
+pub(crate) fn usages(names: &[&str]) -> Array {
+    names.iter().map(|name| JsValue::from_str(name)).collect()
 }
 
 /// The passphrase as the app uses it: in Unicode NFC, so that the same words make the same
@@ -60,13 +66,12 @@ pub async fn derive_key_for(
     .unchecked_into::<CryptoKey>();
     let params =
         Pbkdf2Params::new_with_str("PBKDF2", "SHA-256", iterations, &Uint8Array::from(salt));
-    let usages: Array = uses.iter().map(|u| JsValue::from_str(u)).collect();
     let key = JsFuture::from(subtle.derive_key_with_object_and_object(
         &params,
         &base,
         &AesDerivedKeyParams::new("AES-GCM", 256),
         false,
-        &usages,
+        &usages(uses),
     )?)
     .await?;
     Ok(key.unchecked_into())
@@ -88,13 +93,15 @@ pub async fn derive_key(
     .await
 }
 
-fn gcm(nonce: &[u8], associated_data: &[u8]) -> AesGcmParams {
+/// AES-GCM's parameters: the nonce and the associated data.
+pub(crate) fn gcm(nonce: &[u8], associated_data: &[u8]) -> AesGcmParams {
     let params = AesGcmParams::new("AES-GCM", &Uint8Array::from(nonce));
     params.set_additional_data(&Uint8Array::from(associated_data));
     params
 }
 
-async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
+/// The bytes a WebCrypto promise resolves to.
+pub(crate) async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
     let buffer = JsFuture::from(promise).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }

@@ -19,12 +19,12 @@ use crate::store::LocalStore;
 use crate::store::member_files::MemberFilesDb;
 use crate::ui::council_key::CouncilKeyring;
 use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace};
-use mdr_domain::exchange::{KeyBackupError, ReadError};
+use mdr_domain::exchange::ReadError;
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
 use mdr_domain::store::officer::{
-    CouncilKeys, holds_council_keys, load_council_keys, load_officer_pack, load_roster,
-    save_council_keys, save_officer_pack, save_roster,
+    CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_council_keys, load_officer_pack,
+    load_roster, save_council_keys, save_officer_pack, save_roster,
 };
 
 /// How the workspace reads the members' files held on this device, given by the officer's
@@ -198,7 +198,7 @@ impl OfficerData {
     }
 
     /// The council keys the workspace holds, each wrapped under the officer's passphrase.
-    pub fn council_keys(&self) -> Result<CouncilKeys, KeyBackupError> {
+    pub fn council_keys(&self) -> Result<CouncilKeys, KeptKeysUnreadable> {
         load_council_keys(&LocalStore)
     }
 

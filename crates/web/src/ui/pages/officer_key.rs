@@ -14,7 +14,7 @@ use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
 use mdr_domain::model::council_key::CouncilKey;
 use mdr_domain::model::dates::long_date;
-use mdr_domain::store::officer::CouncilKeys;
+use mdr_domain::store::officer::{CouncilKeys, KeptKeysUnreadable};
 
 /// The shortest passphrase a council key is wrapped with: it guards every member's file.
 const MIN_KEY_PASSPHRASE_CHARS: usize = 12;
@@ -27,6 +27,7 @@ fn unlock_problem(error: UnlockError) -> String {
     match error {
         UnlockError::WrongPassphrase => WRONG_PASSPHRASE.to_owned(),
         UnlockError::Browser => BROWSER_REFUSED.to_owned(),
+        UnlockError::Unreadable => KeptKeysUnreadable.to_string(),
     }
 }
 
@@ -43,12 +44,7 @@ impl HeldKeys {
     pub fn read(data: OfficerData) -> Self {
         let (keys, problem) = match data.council_keys() {
             Ok(keys) => (keys, None),
-            Err(e) => (
-                CouncilKeys::default(),
-                Some(format!(
-                    "The council keys saved in this browser could not be read, and are left as they are. {e}"
-                )),
-            ),
+            Err(e) => (CouncilKeys::default(), Some(e.to_string())),
         };
         Self {
             data,
@@ -61,9 +57,10 @@ impl HeldKeys {
     /// may have made a newer one); `Err` with what to tell the officer when there is none
     /// to carry yet.
     pub fn for_pack(self) -> Result<Option<CouncilKey>, String> {
-        let keys = self.data.council_keys().map_err(|e| {
-            format!("The council keys saved in this browser could not be read, so the pack was not published. {e}")
-        })?;
+        let keys = self
+            .data
+            .council_keys()
+            .map_err(|e| format!("{e} The pack was not published."))?;
         let carried = keys.for_pack().map_err(|why| why.to_string());
         self.keys.set(keys);
         carried
@@ -74,9 +71,10 @@ impl HeldKeys {
     fn change(self, change: impl FnOnce(&mut CouncilKeys)) -> Result<(), String> {
         // From what is kept now, not what this page read: another tab may have made or
         // restored a key since, and a key dropped would leave its files unopenable.
-        let mut next = self.data.council_keys().map_err(|e| {
-            format!("The council keys saved in this browser could not be read, so nothing has changed. {e}")
-        })?;
+        let mut next = self
+            .data
+            .council_keys()
+            .map_err(|e| format!("{e} Nothing has changed."))?;
         change(&mut next);
         self.data.save_council_keys(&next).map_err(|e| {
             format!(
@@ -100,9 +98,10 @@ enum Made {
 /// keys already held. Every key is kept under one passphrase, so it must open those: the
 /// ones this page showed, and any another tab has made since.
 async fn make_key(held: HeldKeys, council: &str, passphrase: &str) -> Result<Made, String> {
-    let keys = held.data.council_keys().map_err(|e| {
-        format!("The council keys saved in this browser could not be read, so no key was made. {e}")
-    })?;
+    let keys = held
+        .data
+        .council_keys()
+        .map_err(|e| format!("{e} No key was made."))?;
     let shown = held.keys.with_untracked(|k| k.keys.len());
     let mut ring = match CouncilKeyring::unlock(&keys, passphrase).await {
         Ok(ring) => ring,
@@ -279,7 +278,7 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                 // The keys already held must open with the same passphrase.
                 Ok(unlocked) => match CouncilKeyring::unlock(&keys, &secret).await {
                     Err(UnlockError::WrongPassphrase) => Err("This backup's passphrase is not the one the council keys already in this browser use. Every key in a workspace is kept under one passphrase: restore it in a browser without keys, or ask whoever made the keys.".to_owned()),
-                    Err(UnlockError::Browser) => Err(BROWSER_REFUSED.to_owned()),
+                    Err(e) => Err(unlock_problem(e)),
                     Ok(mut ring) => held.change(|k| k.keep(backup.clone(), true)).map(|()| {
                         ring.add(unlocked);
                         data.set_keyring(ring);
