@@ -14,10 +14,9 @@ use common::any_member_file;
 use mdr_domain::consolidate::{HeldMember, read_held};
 use mdr_domain::exchange::{MemberFile, Wrapping};
 use mdr_domain::store::at_rest::{
-    DataKey, HELD_NONCE_BYTES, HeldEntry, HeldRecord, held_associated_data, load_data_key,
-    read_held_entry, save_data_key,
+    DataKey, HELD_NONCE_BYTES, HeldEntry, HeldRecord, held_associated_data, read_data_key,
+    read_held_entry,
 };
-use mdr_domain::store::{MemoryStorage, Storage};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -110,19 +109,14 @@ const DATA_KEY: [u8; 32] = [9; 32];
 
 #[test]
 fn the_data_key_opens_with_the_officers_passphrase_only_and_is_kept_only_wrapped() {
-    let storage = MemoryStorage::new();
     let kept = wrap(&DATA_KEY, "Tipton Green ward surgery");
-    save_data_key(&storage, &kept).unwrap();
-    let read = load_data_key(&storage).unwrap().unwrap();
+    let stored = kept.to_text();
+    let read = read_data_key(&stored).unwrap();
     assert_eq!(
         unwrap(&read, "Tipton Green ward surgery"),
         Some(DATA_KEY.to_vec())
     );
     assert_eq!(unwrap(&read, "Tipton Green ward surgery!"), None);
-    let stored = storage
-        .get(mdr_domain::store::at_rest::OFFICER_DATA_KEY)
-        .unwrap()
-        .unwrap();
     assert!(
         !stored.contains(&base64_of(&DATA_KEY)),
         "never kept unwrapped"

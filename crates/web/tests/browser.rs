@@ -414,3 +414,114 @@ fn a_query_is_read_decoded() {
     assert_eq!(query.get("deleted"), None);
     assert_eq!(Query::new("").get("section"), None);
 }
+
+#[wasm_bindgen_test]
+async fn the_workspaces_data_key_is_made_once_and_unlocks_with_its_passphrase_only() {
+    use mdr_web::store::at_rest::{
+        DataKeyProblem, forget_data_key, kept_data_key, unlock_data_key,
+    };
+    forget_data_key().await.unwrap();
+    assert_eq!(kept_data_key().await.unwrap(), None);
+    // The first unlock makes the key and keeps it wrapped; later ones unwrap that one.
+    let made = unlock_data_key(COMPOSED).await.unwrap();
+    assert!(
+        !made.extractable(),
+        "the session's key can never be read out"
+    );
+    let kept = kept_data_key().await.unwrap().unwrap();
+    let entry = made
+        .lock(Uuid::from_u128(1), "Cllr Amrit Kaur, Tipton Green")
+        .await
+        .unwrap();
+    assert!(!entry.contains("Amrit"));
+    let record = match mdr_domain::store::at_rest::read_held_entry(entry) {
+        mdr_domain::store::at_rest::HeldEntry::Locked(record) => record,
+        other => panic!("not an encrypted entry: {other:?}"),
+    };
+    let again = unlock_data_key(DECOMPOSED).await.unwrap();
+    assert_eq!(
+        again.open(&record).await.as_deref(),
+        Some("Cllr Amrit Kaur, Tipton Green")
+    );
+    // A wrong passphrase, however many times, is refused and changes nothing.
+    for wrong in [
+        "Ty Coch ward surgery",
+        "",
+        "T\u{177} Coch ward surgery 2027",
+    ] {
+        assert_eq!(
+            unlock_data_key(wrong).await.err(),
+            Some(DataKeyProblem::WrongPassphrase)
+        );
+    }
+    assert_eq!(kept_data_key().await.unwrap(), Some(kept));
+    // An entry passed off as another member's does not open.
+    let mut moved = record.clone();
+    moved.member_id = Uuid::from_u128(2);
+    assert_eq!(again.open(&moved).await, None);
+    forget_data_key().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_store_locked_at_rest_writes_every_entry_encrypted_and_encrypts_plain_ones_in_place() {
+    use mdr_domain::consolidate::StoredMember;
+    use mdr_web::store::at_rest::{forget_data_key, unlock_data_key};
+    use mdr_web::store::member_files::MemberFilesDb;
+    forget_data_key().await.unwrap();
+    let plain_store = MemberFilesDb::open(None).await.unwrap();
+    plain_store.clear().await.unwrap();
+    let member = |n: u128, name: &str| StoredMember {
+        id: Uuid::from_u128(n),
+        text: format!("{{\"name\":\"{name}\"}}"),
+    };
+    // Kept in the clear before the workspace had a key.
+    plain_store
+        .put_all(vec![
+            member(1, "Cllr Amrit Kaur"),
+            member(2, "Cllr Gwen Pritchard"),
+        ])
+        .await
+        .unwrap();
+    let cipher = unlock_data_key(COMPOSED).await.unwrap();
+    let store = MemberFilesDb::open(Some(cipher)).await.unwrap();
+    store
+        .put_all(vec![member(3, "Cllr Olusegun Adebayo")])
+        .await
+        .unwrap();
+    let loaded = store.load().await.unwrap();
+    assert_eq!(loaded.texts.len(), 3);
+    assert_eq!(loaded.unopened, 0);
+    let mut plain_ids: Vec<_> = loaded.plain.iter().map(|m| m.id).collect();
+    plain_ids.sort();
+    assert_eq!(plain_ids, [Uuid::from_u128(1), Uuid::from_u128(2)]);
+    store.lock_in_place(loaded.plain).await.unwrap();
+
+    // Read raw, nothing is in the clear; opened with the key, everything is there.
+    let raw = plain_store.load().await.unwrap().texts;
+    assert_eq!(raw.len(), 3);
+    for entry in &raw {
+        assert!(entry.starts_with("{\"format\":\"member-development-held-record\""));
+        assert!(!entry.contains("Cllr"));
+    }
+    let mut opened = store.load().await.unwrap();
+    assert!(opened.plain.is_empty());
+    opened.texts.sort();
+    assert_eq!(
+        opened.texts,
+        [
+            "{\"name\":\"Cllr Amrit Kaur\"}",
+            "{\"name\":\"Cllr Gwen Pritchard\"}",
+            "{\"name\":\"Cllr Olusegun Adebayo\"}"
+        ]
+    );
+    // Under another workspace's key, nothing opens, and nothing is changed.
+    forget_data_key().await.unwrap();
+    let other = MemberFilesDb::open(Some(unlock_data_key("another passphrase").await.unwrap()))
+        .await
+        .unwrap();
+    let refused = other.load().await.unwrap();
+    assert_eq!((refused.texts.len(), refused.unopened), (0, 3));
+    assert_eq!(plain_store.load().await.unwrap().texts, raw);
+    plain_store.clear().await.unwrap();
+    forget_data_key().await.unwrap();
+}

@@ -10,7 +10,12 @@
 //! locked is in the clear, and reads as it is until it is encrypted in its place:
 //! a workspace part-way through being encrypted loses nothing.
 //!
-//! As elsewhere, this module does the formats; the cipher is the caller's (WebCrypto).
+//! The list of members the officer expects files from is kept the same way, as an entry
+//! under [`ROSTER_ID`], which no member's id can be.
+//!
+//! As elsewhere, this module does the formats; the cipher is the caller's (WebCrypto), and
+//! so is where the data key is kept (the browser keeps it where it can be added only once,
+//! so that two tabs cannot each make one).
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -18,11 +23,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Storage, StoreError};
 use crate::exchange::{WrappedKey, Wrapping};
 
-/// Where the workspace's data key is kept, wrapped.
-pub const OFFICER_DATA_KEY: &str = "mdr.v1.officer.data-key";
 /// The format name of a kept data key.
 pub const DATA_KEY_FORMAT: &str = "member-development-data-key";
 /// The format name of an encrypted entry in the members' store.
@@ -31,6 +33,9 @@ pub const HELD_RECORD_FORMAT: &str = "member-development-held-record";
 pub const DATA_KEY_ENCODING: &str = "raw";
 /// Bytes of an entry's nonce.
 pub const HELD_NONCE_BYTES: usize = 12;
+/// The id the roster's entry is encrypted under: the nil id, which no member has (theirs
+/// are random).
+pub const ROSTER_ID: Uuid = Uuid::nil();
 
 /// The workspace's data key, wrapped under the officer's passphrase.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,13 +98,10 @@ pub enum DataKeyError {
     Newer,
 }
 
-/// The workspace's data key, if it has one. A kept copy that cannot be read is refused,
-/// never replaced: the records it encrypted would be lost with it.
-pub fn load_data_key(storage: &impl Storage) -> Result<Option<DataKey>, DataKeyError> {
-    let Some(text) = storage.get(OFFICER_DATA_KEY).ok().flatten() else {
-        return Ok(None);
-    };
-    let key: DataKey = serde_json::from_str(&text).map_err(|_| DataKeyError::Unreadable)?;
+/// Reads the workspace's kept data key. A kept copy that cannot be read is refused, never
+/// replaced: the records it encrypted would be lost with it.
+pub fn read_data_key(text: &str) -> Result<DataKey, DataKeyError> {
+    let key: DataKey = serde_json::from_str(text).map_err(|_| DataKeyError::Unreadable)?;
     if key.format != DATA_KEY_FORMAT || key.key.encoding != DATA_KEY_ENCODING {
         return Err(DataKeyError::Unreadable);
     }
@@ -109,15 +111,14 @@ pub fn load_data_key(storage: &impl Storage) -> Result<Option<DataKey>, DataKeyE
     if key.wrapping().is_none() || key.wrapped().is_none_or(|w| w.len() != 32 + 16) {
         return Err(DataKeyError::Unreadable);
     }
-    Ok(Some(key))
+    Ok(key)
 }
 
-/// Keeps the data key. Made once; a kept one is never replaced.
-pub fn save_data_key(storage: &impl Storage, key: &DataKey) -> Result<(), StoreError> {
-    storage.set(
-        OFFICER_DATA_KEY,
-        &serde_json::to_string(key).expect("a data key always serialises"),
-    )
+impl DataKey {
+    /// The data key as kept.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("a data key always serialises")
+    }
 }
 
 /// One member's record as a locked workspace keeps it.
@@ -191,7 +192,6 @@ pub fn read_held_entry(text: String) -> HeldEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::MemoryStorage;
     use chrono::TimeZone;
 
     fn data_key() -> DataKey {
@@ -203,29 +203,28 @@ mod tests {
     }
 
     #[test]
-    fn a_data_key_is_kept_and_read_back_and_a_damaged_one_is_refused_not_replaced() {
-        let storage = MemoryStorage::new();
-        assert_eq!(load_data_key(&storage), Ok(None));
-        save_data_key(&storage, &data_key()).unwrap();
-        let kept = load_data_key(&storage).unwrap().unwrap();
+    fn a_data_key_is_kept_and_read_back_and_a_damaged_one_is_refused() {
+        let kept = read_data_key(&data_key().to_text()).unwrap();
         assert_eq!(kept, data_key());
         assert_eq!(kept.wrapping(), Some(Wrapping::fresh([1; 16], [2; 12])));
         assert_eq!(kept.wrapped(), Some(vec![3; 48]));
 
-        storage.set(OFFICER_DATA_KEY, "{\"format\":").unwrap();
-        assert_eq!(load_data_key(&storage), Err(DataKeyError::Unreadable));
-        assert_eq!(
-            storage.get(OFFICER_DATA_KEY).unwrap().as_deref(),
-            Some("{\"format\":")
-        );
+        assert_eq!(read_data_key("{\"format\":"), Err(DataKeyError::Unreadable));
         let mut short = data_key();
         short.key.ciphertext = BASE64.encode([3; 16]);
-        save_data_key(&storage, &short).unwrap();
-        assert_eq!(load_data_key(&storage), Err(DataKeyError::Unreadable));
+        assert_eq!(
+            read_data_key(&short.to_text()),
+            Err(DataKeyError::Unreadable)
+        );
+        let mut other = data_key();
+        other.format = "member-development-council-key".to_owned();
+        assert_eq!(
+            read_data_key(&other.to_text()),
+            Err(DataKeyError::Unreadable)
+        );
         let mut newer = data_key();
         newer.version = 2;
-        save_data_key(&storage, &newer).unwrap();
-        assert_eq!(load_data_key(&storage), Err(DataKeyError::Newer));
+        assert_eq!(read_data_key(&newer.to_text()), Err(DataKeyError::Newer));
     }
 
     #[test]

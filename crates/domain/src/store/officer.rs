@@ -20,6 +20,15 @@ pub const OFFICER_ROSTER: &str = "mdr.v1.officer.roster";
 /// Where the council keys are kept: each as its backup is written, the private key wrapped.
 pub const OFFICER_KEYS: &str = "mdr.v1.officer.council-keys";
 
+/// Where the officer's choice of how long the workspace stays unlocked unused is kept.
+pub const OFFICER_LOCK_AFTER: &str = "mdr.v1.officer.lock-after-minutes";
+
+/// How long an unlocked workspace left unused stays unlocked, in minutes, unless the
+/// officer chooses otherwise.
+pub const LOCK_AFTER_DEFAULT: u32 = 15;
+/// The times the officer may choose from, in minutes.
+pub const LOCK_AFTER_CHOICES: [u32; 6] = [5, 10, 15, 20, 30, 60];
+
 /// A council key the workspace holds, and whether the officer has saved its backup.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldKey {
@@ -120,6 +129,33 @@ pub fn save_council_keys(storage: &impl Storage, keys: &CouncilKeys) -> Result<(
     )
 }
 
+/// Forgets the council keys: only when the officer clears a workspace whose passphrase is
+/// lost, when they can open nothing.
+pub fn forget_council_keys(storage: &impl Storage) -> Result<(), StoreError> {
+    storage.remove(OFFICER_KEYS)
+}
+
+/// How many minutes an unlocked workspace left unused stays unlocked: one of
+/// [`LOCK_AFTER_CHOICES`], [`LOCK_AFTER_DEFAULT`] until the officer chooses.
+pub fn load_lock_after(storage: &impl Storage) -> u32 {
+    storage
+        .get(OFFICER_LOCK_AFTER)
+        .ok()
+        .flatten()
+        .and_then(|text| text.trim().parse().ok())
+        .filter(|minutes| LOCK_AFTER_CHOICES.contains(minutes))
+        .unwrap_or(LOCK_AFTER_DEFAULT)
+}
+
+/// Keeps the officer's choice of how long the workspace stays unlocked unused; a time not
+/// among [`LOCK_AFTER_CHOICES`] is not kept.
+pub fn save_lock_after(storage: &impl Storage, minutes: u32) -> Result<(), StoreError> {
+    if !LOCK_AFTER_CHOICES.contains(&minutes) {
+        return Ok(());
+    }
+    storage.set(OFFICER_LOCK_AFTER, &minutes.to_string())
+}
+
 /// The pack the officer is preparing, if they have started one.
 pub fn load_officer_pack(storage: &impl Storage) -> Result<Option<CouncilPack>, ReadError> {
     match storage.get(OFFICER_PACK).ok().flatten() {
@@ -142,9 +178,15 @@ pub fn load_roster(storage: &impl Storage) -> String {
         .unwrap_or_default()
 }
 
-/// Keeps the officer's list of expected members.
+/// Keeps the officer's list of expected members (in a workspace locked at rest, as the
+/// caller has encrypted it).
 pub fn save_roster(storage: &impl Storage, roster: &str) -> Result<(), StoreError> {
     storage.set(OFFICER_ROSTER, roster)
+}
+
+/// Forgets the list of expected members.
+pub fn forget_roster(storage: &impl Storage) -> Result<(), StoreError> {
+    storage.remove(OFFICER_ROSTER)
 }
 
 #[cfg(test)]
@@ -178,6 +220,44 @@ mod tests {
         assert_eq!(load_roster(&storage), "Cllr Amrit Kaur\nCllr Zara Ali");
         assert_eq!(load_officer_pack(&storage), Ok(None));
         assert_eq!(storage.get(keys::RECORD).unwrap(), None);
+    }
+
+    #[test]
+    fn the_time_to_lock_is_fifteen_minutes_until_the_officer_chooses_one_of_the_choices() {
+        let storage = MemoryStorage::new();
+        assert_eq!(load_lock_after(&storage), 15);
+        save_lock_after(&storage, 5).unwrap();
+        assert_eq!(load_lock_after(&storage), 5);
+        save_lock_after(&storage, 60).unwrap();
+        assert_eq!(load_lock_after(&storage), 60);
+        // Nothing outside the choices is kept, nor read.
+        save_lock_after(&storage, 0).unwrap();
+        save_lock_after(&storage, 600).unwrap();
+        assert_eq!(load_lock_after(&storage), 60);
+        storage.set(OFFICER_LOCK_AFTER, "1").unwrap();
+        assert_eq!(load_lock_after(&storage), 15);
+        storage.set(OFFICER_LOCK_AFTER, "half an hour").unwrap();
+        assert_eq!(load_lock_after(&storage), 15);
+    }
+
+    #[test]
+    fn clearing_a_workspace_forgets_its_keys_and_roster_and_keeps_its_pack() {
+        let storage = MemoryStorage::new();
+        let mut keys = CouncilKeys::default();
+        keys.keep(key(1, 1), true);
+        save_council_keys(&storage, &keys).unwrap();
+        save_roster(&storage, "Cllr Amrit Kaur").unwrap();
+        let pack = CouncilPack::starting(
+            "Durham County Council",
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            Utc::now(),
+        );
+        save_officer_pack(&storage, &pack).unwrap();
+        forget_council_keys(&storage).unwrap();
+        forget_roster(&storage).unwrap();
+        assert!(!holds_council_keys(&storage));
+        assert_eq!(load_roster(&storage), "");
+        assert_eq!(load_officer_pack(&storage).unwrap(), Some(pack));
     }
 
     fn key(fill: u8, day: u32) -> KeyBackup {

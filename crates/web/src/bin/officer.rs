@@ -12,6 +12,7 @@ mod app {
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
         MemberRecordPage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage,
+        WorkspaceGate,
     };
     use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::{Part, Shell};
@@ -54,7 +55,8 @@ mod app {
         data: OfficerData,
         passphrase: String,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), UnlockError>>>> {
-        // Unwrapping the council keys is only needed once the passphrase is entered.
+        // Unwrapping the council keys and the data key is only needed once the passphrase
+        // is entered.
         Box::pin(unlock_workspace(data, passphrase))
     });
 
@@ -80,7 +82,9 @@ mod app {
         }));
         view! {
             <Shell part=Part::Officer set_up=set_up>
-                <Routes routes=OFFICER_ROUTES page=page fallback=|| NotFound().into_any()/>
+                <WorkspaceGate>
+                    <Routes routes=OFFICER_ROUTES page=page fallback=|| NotFound().into_any()/>
+                </WorkspaceGate>
             </Shell>
         }
     }

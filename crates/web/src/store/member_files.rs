@@ -1,11 +1,16 @@
 //! The officer's members' files, in IndexedDB through rexie: a whole council's records can
-//! outgrow localStorage's few megabytes, and IndexedDB holds thousands.
+//! outgrow localStorage's few megabytes, and IndexedDB holds thousands. Once the workspace
+//! is locked at rest, every entry is written encrypted under its data key, and entries
+//! still in the clear are found on opening, to be encrypted in their place.
 
+use futures_util::future::join_all;
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
+use super::at_rest::DataCipher;
 use mdr_domain::consolidate::StoredMember;
+use mdr_domain::store::at_rest::{HeldEntry, read_held_entry};
 
 /// Why the officer's workspace could not be kept on this device, said to the officer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -26,6 +31,21 @@ const MEMBERS: &str = "members";
 /// The officer's stored members, one entry per member id.
 pub struct MemberFilesDb {
     db: Rexie,
+    /// The workspace's data key, when it is locked at rest: every entry is written with it.
+    cipher: Option<DataCipher>,
+}
+
+/// What the store holds, as read on opening.
+#[derive(Default)]
+pub struct Loaded {
+    /// Each entry's text, opened where it was encrypted.
+    pub texts: Vec<String>,
+    /// Entries in the clear in a workspace locked at rest: kept before it was locked, or
+    /// not yet encrypted when a tab was closed part-way. [`MemberFilesDb::lock_in_place`]
+    /// encrypts them.
+    pub plain: Vec<StoredMember>,
+    /// Encrypted entries that do not open with the workspace's key: left as they are.
+    pub unopened: usize,
 }
 
 fn refused(_: rexie::Error) -> WorkspaceError {
@@ -33,30 +53,86 @@ fn refused(_: rexie::Error) -> WorkspaceError {
 }
 
 impl MemberFilesDb {
-    /// Opens (creating on first use) the officer's database.
-    pub async fn open() -> Result<Self, WorkspaceError> {
+    /// Opens (creating on first use) the officer's database; with `cipher` when the
+    /// workspace is locked at rest.
+    pub async fn open(cipher: Option<DataCipher>) -> Result<Self, WorkspaceError> {
         let db = Rexie::builder(DATABASE)
             .version(1)
             .add_object_store(ObjectStore::new(MEMBERS))
             .build()
             .await
             .map_err(refused)?;
-        Ok(Self { db })
+        Ok(Self { db, cipher })
     }
 
-    /// Every stored entry, as text.
-    pub async fn load_all(&self) -> Result<Vec<String>, WorkspaceError> {
+    /// Every stored entry, opened with the data key where it was encrypted.
+    pub async fn load(&self) -> Result<Loaded, WorkspaceError> {
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadOnly)
             .map_err(refused)?;
         let store = tx.store(MEMBERS).map_err(refused)?;
         let values = store.get_all(None, None).await.map_err(refused)?;
-        Ok(values.into_iter().filter_map(|v| v.as_string()).collect())
+        let entries = values.into_iter().filter_map(|v| v.as_string());
+        let Some(cipher) = &self.cipher else {
+            return Ok(Loaded {
+                texts: entries.collect(),
+                ..Loaded::default()
+            });
+        };
+        // Both in key order, in one transaction.
+        let keys = store.get_all_keys(None, None).await.map_err(refused)?;
+        let mut loaded = Loaded::default();
+        let mut locked = Vec::new();
+        for (key, text) in keys.into_iter().zip(entries) {
+            match read_held_entry(text) {
+                HeldEntry::Locked(record) => locked.push(record),
+                HeldEntry::Plain(text) => {
+                    let id = key.as_string().and_then(|k| Uuid::parse_str(&k).ok());
+                    if let Some(id) = id {
+                        loaded.plain.push(StoredMember {
+                            id,
+                            text: text.clone(),
+                        });
+                    }
+                    loaded.texts.push(text);
+                }
+            }
+        }
+        // Opened side by side: the browser runs the cipher off the page's thread.
+        for opened in join_all(locked.iter().map(|record| cipher.open(record))).await {
+            match opened {
+                Some(text) => loaded.texts.push(text),
+                None => loaded.unopened += 1,
+            }
+        }
+        Ok(loaded)
     }
 
-    /// Writes entries in one transaction: all are kept, or none.
+    /// Encrypts in their place entries found in the clear, a hundred to a transaction, so
+    /// that a tab closed part-way leaves each entry either as it was or encrypted.
+    pub async fn lock_in_place(&self, plain: Vec<StoredMember>) -> Result<(), WorkspaceError> {
+        if self.cipher.is_none() {
+            return Ok(());
+        }
+        let mut plain = plain;
+        while !plain.is_empty() {
+            let rest = plain.split_off(plain.len().min(100));
+            self.put_all(std::mem::replace(&mut plain, rest)).await?;
+        }
+        Ok(())
+    }
+
+    /// Writes entries in one transaction: all are kept, or none. In a workspace locked at
+    /// rest each is encrypted first.
     pub async fn put_all(&self, members: Vec<StoredMember>) -> Result<(), WorkspaceError> {
+        let members = match &self.cipher {
+            None => members,
+            Some(cipher) => cipher
+                .lock_all(members)
+                .await
+                .map_err(|_| WorkspaceError::Unavailable)?,
+        };
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadWrite)

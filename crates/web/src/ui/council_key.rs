@@ -12,14 +12,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcKeyImportParams, EcdhKeyDeriveParams};
 
-use crate::ui::crypto::{bytes_of, derive_key_for, gcm, normalised, random_bytes, subtle, usages};
+use crate::store::at_rest::{DataKeyProblem, unlock_data_key};
+use crate::ui::crypto::{bytes_of, gcm, subtle, usages, wrap_under, wrapping_key};
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::hpke::{DH_BYTES, PUBLIC_KEY_BYTES};
 use mdr_domain::exchange::{
-    CouncilFile, CouncilHeader, KeyBackup, MemberFile, NONCE_BYTES, ReadError, SALT_BYTES,
-    Wrapping, sealing_key, sealing_plaintext, write_council_file,
+    CouncilFile, CouncilHeader, KeyBackup, MemberFile, ReadError, sealing_key, sealing_plaintext,
+    write_council_file,
 };
 use mdr_domain::model::council_key::CouncilKey;
+use mdr_domain::store::at_rest::DataKeyError;
 use mdr_domain::store::officer::CouncilKeys;
 
 fn ecdh() -> EcKeyImportParams {
@@ -119,17 +121,6 @@ pub async fn seal_for_council(file: &MemberFile, key: &CouncilKey) -> Result<Str
     Ok(write_council_file(header, &ciphertext))
 }
 
-/// The passphrase's key for wrapping and unwrapping a council key.
-async fn wrapping_key(passphrase: &str, wrapping: &Wrapping) -> Result<CryptoKey, JsValue> {
-    derive_key_for(
-        &normalised(passphrase),
-        &wrapping.salt,
-        wrapping.iterations,
-        &["wrapKey", "unwrapKey"],
-    )
-    .await
-}
-
 /// A council key unlocked for this session: its private half usable but never readable.
 #[derive(Clone)]
 pub struct UnlockedKey {
@@ -146,7 +137,7 @@ impl UnlockedKey {
     }
 }
 
-/// Why a council key was not unlocked.
+/// Why a council key, or the workspace, was not unlocked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnlockError {
     /// The passphrase is not the one the key was wrapped with (or the copy was changed).
@@ -155,6 +146,18 @@ pub enum UnlockError {
     Browser,
     /// The keys saved in this browser cannot be read.
     Unreadable,
+    /// The key the members' records are encrypted under cannot be used.
+    DataKey(DataKeyError),
+}
+
+impl From<DataKeyProblem> for UnlockError {
+    fn from(problem: DataKeyProblem) -> Self {
+        match problem {
+            DataKeyProblem::WrongPassphrase => Self::WrongPassphrase,
+            DataKeyProblem::Kept(e) => Self::DataKey(e),
+            DataKeyProblem::Browser => Self::Browser,
+        }
+    }
 }
 
 /// Makes a new council key for `council`, wrapped under `passphrase`: what the workspace
@@ -166,17 +169,12 @@ pub async fn create_council_key(
     let (private, public) = new_key_pair(true).await?;
     let public_key = raw_public_key(&public).await?;
     let key_id = mdr_domain::model::council_key::key_id(&public_key);
-    let wrapping = Wrapping::fresh(
-        random_bytes::<SALT_BYTES>()?,
-        random_bytes::<NONCE_BYTES>()?,
-    );
-    let wrapper = wrapping_key(passphrase, &wrapping).await?;
-    let wrapped = bytes_of(subtle()?.wrap_key_with_object(
-        "pkcs8",
+    let (wrapping, wrapper, wrapped) = wrap_under(
+        passphrase,
         &private,
-        &wrapper,
-        &gcm(&wrapping.nonce, &KeyBackup::associated_data(&key_id)),
-    )?)
+        "pkcs8",
+        &KeyBackup::associated_data(&key_id),
+    )
     .await?;
     let backup = KeyBackup::new(
         council,
@@ -291,12 +289,17 @@ async fn open_with(key: &UnlockedKey, file: &CouncilFile) -> Result<Vec<u8>, JsV
     .await
 }
 
-/// Unlocks every council key the workspace holds with the officer's passphrase, and holds
-/// them in memory for this tab.
+/// Unlocks the workspace with the officer's passphrase: every council key it holds and
+/// the data key its records are encrypted under (made now, if it has none yet), held in
+/// memory for this tab. Council keys that cannot be read leave the records to open
+/// without them (the Council pack page says what happened to the keys).
 pub async fn unlock_workspace(data: OfficerData, passphrase: String) -> Result<(), UnlockError> {
-    let keys = data.council_keys().map_err(|_| UnlockError::Unreadable)?;
-    let ring = CouncilKeyring::unlock(&keys, &passphrase).await?;
-    data.set_keyring(ring);
+    let ring = match data.council_keys() {
+        Ok(keys) => CouncilKeyring::unlock(&keys, &passphrase).await?,
+        Err(_) => CouncilKeyring::default(),
+    };
+    let cipher = unlock_data_key(&passphrase).await?;
+    data.set_unlocked(ring, cipher);
     Ok(())
 }
 
@@ -306,8 +309,8 @@ pub type Unlocking = Pin<
     Box<dyn Future<Output = Result<Result<(), UnlockError>, leptos::wasm_split::SplitLoaderError>>>,
 >;
 
-/// How the members' files page unlocks the council keys, given by the officer's binary so
-/// that the code (WebCrypto's unwrapping) loads with the other pages, not the first one. It
-/// calls [`unlock_workspace`].
+/// How the locked workspace is unlocked, given by the officer's binary so that the code
+/// (WebCrypto's unwrapping) loads with the other pages, not the first one. It calls
+/// [`unlock_workspace`].
 #[derive(Clone, Copy)]
 pub struct Unlocker(pub fn(OfficerData, String) -> Unlocking);

@@ -10,8 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
 use mdr_domain::exchange::{
-    MemberFile, NONCE_BYTES, ReadError, SALT_BYTES, SealedFile, SealedHeader, sealing_plaintext,
-    write_sealed_file,
+    MemberFile, NONCE_BYTES, ReadError, SALT_BYTES, SealedFile, SealedHeader, Wrapping,
+    sealing_plaintext, write_sealed_file,
 };
 
 fn crypto() -> Result<web_sys::Crypto, JsValue> {
@@ -91,6 +91,43 @@ pub async fn derive_key(
         &["encrypt", "decrypt"],
     )
     .await
+}
+
+/// The passphrase's key (normalised to NFC) for wrapping and unwrapping a kept key.
+pub(crate) async fn wrapping_key(
+    passphrase: &str,
+    wrapping: &Wrapping,
+) -> Result<CryptoKey, JsValue> {
+    derive_key_for(
+        &normalised(passphrase),
+        &wrapping.salt,
+        wrapping.iterations,
+        &["wrapKey", "unwrapKey"],
+    )
+    .await
+}
+
+/// `key` wrapped in `format` under `passphrase` with a fresh salt and nonce and
+/// `associated_data`: how it was wrapped, the passphrase's key, and the wrapped bytes.
+pub(crate) async fn wrap_under(
+    passphrase: &str,
+    key: &CryptoKey,
+    format: &str,
+    associated_data: &[u8],
+) -> Result<(Wrapping, CryptoKey, Vec<u8>), JsValue> {
+    let wrapping = Wrapping::fresh(
+        random_bytes::<SALT_BYTES>()?,
+        random_bytes::<NONCE_BYTES>()?,
+    );
+    let wrapper = wrapping_key(passphrase, &wrapping).await?;
+    let wrapped = bytes_of(subtle()?.wrap_key_with_object(
+        format,
+        key,
+        &wrapper,
+        &gcm(&wrapping.nonce, associated_data),
+    )?)
+    .await?;
+    Ok((wrapping, wrapper, wrapped))
 }
 
 /// AES-GCM's parameters: the nonce and the associated data.

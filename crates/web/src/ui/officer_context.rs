@@ -6,6 +6,10 @@
 //! The members' files are opened the first time a page asks for them, as one shared
 //! future held by the app, so moving between pages does not read them again, and an
 //! import awaits the same opening rather than checking until it is done.
+//!
+//! Once the workspace has a council key it is locked at rest: what it holds is encrypted
+//! under its data key, which is held only in this tab's memory once the officer unlocks
+//! the workspace, and forgotten with everything read when it is locked again.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,15 +20,18 @@ use futures_util::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::store::LocalStore;
+use crate::store::at_rest::{DataCipher, DataKeyProblem, kept_data_key};
 use crate::store::member_files::MemberFilesDb;
 use crate::ui::council_key::CouncilKeyring;
 use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace};
 use mdr_domain::exchange::ReadError;
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
+use mdr_domain::store::at_rest::{HeldEntry, ROSTER_ID, read_held_entry};
 use mdr_domain::store::officer::{
-    CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_council_keys, load_officer_pack,
-    load_roster, save_council_keys, save_officer_pack, save_roster,
+    CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_council_keys, load_lock_after,
+    load_officer_pack, load_roster, save_council_keys, save_lock_after, save_officer_pack,
+    save_roster,
 };
 
 /// How the workspace reads the members' files held on this device, given by the officer's
@@ -62,13 +69,38 @@ pub struct OfficerData {
     /// The council keys unlocked this session, held only in memory as keys the page can
     /// use but never read; empty until the officer unlocks them.
     keyring: StoredValue<CouncilKeyring, LocalStorage>,
-    /// Whether the council keys are unlocked this session (reactive).
+    /// The data key the workspace's records are encrypted under, while it is unlocked.
+    cipher: StoredValue<Option<DataCipher>, LocalStorage>,
+    /// Whether the workspace is locked at rest (it holds a council key, or records
+    /// encrypted under a data key), so that it opens only once unlocked.
+    pub protected: RwSignal<bool>,
+    /// Whether the workspace (its records and council keys) is unlocked in this tab.
     pub unlocked: RwSignal<bool>,
+    /// The members the officer expects files from, one name a line, as typed.
+    pub roster: RwSignal<String>,
+    /// Saves of the roster begun, so that an older one finishing late is not kept.
+    roster_saves: StoredValue<u64>,
+    /// Each opening of the members' files, so that one overtaken by a lock or an unlock
+    /// changes nothing.
+    generation: StoredValue<u64>,
+    /// When the officer last used the workspace (ms since 1970), for locking it when left.
+    last_used: StoredValue<f64>,
+}
+
+/// The roster as kept when the workspace is not locked at rest; with `None` when it is
+/// kept encrypted, to be read once the workspace is unlocked.
+fn plain_roster() -> Option<String> {
+    match read_held_entry(load_roster(&LocalStore)) {
+        HeldEntry::Plain(roster) => Some(roster),
+        HeldEntry::Locked(_) => None,
+    }
 }
 
 /// Makes room for the officer's data at the top of the app; nothing is read until an
 /// officer's page asks for it.
 pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
+    let roster = plain_roster();
+    let protected = holds_council_keys(&LocalStore) || roster.is_none();
     let data = OfficerData {
         workspace: RwSignal::new(OfficerWorkspace::default()),
         problem: RwSignal::new(None),
@@ -76,7 +108,17 @@ pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
         loading: RwSignal::new(true),
         reader,
         keyring: StoredValue::new_local(CouncilKeyring::default()),
+        cipher: StoredValue::new_local(None),
+        protected: RwSignal::new(protected),
         unlocked: RwSignal::new(false),
+        roster: RwSignal::new(if protected {
+            String::new()
+        } else {
+            roster.unwrap_or_default()
+        }),
+        roster_saves: StoredValue::new(0),
+        generation: StoredValue::new(0),
+        last_used: StoredValue::new(js_sys::Date::now()),
     };
     provide_context(data);
     data
@@ -103,15 +145,22 @@ impl OfficerData {
     }
 
     /// The opening of the members' files, begun on first use and carried on by the app
-    /// whether or not a page is still waiting for it.
+    /// whether or not a page is still waiting for it. While the workspace is locked
+    /// nothing is opened.
     fn opening(&self) -> Opening {
+        if self.is_locked() {
+            return futures_util::future::ready(None).boxed_local().shared();
+        }
         if let Some(opening) = self.opened.get_value() {
             return opening;
         }
         let data = *self;
+        let generation = self.generation.get_value();
         let opening = async move {
-            let opened = data.open().await;
-            data.loading.set(false);
+            let opened = data.open(generation).await;
+            if data.generation.get_value() == generation {
+                data.loading.set(false);
+            }
             opened
         }
         .boxed_local()
@@ -121,9 +170,29 @@ impl OfficerData {
         opening
     }
 
-    /// Opens IndexedDB and reads what it holds into the workspace.
-    async fn open(self) -> Opened {
-        let opened = match MemberFilesDb::open().await {
+    /// Whether this opening has been overtaken by a lock or an unlock.
+    fn overtaken(&self, generation: u64) -> bool {
+        self.generation.get_value() != generation
+    }
+
+    /// Opens IndexedDB and reads what it holds into the workspace: with the data key, once
+    /// the workspace is unlocked, encrypting in their place any records still in the clear
+    /// before anything else can be saved.
+    async fn open(self, generation: u64) -> Opened {
+        let cipher = self.cipher.get_value();
+        if cipher.is_none() {
+            // Records encrypted under a data key stay closed until the workspace is
+            // unlocked, whatever else this browser still holds.
+            if let Ok(Some(_)) | Err(DataKeyProblem::Kept(_)) = kept_data_key().await {
+                if !self.overtaken(generation) {
+                    self.lock();
+                    self.protected.set(true);
+                }
+                return None;
+            }
+        }
+        let locked_at_rest = cipher.is_some();
+        let opened = match MemberFilesDb::open(cipher.clone()).await {
             Ok(opened) => opened,
             Err(e) => {
                 self.problem.set(Some(format!(
@@ -132,14 +201,18 @@ impl OfficerData {
                 return None;
             }
         };
-        let held = match opened.load_all().await {
-            Ok(texts) if texts.is_empty() => Some(HeldFiles::default()),
-            Ok(texts) => (self.reader.0)(texts).await,
-            Err(e) => {
-                self.problem.set(Some(e.to_string()));
-                Some(HeldFiles::default())
-            }
+        let (loaded, mut unreadable_problem) = match opened.load().await {
+            Ok(loaded) => (loaded, None),
+            Err(e) => (Default::default(), Some(e.to_string())),
         };
+        let held = if loaded.texts.is_empty() {
+            Some(HeldFiles::default())
+        } else {
+            (self.reader.0)(loaded.texts).await
+        };
+        if self.overtaken(generation) {
+            return None;
+        }
         // Without what is held, an import could not merge with it: the storage stays
         // closed, so an import saves nothing over it.
         let Some(HeldFiles {
@@ -150,18 +223,58 @@ impl OfficerData {
             self.problem.set(Some(HELD_NOT_LOADED.to_owned()));
             return None;
         };
+        let unreadable = unreadable + loaded.unopened;
         if unreadable > 0 {
             let files = if unreadable == 1 {
                 "member's file"
             } else {
                 "members' files"
             };
-            self.problem.set(Some(format!(
+            unreadable_problem = Some(format!(
                 "{unreadable} {files} saved on this device could not be read, so they are left as they are and not shown. Import those members' files again to see them."
-            )));
+            ));
+        }
+        if let Some(cipher) = &cipher {
+            self.open_roster(cipher).await;
+        }
+        // Kept in the clear before the workspace was locked at rest, or left so by a tab
+        // closed part-way: encrypted now, before an import could save over them.
+        if locked_at_rest
+            && !loaded.plain.is_empty()
+            && let Err(e) = opened.lock_in_place(loaded.plain).await
+        {
+            unreadable_problem = Some(format!(
+                "Some members' records in this browser could not be encrypted yet. They are kept as they were, and will be encrypted when the workspace is next unlocked. {e}"
+            ));
+        }
+        if self.overtaken(generation) {
+            return None;
+        }
+        if unreadable_problem.is_some() {
+            self.problem.set(unreadable_problem);
         }
         self.workspace.set(workspace);
         Some(Rc::new(opened))
+    }
+
+    /// Reads the roster with the data key, encrypting it in its place if it was kept in
+    /// the clear.
+    async fn open_roster(&self, cipher: &DataCipher) {
+        let roster = match read_held_entry(load_roster(&LocalStore)) {
+            HeldEntry::Locked(record) if record.member_id == ROSTER_ID => {
+                cipher.open(&record).await.unwrap_or_default()
+            }
+            HeldEntry::Locked(_) => String::new(),
+            HeldEntry::Plain(roster) => {
+                if !roster.is_empty()
+                    && let Ok(locked) = cipher.lock(ROSTER_ID, &roster).await
+                {
+                    let _ = save_roster(&LocalStore, &locked);
+                }
+                roster
+            }
+        };
+        self.roster.set(roster);
     }
 
     /// Whether the members' files are still being opened (reactive).
@@ -187,14 +300,27 @@ impl OfficerData {
         save_officer_pack(&LocalStore, pack)
     }
 
-    /// The members the officer expects files from, one name a line, as typed.
-    pub fn roster(&self) -> String {
-        load_roster(&LocalStore)
-    }
-
-    /// Keeps the officer's list of expected members.
-    pub fn save_roster(&self, roster: &str) -> Result<(), StoreError> {
-        save_roster(&LocalStore, roster)
+    /// Keeps the officer's list of expected members, encrypted in a workspace locked at
+    /// rest (where a later save overtakes one still being encrypted).
+    pub fn save_roster(&self, roster: String) {
+        self.roster.set(roster.clone());
+        let Some(cipher) = self.cipher.get_value() else {
+            if !self.protected.get_untracked() {
+                let _ = save_roster(&LocalStore, &roster);
+            }
+            return;
+        };
+        let save = self.roster_saves.get_value() + 1;
+        self.roster_saves.set_value(save);
+        let data = *self;
+        leptos::task::spawn_local(async move {
+            if let Ok(locked) = cipher.lock(ROSTER_ID, &roster).await
+                && data.roster_saves.get_value() == save
+                && data.unlocked.get_untracked()
+            {
+                let _ = save_roster(&LocalStore, &locked);
+            }
+        });
     }
 
     /// The council keys the workspace holds, each wrapped under the officer's passphrase.
@@ -217,9 +343,86 @@ impl OfficerData {
         self.keyring.get_value()
     }
 
-    /// Holds the keys unlocked this session, in memory only.
+    /// Holds the keys unlocked this session, in memory only, once the workspace is
+    /// unlocked (a key made or restored since).
     pub fn set_keyring(&self, keyring: CouncilKeyring) {
-        self.unlocked.set(!keyring.is_empty());
         self.keyring.set_value(keyring);
+    }
+
+    /// Whether the workspace is locked at rest and not unlocked in this tab.
+    pub fn is_locked(&self) -> bool {
+        self.protected.get_untracked() && !self.unlocked.get_untracked()
+    }
+
+    /// Whether the workspace is locked at rest and not unlocked in this tab (reactive).
+    pub fn locked(&self) -> bool {
+        self.protected.get() && !self.unlocked.get()
+    }
+
+    /// Unlocks the workspace in this tab: its council keys and its data key, held only in
+    /// memory, and the members' records opened again with them.
+    pub fn set_unlocked(&self, keyring: CouncilKeyring, cipher: DataCipher) {
+        self.keyring.set_value(keyring);
+        self.cipher.set_value(Some(cipher));
+        self.protected.set(true);
+        self.unlocked.set(true);
+        self.used();
+        self.reopen();
+        self.begin_opening();
+    }
+
+    /// Locks the workspace in this tab: the keys and everything read with them are
+    /// forgotten, and every page shows the locked workspace until it is unlocked again.
+    pub fn lock(&self) {
+        self.keyring.set_value(CouncilKeyring::default());
+        self.cipher.set_value(None);
+        self.unlocked.set(false);
+        self.reopen();
+        self.workspace.set(OfficerWorkspace::default());
+        self.roster.set(String::new());
+        self.problem.set(None);
+    }
+
+    /// Forgets the opening of the members' files, so that the next page to ask opens them
+    /// afresh, and any opening under way changes nothing.
+    fn reopen(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.opened.set_value(None);
+        self.loading.set(true);
+    }
+
+    /// After the workspace was cleared in this tab or another: open again as it now is.
+    pub fn start_afresh(&self) {
+        self.lock();
+        let roster = plain_roster();
+        self.protected
+            .set(holds_council_keys(&LocalStore) || roster.is_none());
+        self.roster.set(roster.unwrap_or_default());
+    }
+
+    /// Notes that the officer is using the workspace.
+    pub fn used(&self) {
+        self.last_used.set_value(js_sys::Date::now());
+    }
+
+    /// Locks the workspace if it has been left unused for the officer's chosen time.
+    pub fn lock_if_left(&self) {
+        let left = js_sys::Date::now() - self.last_used.get_value();
+        if self.unlocked.get_untracked()
+            && self.protected.get_untracked()
+            && left >= f64::from(self.lock_after()) * 60_000.0
+        {
+            self.lock();
+        }
+    }
+
+    /// How many minutes the workspace stays unlocked unused.
+    pub fn lock_after(&self) -> u32 {
+        load_lock_after(&LocalStore)
+    }
+
+    /// Keeps the officer's choice of how long the workspace stays unlocked unused.
+    pub fn save_lock_after(&self, minutes: u32) -> Result<(), StoreError> {
+        save_lock_after(&LocalStore, minutes)
     }
 }

@@ -191,6 +191,8 @@ pub async fn import_files(
         }
         if js_sys::Date::now() - last_yield > 50.0 {
             progress.set(Some(ImportProgress { done: i + 1, total }));
+            // An import under way is the officer using the workspace.
+            data.used();
             yield_to_browser().await;
             last_yield = js_sys::Date::now();
         }

@@ -10,7 +10,7 @@ use crate::ui::components::{
 };
 use crate::ui::files::download_text;
 use crate::ui::officer_context::{OfficerData, use_officer_pack};
-use crate::ui::pages::officer_key::{CouncilKeySection, HeldKeys};
+use crate::ui::pages::officer_key::{CouncilKeySection, HeldKeys, LockAfterSection};
 use crate::ui::set_page_title;
 use mdr_domain::exchange::{SavedCopy, explain_saved, pack_file_name, write_pack_file};
 use mdr_domain::model::catalogue::read_months;
@@ -266,6 +266,9 @@ fn PackEditor(workspace: Workspace, held: HeldKeys) -> impl IntoView {
             held=held
             council=Signal::derive(move || pack.with(|p| p.as_ref().map(|p| p.council.clone()).unwrap_or_default()))
         />
+        <Show when=move || workspace.data.protected.get()>
+            <LockAfterSection data=workspace.data/>
+        </Show>
         <section class="section" aria-labelledby="pack-publish">
             <h2 id="pack-publish">"Publish"</h2>
             <p>"Publishing gives the pack a new version number, so members' apps know it is newer."</p>

@@ -1,20 +1,20 @@
-//! The council key on the officer's Council pack page: making it, backing it up, unlocking
-//! it for a session, making a new one over the years, and restoring one from a backup onto
-//! a new computer; and the unlocking on its own, for the members' files page.
+//! The council key on the officer's Council pack page: making it (which locks the
+//! workspace at rest under the same passphrase), backing it up, making a new one over the
+//! years, and restoring one from a backup onto a new computer; and how long the workspace
+//! stays unlocked when left.
 
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::store::at_rest::unlock_data_key;
 use crate::ui::components::{FileField, Outcome, PassphraseField};
-use crate::ui::council_key::{
-    CouncilKeyring, UnlockError, Unlocker, create_council_key, unlock_key,
-};
+use crate::ui::council_key::{CouncilKeyring, UnlockError, create_council_key, unlock_key};
 use crate::ui::files::download_text;
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
 use mdr_domain::model::council_key::CouncilKey;
 use mdr_domain::model::dates::long_date;
-use mdr_domain::store::officer::{CouncilKeys, KeptKeysUnreadable};
+use mdr_domain::store::officer::{CouncilKeys, KeptKeysUnreadable, LOCK_AFTER_CHOICES};
 
 /// The shortest passphrase a council key is wrapped with: it guards every member's file.
 const MIN_KEY_PASSPHRASE_CHARS: usize = 12;
@@ -28,7 +28,27 @@ fn unlock_problem(error: UnlockError) -> String {
         UnlockError::WrongPassphrase => WRONG_PASSPHRASE.to_owned(),
         UnlockError::Browser => BROWSER_REFUSED.to_owned(),
         UnlockError::Unreadable => KeptKeysUnreadable.to_string(),
+        UnlockError::DataKey(e) => e.to_string(),
     }
+}
+
+/// Holds `ring` for this tab: beside the data key already unlocked, or, in a workspace not
+/// yet locked at rest, with its data key unlocked (made, the first time) under the same
+/// passphrase, which encrypts every record it holds in its place.
+async fn unlock_with(
+    data: OfficerData,
+    ring: CouncilKeyring,
+    passphrase: &str,
+) -> Result<(), String> {
+    if data.unlocked.get_untracked() {
+        data.set_keyring(ring);
+        return Ok(());
+    }
+    let cipher = unlock_data_key(passphrase)
+        .await
+        .map_err(|e| unlock_problem(e.into()))?;
+    data.set_unlocked(ring, cipher);
+    Ok(())
 }
 
 /// The council keys as this page shows them: read once, changed and kept through here.
@@ -112,12 +132,25 @@ async fn make_key(held: HeldKeys, council: &str, passphrase: &str) -> Result<Mad
         Err(e) => return Err(unlock_problem(e)),
     };
     let first = keys.keys.is_empty();
+    // The records are locked at rest under the same passphrase: its data key is unlocked
+    // (or made) before the council key, so that a key is never kept the records miss.
+    let cipher = match held.data.unlocked.get_untracked() {
+        true => None,
+        false => Some(
+            unlock_data_key(passphrase)
+                .await
+                .map_err(|e| unlock_problem(e.into()))?,
+        ),
+    };
     let (backup, unlocked) = create_council_key(council, passphrase)
         .await
         .map_err(|_| BROWSER_REFUSED.to_owned())?;
     held.change(|k| k.keep(backup, false))?;
     ring.add(unlocked);
-    held.data.set_keyring(ring);
+    match cipher {
+        Some(cipher) => held.data.set_unlocked(ring, cipher),
+        None => held.data.set_keyring(ring),
+    }
     Ok(if first { Made::First } else { Made::Another })
 }
 
@@ -180,29 +213,6 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                     }
                     .to_owned()
                 });
-            finish(result);
-        });
-    };
-
-    let unlock = move |_| {
-        let secret = passphrase.get_untracked();
-        if secret.is_empty() {
-            field_error.set(Some("Enter the passphrase for the council key".to_owned()));
-            return;
-        }
-        if !begin("Unlocking the council key…") {
-            return;
-        }
-        let keys = held.keys.get_untracked();
-        leptos::task::spawn_local(async move {
-            let result = CouncilKeyring::unlock(&keys, &secret)
-                .await
-                .map(|ring| {
-                    data.set_keyring(ring);
-                    passphrase.set(String::new());
-                    "The council key is unlocked until you close this tab.".to_owned()
-                })
-                .map_err(unlock_problem);
             finish(result);
         });
     };
@@ -279,15 +289,19 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                 Ok(unlocked) => match CouncilKeyring::unlock(&keys, &secret).await {
                     Err(UnlockError::WrongPassphrase) => Err("This backup's passphrase is not the one the council keys already in this browser use. Every key in a workspace is kept under one passphrase: restore it in a browser without keys, or ask whoever made the keys.".to_owned()),
                     Err(e) => Err(unlock_problem(e)),
-                    Ok(mut ring) => held.change(|k| k.keep(backup.clone(), true)).map(|()| {
+                    Ok(mut ring) => {
                         ring.add(unlocked);
-                        data.set_keyring(ring);
-                        passphrase.set(String::new());
-                        format!(
-                            "The council key {} has been restored from “{file_name}” and is unlocked until you close this tab.",
-                            backup.fingerprint
-                        )
-                    }),
+                        match unlock_with(data, ring, &secret).await {
+                            Err(message) => Err(message),
+                            Ok(()) => held.change(|k| k.keep(backup.clone(), true)).map(|()| {
+                                passphrase.set(String::new());
+                                format!(
+                                    "The council key {} has been restored from “{file_name}”. The workspace is unlocked, and files sealed to the key open when you import them.",
+                                    backup.fingerprint
+                                )
+                            }),
+                        }
+                    }
                 },
             };
             match restored {
@@ -349,11 +363,7 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
                 })
             }}
             {move || has_key.get().then(|| view! {
-                <p>{move || if data.unlocked.get() {
-                    "Unlocked until you close this tab: files sealed to the council key open when you import them."
-                } else {
-                    "Locked: enter the passphrase to open files sealed to the council key."
-                }}</p>
+                <p>"The workspace is unlocked: files sealed to the council key open when you import them. The members' records in this browser are kept encrypted under the same passphrase."</p>
             })}
             <PassphraseField
                 label="Passphrase for the council key"
@@ -373,9 +383,6 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
             </Show>
             <Show when=move || has_key.get()>
                 <div class="button-group">
-                    <Show when=move || !data.unlocked.get()>
-                        <button type="button" class="button" on:click=unlock>"Unlock the council key"</button>
-                    </Show>
                     <button type="button" class="button" on:click=download>"Download the key backup"</button>
                     <button type="button" class="button button--secondary" on:click=make_new>"Make a new council key"</button>
                 </div>
@@ -395,54 +402,40 @@ pub fn CouncilKeySection(held: HeldKeys, council: Signal<String>) -> impl IntoVi
     }
 }
 
-/// Unlocking the council key where members' files are imported, while it is locked. The
-/// unwrapping itself loads with the other pages ([`Unlocker`]).
+/// How long the workspace stays unlocked when left, on the Council pack page.
 #[component]
-pub fn UnlockCouncilKey(data: OfficerData) -> impl IntoView {
-    let has_key = data.holds_council_keys();
-    let unlocker = expect_context::<Unlocker>();
-    let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let working = RwSignal::new(false);
-    let unlock = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let secret = passphrase.get_untracked();
-        if secret.is_empty() {
-            error.set(Some("Enter the passphrase for the council key".to_owned()));
+pub fn LockAfterSection(data: OfficerData) -> impl IntoView {
+    let chosen = RwSignal::new(data.lock_after());
+    let problem = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Ok(minutes) = event_target_value(&ev).parse::<u32>() else {
             return;
-        }
-        if working.get_untracked() {
-            return;
-        }
-        working.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match (unlocker.0)(data, secret).await {
-                Ok(Ok(())) => passphrase.set(String::new()),
-                Ok(Err(e)) => error.set(Some(unlock_problem(e))),
-                Err(_) => error.set(Some(NOT_LOADED.to_owned())),
+        };
+        match data.save_lock_after(minutes) {
+            Ok(()) => {
+                chosen.set(minutes);
+                problem.set(None);
             }
-            working.set(false);
-        });
+            Err(e) => problem.set(Some(format!("The choice could not be kept. {e}"))),
+        }
     };
     view! {
-        <Show when=move || has_key && !data.unlocked.get() fallback=move || has_key.then(|| view! {
-            <p class="notice notice--success">"The council key is unlocked until you close this tab: files sealed for the council open when you import them."</p>
-        })>
-            <form class="inset" on:submit=unlock novalidate>
-                <PassphraseField
-                    label="Passphrase for the council key"
-                    id="unlock-passphrase"
-                    hint="Files members made for the council open once the council key is unlocked."
-                    value=passphrase
-                    error=error
-                />
-                <button type="submit" class="button">"Unlock the council key"</button>
-                <div role="status" class="outcome">{move || working.get().then(|| view! { <p>"Unlocking the council key…"</p> })}</div>
-            </form>
-        </Show>
+        <section class="section" aria-labelledby="workspace-lock-title">
+            <h2 id="workspace-lock-title">"Locking the workspace"</h2>
+            <p>
+                "Once there is a council key, the members' records in this browser are kept encrypted. "
+                "The workspace locks itself when you close the page, when you press “Lock the workspace”, "
+                "and when it is left unused for the time chosen here; the passphrase for the council key unlocks it."
+            </p>
+            <div class="field">
+                <label class="field__label" for="lock-after">"Lock the workspace when left for"</label>
+                <select class="field__select" id="lock-after" on:change=on_change prop:value=move || chosen.get().to_string()>
+                    {LOCK_AFTER_CHOICES.into_iter().map(|minutes| view! {
+                        <option value=minutes.to_string() selected=move || chosen.get() == minutes>{format!("{minutes} minutes")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
+        </section>
     }
 }
-
-/// What the page says when the unlocking code could not be fetched.
-const NOT_LOADED: &str = "The council key could not be unlocked, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Reload the page with a connection, then try again.";

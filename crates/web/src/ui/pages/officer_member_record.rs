@@ -83,6 +83,7 @@ pub fn MemberRecordPage() -> impl IntoView {
         }
     };
     view! {
+        <div class="screen-only lock-bar"><super::officer_lock::LockWorkspace/></div>
         {move || problem.get().map(|p| view! { <p class="notice notice--error" role="alert">{p}</p> })}
         {page}
     }

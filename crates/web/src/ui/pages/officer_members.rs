@@ -28,6 +28,7 @@ pub fn OfficerNav() -> impl IntoView {
                 <li><NavLink href="/officer/reports">"Reports"</NavLink></li>
                 <li><NavLink href="/officer/pack">"Council pack"</NavLink></li>
             </ul>
+            <super::officer_lock::LockWorkspace/>
         </nav>
     }
 }
@@ -103,7 +104,6 @@ pub fn OfficerMembersPage() -> impl IntoView {
         <section class="section" aria-labelledby="import-title">
             <h2 id="import-title">"Members' files"</h2>
             <p>"Import the files members send you, many at once. Each member's newest record is kept; records from two of their devices are combined. Importing a file twice changes nothing."</p>
-            <super::officer_key::UnlockCouncilKey data=data/>
             // In a form of its own, as browsers expect of a password field; it submits nothing.
             <form on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <PassphraseField

@@ -181,7 +181,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
     });
     let today = Local::now().date_naive();
     let year = MunicipalYear::containing(today);
-    let roster = RwSignal::new(data.roster());
+    let roster = data.roster;
     let roster_list = move || roster.with(|r| r.lines().map(str::to_owned).collect::<Vec<_>>());
 
     let compliance_rows = Memo::new(move |_| {
@@ -276,7 +276,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                 hint="One name per line, as members write it in their profile"
                 limit=50_000
                 value=roster
-                on_input=Callback::new(move |v: String| { let _ = data.save_roster(&v); roster.set(v); })
+                on_input=Callback::new(move |v: String| data.save_roster(v))
             />
             {move || table("Engagement", &["Member", "Latest file", "Status"],
                 engagement_rows.get().into_iter().map(|r| vec![r.member, shown_date(r.latest_file), r.status.to_owned()]).collect())}

@@ -1,0 +1,250 @@
+//! The officer's workspace locked at rest, through the browser's WebCrypto: the data key
+//! made once, kept only wrapped under the officer's passphrase, and unwrapped for a session
+//! as a key the page can use but never read; each held entry encrypted and opened with it.
+//! The formats are the domain's (`mdr_domain::store::at_rest`).
+//!
+//! The wrapped data key is kept in an IndexedDB database of its own, added there only if
+//! none is kept yet: IndexedDB's transactions are one at a time across tabs, so two tabs
+//! unlocking a workspace for the first time cannot each make a key and lose what the other
+//! encrypted.
+
+use futures_util::future::join_all;
+use rexie::{ObjectStore, Rexie, Store, Transaction, TransactionMode};
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesKeyGenParams, CryptoKey};
+
+use crate::ui::crypto::{bytes_of, gcm, random_bytes, subtle, usages, wrap_under, wrapping_key};
+use mdr_domain::consolidate::StoredMember;
+use mdr_domain::store::at_rest::{
+    DataKey, DataKeyError, HELD_NONCE_BYTES, HeldRecord, held_associated_data, read_data_key,
+};
+
+const KEYS_DATABASE: &str = "mdr-officer-keys";
+const KEYS: &str = "keys";
+const DATA_KEY_ENTRY: &str = "data-key";
+
+/// The workspace's data key, unlocked for this session: it encrypts and opens held
+/// entries, and cannot be read out of the browser.
+#[derive(Clone, Debug)]
+pub struct DataCipher {
+    key: CryptoKey,
+}
+
+impl DataCipher {
+    /// Whether the key could be read out of the browser: never, once unlocked by the app.
+    pub fn extractable(&self) -> bool {
+        self.key.extractable()
+    }
+
+    /// `text` encrypted as `id`'s entry, as the store keeps it.
+    pub async fn lock(&self, id: Uuid, text: &str) -> Result<String, JsValue> {
+        let nonce = random_bytes::<HELD_NONCE_BYTES>()?;
+        let ciphertext = bytes_of(subtle()?.encrypt_with_object_and_u8_array(
+            &gcm(&nonce, &held_associated_data(id)),
+            &self.key,
+            text.as_bytes(),
+        )?)
+        .await?;
+        Ok(HeldRecord::new(id, &nonce, &ciphertext).to_text())
+    }
+
+    /// Members' entries encrypted, side by side.
+    pub async fn lock_all(&self, members: Vec<StoredMember>) -> Result<Vec<StoredMember>, JsValue> {
+        let locking = members.iter().map(|m| self.lock(m.id, &m.text));
+        let texts = join_all(locking).await;
+        members
+            .into_iter()
+            .zip(texts)
+            .map(|(m, text)| {
+                Ok(StoredMember {
+                    id: m.id,
+                    text: text?,
+                })
+            })
+            .collect()
+    }
+
+    /// The text an entry holds; `None` when it does not open with this key as its
+    /// member's entry (another workspace's key, or changed since).
+    pub async fn open(&self, record: &HeldRecord) -> Option<String> {
+        let nonce = record.nonce_bytes()?;
+        let ciphertext = record.ciphertext_bytes()?;
+        let opening = subtle()
+            .and_then(|subtle| {
+                subtle.decrypt_with_object_and_u8_array(
+                    &gcm(&nonce, &held_associated_data(record.member_id)),
+                    &self.key,
+                    &ciphertext,
+                )
+            })
+            .ok()?;
+        String::from_utf8(bytes_of(opening).await.ok()?).ok()
+    }
+}
+
+/// Why the data key could not be unlocked or made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataKeyProblem {
+    /// The passphrase does not unwrap it.
+    WrongPassphrase,
+    /// The kept copy cannot be used.
+    Kept(DataKeyError),
+    /// The browser would not keep or read it, or could not run the cipher.
+    Browser,
+}
+
+/// Unwraps a kept data key as one the page can use but never read.
+async fn unwrap_with(kept: &DataKey, wrapper: &CryptoKey) -> Result<DataCipher, DataKeyProblem> {
+    let (Some(wrapping), Some(wrapped)) = (kept.wrapping(), kept.wrapped()) else {
+        return Err(DataKeyProblem::Kept(DataKeyError::Unreadable));
+    };
+    let unwrapping = subtle()
+        .and_then(|subtle| {
+            subtle.unwrap_key_with_u8_array_and_object_and_str(
+                "raw",
+                &wrapped,
+                wrapper,
+                &gcm(&wrapping.nonce, DataKey::ASSOCIATED_DATA),
+                "AES-GCM",
+                false,
+                &usages(&["encrypt", "decrypt"]),
+            )
+        })
+        .map_err(|_| DataKeyProblem::Browser)?;
+    let key = JsFuture::from(unwrapping)
+        .await
+        .map_err(|_| DataKeyProblem::WrongPassphrase)?;
+    Ok(DataCipher {
+        key: key.unchecked_into(),
+    })
+}
+
+/// Unwraps the kept data key with `passphrase`.
+async fn unwrap_kept(kept: &DataKey, passphrase: &str) -> Result<DataCipher, DataKeyProblem> {
+    let wrapping = kept
+        .wrapping()
+        .ok_or(DataKeyProblem::Kept(DataKeyError::Unreadable))?;
+    let wrapper = wrapping_key(passphrase, &wrapping)
+        .await
+        .map_err(|_| DataKeyProblem::Browser)?;
+    unwrap_with(kept, &wrapper).await
+}
+
+/// A new random data key, wrapped under `passphrase`: what is kept, and the key itself.
+async fn make_data_key(passphrase: &str) -> Result<(DataKey, CryptoKey), JsValue> {
+    let key: CryptoKey = JsFuture::from(subtle()?.generate_key_with_object(
+        &AesKeyGenParams::new("AES-GCM", 256),
+        // Extractable only so that it can be wrapped: the session uses a copy unwrapped
+        // afresh, which is not.
+        true,
+        &usages(&["encrypt", "decrypt"]),
+    )?)
+    .await?
+    .unchecked_into();
+    let (wrapping, wrapper, wrapped) =
+        wrap_under(passphrase, &key, "raw", DataKey::ASSOCIATED_DATA).await?;
+    Ok((
+        DataKey::new(chrono::Utc::now(), &wrapping, &wrapped),
+        wrapper,
+    ))
+}
+
+/// The workspace's data key, unlocked with `passphrase`; made and kept first if the
+/// workspace has none yet. Nothing is written unless a key is made, and a kept key is
+/// never replaced: a wrong passphrase, however many times, changes nothing.
+pub async fn unlock_data_key(passphrase: &str) -> Result<DataCipher, DataKeyProblem> {
+    if let Some(kept) = kept_data_key().await? {
+        return unwrap_kept(&kept, passphrase).await;
+    }
+    let (made, wrapper) = make_data_key(passphrase)
+        .await
+        .map_err(|_| DataKeyProblem::Browser)?;
+    if keep_data_key_once(&made).await? {
+        return unwrap_with(&made, &wrapper).await;
+    }
+    // Another tab kept one first: that is the workspace's key.
+    match kept_data_key().await? {
+        Some(kept) => unwrap_kept(&kept, passphrase).await,
+        None => Err(DataKeyProblem::Browser),
+    }
+}
+
+async fn keys_database() -> Result<Rexie, DataKeyProblem> {
+    Rexie::builder(KEYS_DATABASE)
+        .version(1)
+        .add_object_store(ObjectStore::new(KEYS))
+        .build()
+        .await
+        .map_err(|_| DataKeyProblem::Browser)
+}
+
+/// A transaction on the keys' store.
+fn keys_store(db: &Rexie, mode: TransactionMode) -> Result<(Transaction, Store), DataKeyProblem> {
+    let tx = db
+        .transaction(&[KEYS], mode)
+        .map_err(|_| DataKeyProblem::Browser)?;
+    let store = tx.store(KEYS).map_err(|_| DataKeyProblem::Browser)?;
+    Ok((tx, store))
+}
+
+/// The kept data key, if the workspace has one.
+pub async fn kept_data_key() -> Result<Option<DataKey>, DataKeyProblem> {
+    let db = keys_database().await?;
+    let read = async {
+        let (_tx, store) = keys_store(&db, TransactionMode::ReadOnly)?;
+        store
+            .get(JsValue::from_str(DATA_KEY_ENTRY))
+            .await
+            .map_err(|_| DataKeyProblem::Browser)
+    }
+    .await;
+    db.close();
+    match read?.and_then(|v| v.as_string()) {
+        None => Ok(None),
+        Some(text) => read_data_key(&text).map(Some).map_err(DataKeyProblem::Kept),
+    }
+}
+
+/// Keeps `key` unless a data key is kept already; `true` when this one was kept.
+async fn keep_data_key_once(key: &DataKey) -> Result<bool, DataKeyProblem> {
+    let db = keys_database().await?;
+    let added = async {
+        let (tx, store) = keys_store(&db, TransactionMode::ReadWrite)?;
+        // `add`, not `put`: refused when a key is already kept.
+        let added = store
+            .add(
+                &JsValue::from_str(&key.to_text()),
+                Some(&JsValue::from_str(DATA_KEY_ENTRY)),
+            )
+            .await
+            .is_ok();
+        if !added {
+            let _ = tx.abort().await;
+            return Ok(false);
+        }
+        tx.done().await.map_err(|_| DataKeyProblem::Browser)?;
+        Ok(true)
+    }
+    .await;
+    db.close();
+    added
+}
+
+/// Forgets the data key: only once every entry it encrypted has been removed.
+pub async fn forget_data_key() -> Result<(), DataKeyProblem> {
+    let db = keys_database().await?;
+    let removed = async {
+        let (tx, store) = keys_store(&db, TransactionMode::ReadWrite)?;
+        store
+            .delete(JsValue::from_str(DATA_KEY_ENTRY))
+            .await
+            .map_err(|_| DataKeyProblem::Browser)?;
+        tx.done().await.map_err(|_| DataKeyProblem::Browser)?;
+        Ok(())
+    }
+    .await;
+    db.close();
+    removed
+}
