@@ -88,6 +88,16 @@ try {
     const pack = await readFile(await (await downloading).path());
     await desk.getByRole('heading', { name: 'Council key' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await desk.screenshot({ path: `${out}/council-key-${size}.png` });
+    // The workspace locked at rest: opened again, it shows only the locked workspace;
+    // unlocked, every page offers to lock it.
+    await desk.reload();
+    await desk.getByRole('heading', { name: 'The workspace is locked' }).waitFor();
+    await desk.screenshot({ path: `${out}/workspace-locked-${size}.png` });
+    await desk.getByLabel('Passphrase for the council key').fill('Tipton Green ward surgery');
+    await desk.getByRole('button', { name: 'Unlock the workspace' }).click();
+    await desk.getByRole('link', { name: "Members' files" }).click();
+    await desk.getByText('24 members.').waitFor();
+    await desk.screenshot({ path: `${out}/workspace-unlocked-${size}.png` });
     await officer.close();
 
     const tablet = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });

@@ -43,9 +43,20 @@ const MEMBERS = [
 // Long enough that none can turn up in base64 ciphertext by chance.
 const SECRETS = MEMBERS.flatMap((m) => [m.name, m.ward, m.need]).concat(['Knowing Tipton', 'Cllr Roster Only']);
 
-/** Everything this origin keeps, as stored: every IndexedDB store's entries and localStorage. */
+/**
+ * Everything this origin keeps, as stored: every IndexedDB store's entries and
+ * localStorage, bytes shown as Latin-1 text so that a name kept in them would show.
+ */
 async function rawStorage(page) {
   return page.evaluate(async () => {
+    const shown = (value) => {
+      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+        const bytes = new Uint8Array(value instanceof ArrayBuffer ? value : value.buffer);
+        return `bytes:${Array.from(bytes, (b) => String.fromCharCode(b)).join('')}`;
+      }
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+      return value;
+    };
     const kept = { localStorage: { ...localStorage }, indexedDB: {} };
     for (const { name } of await indexedDB.databases()) {
       const db = await new Promise((resolve, reject) => {
@@ -56,7 +67,7 @@ async function rawStorage(page) {
       for (const store of db.objectStoreNames) {
         const tx = db.transaction(store, 'readonly');
         const all = tx.objectStore(store).getAll();
-        kept.indexedDB[`${name}/${store}`] = await new Promise((resolve) => { all.onsuccess = () => resolve(all.result); });
+        kept.indexedDB[`${name}/${store}`] = await new Promise((resolve) => { all.onsuccess = () => resolve(all.result.map(shown)); });
       }
       db.close();
     }
@@ -129,8 +140,9 @@ test('kept encrypted at rest, opened only when unlocked, locked from every page'
   const entries = raw.indexedDB['mdr-officer/members'];
   expect(entries).toHaveLength(3);
   for (const entry of entries) {
-    expect(Object.keys(JSON.parse(entry))).toEqual(['format', 'member_id', 'nonce', 'ciphertext']);
-    expect(JSON.parse(entry).format).toBe('member-development-held-record');
+    expect(Object.keys(entry)).toEqual(['format', 'member_id', 'nonce', 'ciphertext']);
+    expect(entry.format).toBe('member-development-held-record');
+    expect(entry.nonce).toHaveLength('bytes:'.length + 12);
   }
   const [dataKey] = raw.indexedDB['mdr-officer-keys/keys'];
   expect(JSON.parse(dataKey)).toMatchObject({ format: 'member-development-data-key', key: { encoding: 'raw', cipher: 'AES-256-GCM', kdf: 'PBKDF2-HMAC-SHA256', iterations: 600000 } });
@@ -236,7 +248,7 @@ test('records kept in the clear are encrypted in their place, and a tab closed p
     open.onsuccess = () => {
       const all = open.result.transaction('members', 'readonly').objectStore('members').getAll();
       all.onsuccess = () => {
-        resolve(all.result.filter((e) => e.startsWith('{"format":"member-development-held-record"')).length);
+        resolve(all.result.filter((e) => e.format === 'member-development-held-record' && e.ciphertext instanceof ArrayBuffer).length);
         open.result.close();
       };
     };

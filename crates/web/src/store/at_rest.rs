@@ -9,16 +9,18 @@
 //! encrypted.
 
 use futures_util::future::join_all;
+use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
 use rexie::{ObjectStore, Rexie, Store, Transaction, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AesKeyGenParams, CryptoKey};
+use web_sys::{AesKeyGenParams, CryptoKey, TextDecoder};
 
-use crate::ui::crypto::{bytes_of, gcm, random_bytes, subtle, usages, wrap_under, wrapping_key};
+use crate::ui::crypto::{gcm, random_bytes, subtle, usages, wrap_under, wrapping_key};
 use mdr_domain::consolidate::StoredMember;
 use mdr_domain::store::at_rest::{
-    DataKey, DataKeyError, HELD_NONCE_BYTES, HeldRecord, held_associated_data, read_data_key,
+    DataKey, DataKeyError, HELD_NONCE_BYTES, HELD_RECORD_FORMAT, HeldRecord, held_associated_data,
+    read_data_key,
 };
 
 const KEYS_DATABASE: &str = "mdr-officer-keys";
@@ -27,6 +29,12 @@ const DATA_KEY_ENTRY: &str = "data-key";
 
 /// The workspace's data key, unlocked for this session: it encrypts and opens held
 /// entries, and cannot be read out of the browser.
+///
+/// The members' store (IndexedDB, which keeps bytes as they are) holds an encrypted entry
+/// as an object of [`HeldRecord`]'s fields, its `nonce` and `ciphertext` as bytes: opening
+/// it hands the bytes straight from the store to the cipher, and the cipher's text
+/// straight to the page. The roster (localStorage, which keeps only text) is kept as a
+/// [`HeldRecord`]'s text, its bytes in base64.
 #[derive(Clone, Debug)]
 pub struct DataCipher {
     key: CryptoKey,
@@ -38,50 +46,94 @@ impl DataCipher {
         self.key.extractable()
     }
 
-    /// `text` encrypted as `id`'s entry, as the store keeps it.
-    pub async fn lock(&self, id: Uuid, text: &str) -> Result<String, JsValue> {
+    /// `text` encrypted as `id`'s entry: the nonce, and the ciphertext as the browser holds it.
+    async fn encrypt(
+        &self,
+        id: Uuid,
+        text: &str,
+    ) -> Result<([u8; HELD_NONCE_BYTES], ArrayBuffer), JsValue> {
         let nonce = random_bytes::<HELD_NONCE_BYTES>()?;
-        let ciphertext = bytes_of(subtle()?.encrypt_with_object_and_u8_array(
+        let ciphertext = JsFuture::from(subtle()?.encrypt_with_object_and_u8_array(
             &gcm(&nonce, &held_associated_data(id)),
             &self.key,
             text.as_bytes(),
         )?)
         .await?;
-        Ok(HeldRecord::new(id, &nonce, &ciphertext).to_text())
+        Ok((nonce, ciphertext.unchecked_into()))
     }
 
-    /// Members' entries encrypted, side by side.
-    pub async fn lock_all(&self, members: Vec<StoredMember>) -> Result<Vec<StoredMember>, JsValue> {
-        let locking = members.iter().map(|m| self.lock(m.id, &m.text));
-        let texts = join_all(locking).await;
+    /// `text` encrypted as `id`'s entry in the members' store.
+    pub async fn lock(&self, id: Uuid, text: &str) -> Result<JsValue, JsValue> {
+        let (nonce, ciphertext) = self.encrypt(id, text).await?;
+        let entry = Object::new();
+        Reflect::set(&entry, &"format".into(), &HELD_RECORD_FORMAT.into())?;
+        Reflect::set(&entry, &"member_id".into(), &id.to_string().into())?;
+        Reflect::set(&entry, &"nonce".into(), &Uint8Array::from(&nonce[..]))?;
+        Reflect::set(&entry, &"ciphertext".into(), &ciphertext)?;
+        Ok(entry.into())
+    }
+
+    /// `text` encrypted as `id`'s entry, as text to keep where only text is kept.
+    pub async fn lock_text(&self, id: Uuid, text: &str) -> Result<String, JsValue> {
+        let (nonce, ciphertext) = self.encrypt(id, text).await?;
+        Ok(HeldRecord::new(id, &nonce, &Uint8Array::new(&ciphertext).to_vec()).to_text())
+    }
+
+    /// Members' entries encrypted, side by side, each with its key in the store.
+    pub async fn lock_all(
+        &self,
+        members: Vec<StoredMember>,
+    ) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+        let locked = join_all(members.iter().map(|m| self.lock(m.id, &m.text))).await;
         members
             .into_iter()
-            .zip(texts)
-            .map(|(m, text)| {
-                Ok(StoredMember {
-                    id: m.id,
-                    text: text?,
-                })
-            })
+            .zip(locked)
+            .map(|(m, entry)| Ok((entry?, JsValue::from_str(&m.id.to_string()))))
             .collect()
     }
 
-    /// The text an entry holds; `None` when it does not open with this key as its
-    /// member's entry (another workspace's key, or changed since).
-    pub async fn open(&self, record: &HeldRecord) -> Option<String> {
-        let nonce = record.nonce_bytes()?;
-        let ciphertext = record.ciphertext_bytes()?;
+    /// The text an entry of the members' store holds; `None` when it is not an encrypted
+    /// entry, or does not open with this key as its member's entry (another workspace's
+    /// key, or changed since).
+    pub async fn open(&self, entry: &JsValue) -> Option<String> {
+        let field = |name: &str| Reflect::get(entry, &name.into()).ok();
+        let id = Uuid::parse_str(&field("member_id")?.as_string()?).ok()?;
+        let nonce = field("nonce")?.dyn_into::<Uint8Array>().ok()?.to_vec();
+        let ciphertext = field("ciphertext")?.dyn_into::<ArrayBuffer>().ok()?;
+        self.decrypt(id, &nonce, &ciphertext).await
+    }
+
+    /// The text a [`HeldRecord`] kept as text holds, as [`Self::open`].
+    pub async fn open_text(&self, record: &HeldRecord) -> Option<String> {
+        let ciphertext = Uint8Array::from(&record.ciphertext_bytes()?[..]);
+        self.decrypt(record.member_id, &record.nonce_bytes()?, &ciphertext)
+            .await
+    }
+
+    async fn decrypt(&self, id: Uuid, nonce: &[u8], ciphertext: &Object) -> Option<String> {
         let opening = subtle()
             .and_then(|subtle| {
-                subtle.decrypt_with_object_and_u8_array(
-                    &gcm(&nonce, &held_associated_data(record.member_id)),
+                subtle.decrypt_with_object_and_buffer_source(
+                    &gcm(nonce, &held_associated_data(id)),
                     &self.key,
-                    &ciphertext,
+                    ciphertext,
                 )
             })
             .ok()?;
-        String::from_utf8(bytes_of(opening).await.ok()?).ok()
+        let plaintext: ArrayBuffer = JsFuture::from(opening).await.ok()?.unchecked_into();
+        TextDecoder::new()
+            .ok()?
+            .decode_with_buffer_source(&plaintext)
+            .ok()
     }
+}
+
+/// Whether an entry of the members' store is one encrypted under a data key.
+pub fn is_locked_entry(entry: &JsValue) -> bool {
+    Reflect::get(entry, &"format".into())
+        .ok()
+        .and_then(|format| format.as_string())
+        .is_some_and(|format| format == HELD_RECORD_FORMAT)
 }
 
 /// Why the data key could not be unlocked or made.
@@ -122,7 +174,7 @@ async fn unwrap_with(kept: &DataKey, wrapper: &CryptoKey) -> Result<DataCipher, 
 }
 
 /// Unwraps the kept data key with `passphrase`.
-async fn unwrap_kept(kept: &DataKey, passphrase: &str) -> Result<DataCipher, DataKeyProblem> {
+pub async fn unwrap_kept(kept: &DataKey, passphrase: &str) -> Result<DataCipher, DataKeyProblem> {
     let wrapping = kept
         .wrapping()
         .ok_or(DataKeyProblem::Kept(DataKeyError::Unreadable))?;

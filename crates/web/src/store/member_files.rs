@@ -8,9 +8,8 @@ use rexie::{ObjectStore, Rexie, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
-use super::at_rest::DataCipher;
+use super::at_rest::{DataCipher, is_locked_entry};
 use mdr_domain::consolidate::StoredMember;
-use mdr_domain::store::at_rest::{HeldEntry, read_held_entry};
 
 /// Why the officer's workspace could not be kept on this device, said to the officer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -73,10 +72,11 @@ impl MemberFilesDb {
             .map_err(refused)?;
         let store = tx.store(MEMBERS).map_err(refused)?;
         let values = store.get_all(None, None).await.map_err(refused)?;
-        let entries = values.into_iter().filter_map(|v| v.as_string());
         let Some(cipher) = &self.cipher else {
+            let texts: Vec<String> = values.iter().filter_map(JsValue::as_string).collect();
             return Ok(Loaded {
-                texts: entries.collect(),
+                unopened: values.len() - texts.len(),
+                texts,
                 ..Loaded::default()
             });
         };
@@ -84,10 +84,9 @@ impl MemberFilesDb {
         let keys = store.get_all_keys(None, None).await.map_err(refused)?;
         let mut loaded = Loaded::default();
         let mut locked = Vec::new();
-        for (key, text) in keys.into_iter().zip(entries) {
-            match read_held_entry(text) {
-                HeldEntry::Locked(record) => locked.push(record),
-                HeldEntry::Plain(text) => {
+        for (key, value) in keys.into_iter().zip(values) {
+            match value.as_string() {
+                Some(text) => {
                     let id = key.as_string().and_then(|k| Uuid::parse_str(&k).ok());
                     if let Some(id) = id {
                         loaded.plain.push(StoredMember {
@@ -97,10 +96,12 @@ impl MemberFilesDb {
                     }
                     loaded.texts.push(text);
                 }
+                None if is_locked_entry(&value) => locked.push(value),
+                None => loaded.unopened += 1,
             }
         }
         // Opened side by side: the browser runs the cipher off the page's thread.
-        for opened in join_all(locked.iter().map(|record| cipher.open(record))).await {
+        for opened in join_all(locked.iter().map(|entry| cipher.open(entry))).await {
             match opened {
                 Some(text) => loaded.texts.push(text),
                 None => loaded.unopened += 1,
@@ -126,8 +127,16 @@ impl MemberFilesDb {
     /// Writes entries in one transaction: all are kept, or none. In a workspace locked at
     /// rest each is encrypted first.
     pub async fn put_all(&self, members: Vec<StoredMember>) -> Result<(), WorkspaceError> {
-        let members = match &self.cipher {
-            None => members,
+        let entries = match &self.cipher {
+            None => members
+                .into_iter()
+                .map(|m| {
+                    (
+                        JsValue::from_str(&m.text),
+                        JsValue::from_str(&m.id.to_string()),
+                    )
+                })
+                .collect(),
             Some(cipher) => cipher
                 .lock_all(members)
                 .await
@@ -140,12 +149,7 @@ impl MemberFilesDb {
         let store = tx.store(MEMBERS).map_err(refused)?;
         // Queued together and awaited once: far quicker than a round trip per member.
         let queued = store
-            .put_all(members.into_iter().map(|member| {
-                (
-                    JsValue::from_str(&member.text),
-                    Some(JsValue::from_str(&member.id.to_string())),
-                )
-            }))
+            .put_all(entries.into_iter().map(|(entry, key)| (entry, Some(key))))
             .await;
         if let Err(e) = queued {
             // None of this batch is kept, rather than the part queued before the refusal.

@@ -12,7 +12,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcKeyImportParams, EcdhKeyDeriveParams};
 
-use crate::store::at_rest::{DataKeyProblem, unlock_data_key};
+use futures_util::future::join;
+
+use crate::store::at_rest::{DataKeyProblem, kept_data_key, unlock_data_key, unwrap_kept};
 use crate::ui::crypto::{bytes_of, gcm, subtle, usages, wrap_under, wrapping_key};
 use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::hpke::{DH_BYTES, PUBLIC_KEY_BYTES};
@@ -294,11 +296,24 @@ async fn open_with(key: &UnlockedKey, file: &CouncilFile) -> Result<Vec<u8>, JsV
 /// memory for this tab. Council keys that cannot be read leave the records to open
 /// without them (the Council pack page says what happened to the keys).
 pub async fn unlock_workspace(data: OfficerData, passphrase: String) -> Result<(), UnlockError> {
-    let ring = match data.council_keys() {
-        Ok(keys) => CouncilKeyring::unlock(&keys, &passphrase).await?,
-        Err(_) => CouncilKeyring::default(),
+    let unlocking_keys = async {
+        match data.council_keys() {
+            Ok(keys) => CouncilKeyring::unlock(&keys, &passphrase).await,
+            Err(_) => Ok(CouncilKeyring::default()),
+        }
     };
-    let cipher = unlock_data_key(&passphrase).await?;
+    let (ring, cipher) = match kept_data_key().await? {
+        // Both unwrapped at once: WebCrypto derives the passphrase's keys side by side.
+        Some(kept) => {
+            let (ring, cipher) = join(unlocking_keys, unwrap_kept(&kept, &passphrase)).await;
+            (ring?, cipher?)
+        }
+        // A data key is made only once the passphrase has opened the council keys.
+        None => {
+            let ring = unlocking_keys.await?;
+            (ring, unlock_data_key(&passphrase).await?)
+        }
+    };
     data.set_unlocked(ring, cipher);
     Ok(())
 }

@@ -262,12 +262,12 @@ impl OfficerData {
     async fn open_roster(&self, cipher: &DataCipher) {
         let roster = match read_held_entry(load_roster(&LocalStore)) {
             HeldEntry::Locked(record) if record.member_id == ROSTER_ID => {
-                cipher.open(&record).await.unwrap_or_default()
+                cipher.open_text(&record).await.unwrap_or_default()
             }
             HeldEntry::Locked(_) => String::new(),
             HeldEntry::Plain(roster) => {
                 if !roster.is_empty()
-                    && let Ok(locked) = cipher.lock(ROSTER_ID, &roster).await
+                    && let Ok(locked) = cipher.lock_text(ROSTER_ID, &roster).await
                 {
                     let _ = save_roster(&LocalStore, &locked);
                 }
@@ -314,7 +314,7 @@ impl OfficerData {
         self.roster_saves.set_value(save);
         let data = *self;
         leptos::task::spawn_local(async move {
-            if let Ok(locked) = cipher.lock(ROSTER_ID, &roster).await
+            if let Ok(locked) = cipher.lock_text(ROSTER_ID, &roster).await
                 && data.roster_saves.get_value() == save
                 && data.unlocked.get_untracked()
             {
