@@ -20,6 +20,10 @@ pub const OFFICER_ROSTER: &str = "mdr.v1.officer.roster";
 /// Where the council keys are kept: each as its backup is written, the private key wrapped.
 pub const OFFICER_KEYS: &str = "mdr.v1.officer.council-keys";
 
+/// Where the officer's workspace notes each write to the members' files (a random token), so
+/// that a tab can tell whether what it read before is still current.
+pub const OFFICER_HELD_WRITTEN: &str = "mdr.v1.officer.held-written";
+
 /// Where the officer's choice of how long the workspace stays unlocked unused is kept.
 pub const OFFICER_LOCK_AFTER: &str = "mdr.v1.officer.lock-after-minutes";
 

@@ -8,8 +8,11 @@ use rexie::{ObjectStore, Rexie, TransactionMode};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
+use super::LocalStore;
 use super::at_rest::{DataCipher, is_locked_entry};
 use mdr_domain::consolidate::StoredMember;
+use mdr_domain::store::Storage;
+use mdr_domain::store::officer::OFFICER_HELD_WRITTEN;
 
 /// Why the officer's workspace could not be kept on this device, said to the officer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -32,6 +35,32 @@ pub struct MemberFilesDb {
     db: Rexie,
     /// The workspace's data key, when it is locked at rest: every entry is written with it.
     cipher: Option<DataCipher>,
+}
+
+/// The store's entries as kept, read before the workspace is unlocked.
+#[derive(Clone)]
+pub struct RawEntries {
+    keys: Vec<JsValue>,
+    values: Vec<JsValue>,
+    /// The store's last write when they were read.
+    written: Option<String>,
+}
+
+impl RawEntries {
+    /// Whether nothing has been written to the store (by any tab) since they were read.
+    pub fn current(&self) -> bool {
+        held_written() == self.written
+    }
+}
+
+/// The store's last write, as noted in localStorage so that every tab sees it.
+fn held_written() -> Option<String> {
+    LocalStore.get(OFFICER_HELD_WRITTEN).ok().flatten()
+}
+
+/// Notes a write to the store: what a tab read before it is no longer current.
+fn note_written() {
+    let _ = LocalStore.set(OFFICER_HELD_WRITTEN, &Uuid::new_v4().to_string());
 }
 
 /// What the store holds, as read on opening.
@@ -66,22 +95,40 @@ impl MemberFilesDb {
 
     /// Every stored entry, opened with the data key where it was encrypted.
     pub async fn load(&self) -> Result<Loaded, WorkspaceError> {
+        let raw = self.read_raw().await?;
+        Ok(self.open_raw(raw).await)
+    }
+
+    /// Every stored entry as it is kept, encrypted or not, without opening any: for a
+    /// locked workspace to read while the passphrase is typed.
+    pub async fn read_raw(&self) -> Result<RawEntries, WorkspaceError> {
+        let written = held_written();
         let tx = self
             .db
             .transaction(&[MEMBERS], TransactionMode::ReadOnly)
             .map_err(refused)?;
         let store = tx.store(MEMBERS).map_err(refused)?;
         let values = store.get_all(None, None).await.map_err(refused)?;
+        // Both in key order, in one transaction.
+        let keys = store.get_all_keys(None, None).await.map_err(refused)?;
+        Ok(RawEntries {
+            keys,
+            values,
+            written,
+        })
+    }
+
+    /// The entries read by [`Self::read_raw`], opened with the data key where encrypted.
+    pub async fn open_raw(&self, raw: RawEntries) -> Loaded {
+        let RawEntries { keys, values, .. } = raw;
         let Some(cipher) = &self.cipher else {
             let texts: Vec<String> = values.iter().filter_map(JsValue::as_string).collect();
-            return Ok(Loaded {
+            return Loaded {
                 unopened: values.len() - texts.len(),
                 texts,
                 ..Loaded::default()
-            });
+            };
         };
-        // Both in key order, in one transaction.
-        let keys = store.get_all_keys(None, None).await.map_err(refused)?;
         let mut loaded = Loaded::default();
         let mut locked = Vec::new();
         for (key, value) in keys.into_iter().zip(values) {
@@ -107,7 +154,7 @@ impl MemberFilesDb {
                 None => loaded.unopened += 1,
             }
         }
-        Ok(loaded)
+        loaded
     }
 
     /// Encrypts in their place entries found in the clear, a hundred to a transaction, so
@@ -156,6 +203,8 @@ impl MemberFilesDb {
             let _ = tx.abort().await;
             return Err(classify(e));
         }
+        // Noted before the write ends, so that no tab takes an earlier reading as current.
+        note_written();
         tx.done().await.map_err(classify)?;
         Ok(())
     }
@@ -182,6 +231,7 @@ impl MemberFilesDb {
             None => store.clear().await,
         }
         .map_err(refused)?;
+        note_written();
         tx.done().await.map_err(refused)?;
         Ok(())
     }

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use crate::store::LocalStore;
 use crate::store::at_rest::{DataCipher, DataKeyProblem, kept_data_key};
-use crate::store::member_files::MemberFilesDb;
+use crate::store::member_files::{MemberFilesDb, RawEntries};
 use crate::ui::council_key::CouncilKeyring;
 use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace};
 use mdr_domain::exchange::ReadError;
@@ -85,7 +85,13 @@ pub struct OfficerData {
     generation: StoredValue<u64>,
     /// When the officer last used the workspace (ms since 1970), for locking it when left.
     last_used: StoredValue<f64>,
+    /// The members' files as kept (encrypted), read while the workspace is locked, so that
+    /// unlocking only has to open them.
+    read_ahead: StoredValue<Option<ReadAhead>, LocalStorage>,
 }
+
+/// The members' files being read as kept while the workspace is locked.
+type ReadAhead = Shared<LocalBoxFuture<'static, Option<Rc<RawEntries>>>>;
 
 /// The roster as kept when the workspace is not locked at rest; with `None` when it is
 /// kept encrypted, to be read once the workspace is unlocked.
@@ -119,6 +125,7 @@ pub fn provide_officer_data(reader: HeldReader) -> OfficerData {
         roster_saves: StoredValue::new(0),
         generation: StoredValue::new(0),
         last_used: StoredValue::new(js_sys::Date::now()),
+        read_ahead: StoredValue::new_local(None),
     };
     provide_context(data);
     data
@@ -201,8 +208,18 @@ impl OfficerData {
                 return None;
             }
         };
-        let (loaded, mut unreadable_problem) = match opened.load().await {
-            Ok(loaded) => (loaded, None),
+        // What was read while the passphrase was typed, unless a tab has written since.
+        let read_ahead = match self.read_ahead.get_value() {
+            Some(reading) if locked_at_rest => reading.await.filter(|raw| raw.current()),
+            _ => None,
+        };
+        self.read_ahead.set_value(None);
+        let raw = match read_ahead {
+            Some(raw) => Ok(Rc::unwrap_or_clone(raw)),
+            None => opened.read_raw().await,
+        };
+        let (loaded, mut unreadable_problem) = match raw {
+            Ok(raw) => (opened.open_raw(raw).await, None),
             Err(e) => (Default::default(), Some(e.to_string())),
         };
         let held = if loaded.texts.is_empty() {
@@ -377,10 +394,27 @@ impl OfficerData {
         self.keyring.set_value(CouncilKeyring::default());
         self.cipher.set_value(None);
         self.unlocked.set(false);
+        self.read_ahead.set_value(None);
         self.reopen();
         self.workspace.set(OfficerWorkspace::default());
         self.roster.set(String::new());
         self.problem.set(None);
+    }
+
+    /// Reads the members' files as kept, still encrypted, while the workspace is locked,
+    /// so that unlocking it only has to open them.
+    pub fn read_ahead(&self) {
+        if self.read_ahead.with_value(Option::is_some) {
+            return;
+        }
+        let reading = async {
+            let db = MemberFilesDb::open(None).await.ok()?;
+            db.read_raw().await.ok().map(Rc::new)
+        }
+        .boxed_local()
+        .shared();
+        self.read_ahead.set_value(Some(reading.clone()));
+        leptos::task::spawn_local(reading.map(drop));
     }
 
     /// Forgets the opening of the members' files, so that the next page to ask opens them

@@ -74,6 +74,8 @@ const NOT_LOADED: &str = "The workspace could not be unlocked, because this part
 #[component]
 fn LockedWorkspace(data: OfficerData, cleared: RwSignal<bool>) -> impl IntoView {
     set_page_title("Workspace locked – Officer workspace");
+    // The records, still encrypted, are read while the passphrase is typed.
+    data.read_ahead();
     let unlocker = expect_context::<Unlocker>();
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
