@@ -174,13 +174,19 @@ pub enum HeldEntry {
     Locked(HeldRecord),
 }
 
+/// Whether `text` claims to be an encrypted entry, without reading it: it starts with its
+/// format, as [`HeldRecord::to_text`] writes it.
+pub fn is_held_record(text: &str) -> bool {
+    text.strip_prefix("{\"format\":\"")
+        .and_then(|rest| rest.strip_prefix(HELD_RECORD_FORMAT))
+        .is_some_and(|rest| rest.starts_with('"'))
+}
+
 /// Tells an encrypted entry from a plain one. An entry that claims to be encrypted but
 /// does not read as one is left to the held members' reader as it is, which counts it
 /// unreadable and leaves it untouched.
 pub fn read_held_entry(text: String) -> HeldEntry {
-    // An encrypted entry starts with its format, as `HeldRecord::to_text` writes it.
-    let starts = format!("{{\"format\":\"{HELD_RECORD_FORMAT}\"");
-    if !text.starts_with(&starts) {
+    if !is_held_record(&text) {
         return HeldEntry::Plain(text);
     }
     match serde_json::from_str::<HeldRecord>(&text) {
@@ -236,6 +242,7 @@ mod tests {
             b"Cllr Bernadette O'Neill, enciphered",
         );
         let text = entry.to_text();
+        assert!(is_held_record(&text));
         assert_eq!(
             read_held_entry(text.clone()),
             HeldEntry::Locked(entry.clone())
@@ -248,7 +255,15 @@ mod tests {
     #[test]
     fn an_entry_in_the_clear_or_a_damaged_one_reads_as_plain_for_the_members_reader() {
         let plain = "{\"format\":\"member-development-record\",\"schema_version\":6}".to_owned();
-        assert_eq!(read_held_entry(plain.clone()), HeldEntry::Plain(plain));
+        assert_eq!(
+            read_held_entry(plain.clone()),
+            HeldEntry::Plain(plain.clone())
+        );
+        assert!(!is_held_record(&plain));
+        assert!(!is_held_record("Cllr Amrit Kaur"));
+        assert!(!is_held_record(&format!(
+            "{{\"format\":\"{HELD_RECORD_FORMAT}-2\""
+        )));
         let damaged = format!("{{\"format\":\"{HELD_RECORD_FORMAT}\",\"member_id\":");
         assert_eq!(read_held_entry(damaged.clone()), HeldEntry::Plain(damaged));
     }

@@ -4,11 +4,15 @@
 mod app {
     use leptos::prelude::*;
     use mdr_domain::address::{OFFICER_ROUTES, OfficerPage};
-    use mdr_domain::consolidate::{HeldFiles, read_held};
+    use std::rc::Rc;
+
     use mdr_domain::store::holds_set_up_record;
     use mdr_web::store::LocalStore;
+    use mdr_web::store::member_files::{MemberFilesDb, RawEntries};
     use mdr_web::ui::council_key::{UnlockError, Unlocker, unlock_workspace};
-    use mdr_web::ui::officer_context::{HeldReader, OfficerData, provide_officer_data};
+    use mdr_web::ui::officer_context::{
+        HeldReader, OfficerData, Reading, provide_officer_data, read_held_entries,
+    };
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
         MemberRecordPage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage,
@@ -24,9 +28,10 @@ mod app {
     // of its own, so that neither brings the other pages' code.
     lazy_page!(officer_members: member_record_page, MemberRecordPage);
 
-    // Reading the members' files already held: a new device holds none.
-    lazy_fn!(officer: fn read_held_files(texts: Vec<String>) -> HeldFiles {
-        read_held(&texts)
+    // Reading the members' files already held (opening them, in a workspace locked at
+    // rest): a new device holds none.
+    lazy_fn!(officer: fn read_held_files(db: Rc<MemberFilesDb>, raw: RawEntries) -> Reading {
+        Box::pin(async move { Some(read_held_entries(db, raw).await) })
     });
 
     /// What each of the workspace's pages (`mdr_domain::address::OFFICER_ROUTES`) is made
@@ -77,8 +82,13 @@ mod app {
                 }
             })
         }));
-        provide_officer_data(HeldReader(|texts| {
-            Box::pin(async move { read_held_files(texts).await.ok() })
+        provide_officer_data(HeldReader(|db, raw| {
+            Box::pin(async move {
+                match read_held_files(db, raw).await {
+                    Ok(reading) => reading.await,
+                    Err(_) => None,
+                }
+            })
         }));
         view! {
             <Shell part=Part::Officer set_up=set_up>

@@ -241,6 +241,21 @@ fn keys_store(db: &Rexie, mode: TransactionMode) -> Result<(Transaction, Store),
     Ok((tx, store))
 }
 
+/// Whether the workspace keeps a data key, without reading it.
+pub async fn holds_data_key() -> Result<bool, DataKeyProblem> {
+    let db = keys_database().await?;
+    let read = async {
+        let (_tx, store) = keys_store(&db, TransactionMode::ReadOnly)?;
+        store
+            .key_exists(JsValue::from_str(DATA_KEY_ENTRY))
+            .await
+            .map_err(|_| DataKeyProblem::Browser)
+    }
+    .await;
+    db.close();
+    read
+}
+
 /// The kept data key, if the workspace has one.
 pub async fn kept_data_key() -> Result<Option<DataKey>, DataKeyProblem> {
     let db = keys_database().await?;

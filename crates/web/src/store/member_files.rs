@@ -47,6 +47,11 @@ pub struct RawEntries {
 }
 
 impl RawEntries {
+    /// Whether the store held nothing.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
     /// Whether nothing has been written to the store (by any tab) since they were read.
     pub fn current(&self) -> bool {
         held_written() == self.written

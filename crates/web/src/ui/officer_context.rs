@@ -20,14 +20,15 @@ use futures_util::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::store::LocalStore;
-use crate::store::at_rest::{DataCipher, DataKeyProblem, kept_data_key};
+use crate::store::at_rest::{DataCipher, holds_data_key};
+use crate::store::member_files::WorkspaceError;
 use crate::store::member_files::{MemberFilesDb, RawEntries};
 use crate::ui::council_key::CouncilKeyring;
-use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace};
+use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace, read_held};
 use mdr_domain::exchange::ReadError;
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
-use mdr_domain::store::at_rest::{HeldEntry, ROSTER_ID, read_held_entry};
+use mdr_domain::store::at_rest::{HeldEntry, ROSTER_ID, is_held_record, read_held_entry};
 use mdr_domain::store::officer::{
     CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_council_keys, load_lock_after,
     load_officer_pack, load_roster, save_council_keys, save_lock_after, save_officer_pack,
@@ -37,12 +38,36 @@ use mdr_domain::store::officer::{
 /// How the workspace reads the members' files held on this device, given by the officer's
 /// binary (`src/bin/officer.rs`) so that the reading code loads with the other pages: a
 /// new device holds none, and its first visit does without it. It calls
-/// [`mdr_domain::consolidate::read_held`]; `None` means that code could not be fetched.
+/// [`read_held_entries`]; `None` means that code could not be fetched.
 #[derive(Clone, Copy)]
-pub struct HeldReader(pub fn(Vec<String>) -> Reading);
+pub struct HeldReader(pub fn(Rc<MemberFilesDb>, RawEntries) -> Reading);
 
 /// Held files being read: `None` when the reading code could not be fetched.
-pub type Reading = Pin<Box<dyn Future<Output = Option<HeldFiles>>>>;
+pub type Reading = Pin<Box<dyn Future<Output = Option<Held>>>>;
+
+/// What the members' store held, read.
+#[derive(Default)]
+pub struct Held {
+    /// The members, and how many entries could not be read (or opened).
+    pub files: HeldFiles,
+    /// Why entries in the clear in a workspace locked at rest could not be encrypted.
+    pub not_locked: Option<WorkspaceError>,
+}
+
+/// Opens the store's entries with its data key where encrypted, reads them with
+/// [`mdr_domain::consolidate::read_held`], and in a workspace locked at rest encrypts in
+/// their place those kept in the clear (before the key was made, or left so by a tab
+/// closed part-way), before an import could save over them.
+pub async fn read_held_entries(db: Rc<MemberFilesDb>, raw: RawEntries) -> Held {
+    let loaded = db.open_raw(raw).await;
+    let mut files = read_held(&loaded.texts);
+    files.unreadable += loaded.unopened;
+    let not_locked = match loaded.plain.is_empty() {
+        true => None,
+        false => db.lock_in_place(loaded.plain).await.err(),
+    };
+    Held { files, not_locked }
+}
 
 /// The storage of the members' files, once opened: `None` when the browser would not open
 /// it, or what it holds could not be read (so that nothing is saved over it).
@@ -96,10 +121,8 @@ type ReadAhead = Shared<LocalBoxFuture<'static, Option<Rc<RawEntries>>>>;
 /// The roster as kept when the workspace is not locked at rest; with `None` when it is
 /// kept encrypted, to be read once the workspace is unlocked.
 fn plain_roster() -> Option<String> {
-    match read_held_entry(load_roster(&LocalStore)) {
-        HeldEntry::Plain(roster) => Some(roster),
-        HeldEntry::Locked(_) => None,
-    }
+    let roster = load_roster(&LocalStore);
+    (!is_held_record(&roster)).then_some(roster)
 }
 
 /// Makes room for the officer's data at the top of the app; nothing is read until an
@@ -190,7 +213,7 @@ impl OfficerData {
         if cipher.is_none() {
             // Records encrypted under a data key stay closed until the workspace is
             // unlocked, whatever else this browser still holds.
-            if let Ok(Some(_)) | Err(DataKeyProblem::Kept(_)) = kept_data_key().await {
+            if let Ok(true) = holds_data_key().await {
                 if !self.overtaken(generation) {
                     self.lock();
                     self.protected.set(true);
@@ -218,29 +241,28 @@ impl OfficerData {
             Some(raw) => Ok(Rc::unwrap_or_clone(raw)),
             None => opened.read_raw().await,
         };
-        let (loaded, mut unreadable_problem) = match raw {
-            Ok(raw) => (opened.open_raw(raw).await, None),
-            Err(e) => (Default::default(), Some(e.to_string())),
-        };
-        let held = if loaded.texts.is_empty() {
-            Some(HeldFiles::default())
-        } else {
-            (self.reader.0)(loaded.texts).await
+        let opened = Rc::new(opened);
+        let (held, mut unreadable_problem) = match raw {
+            Ok(raw) if raw.is_empty() => (Some(Held::default()), None),
+            Ok(raw) => ((self.reader.0)(Rc::clone(&opened), raw).await, None),
+            Err(e) => (Some(Held::default()), Some(e.to_string())),
         };
         if self.overtaken(generation) {
             return None;
         }
         // Without what is held, an import could not merge with it: the storage stays
         // closed, so an import saves nothing over it.
-        let Some(HeldFiles {
-            workspace,
-            unreadable,
+        let Some(Held {
+            files: HeldFiles {
+                workspace,
+                unreadable,
+            },
+            not_locked,
         }) = held
         else {
             self.problem.set(Some(HELD_NOT_LOADED.to_owned()));
             return None;
         };
-        let unreadable = unreadable + loaded.unopened;
         if unreadable > 0 {
             let files = if unreadable == 1 {
                 "member's file"
@@ -251,15 +273,7 @@ impl OfficerData {
                 "{unreadable} {files} saved on this device could not be read, so they are left as they are and not shown. Import those members' files again to see them."
             ));
         }
-        if let Some(cipher) = &cipher {
-            self.open_roster(cipher).await;
-        }
-        // Kept in the clear before the workspace was locked at rest, or left so by a tab
-        // closed part-way: encrypted now, before an import could save over them.
-        if locked_at_rest
-            && !loaded.plain.is_empty()
-            && let Err(e) = opened.lock_in_place(loaded.plain).await
-        {
+        if let Some(e) = not_locked {
             unreadable_problem = Some(format!(
                 "Some members' records in this browser could not be encrypted yet. They are kept as they were, and will be encrypted when the workspace is next unlocked. {e}"
             ));
@@ -271,12 +285,13 @@ impl OfficerData {
             self.problem.set(unreadable_problem);
         }
         self.workspace.set(workspace);
-        Some(Rc::new(opened))
+        Some(opened)
     }
 
     /// Reads the roster with the data key, encrypting it in its place if it was kept in
-    /// the clear.
-    async fn open_roster(&self, cipher: &DataCipher) {
+    /// the clear; unless the workspace has been locked or unlocked again meanwhile.
+    async fn open_roster(self, cipher: DataCipher, generation: u64) {
+        let cipher = &cipher;
         let roster = match read_held_entry(load_roster(&LocalStore)) {
             HeldEntry::Locked(record) if record.member_id == ROSTER_ID => {
                 cipher.open_text(&record).await.unwrap_or_default()
@@ -285,13 +300,16 @@ impl OfficerData {
             HeldEntry::Plain(roster) => {
                 if !roster.is_empty()
                     && let Ok(locked) = cipher.lock_text(ROSTER_ID, &roster).await
+                    && !self.overtaken(generation)
                 {
                     let _ = save_roster(&LocalStore, &locked);
                 }
                 roster
             }
         };
-        self.roster.set(roster);
+        if !self.overtaken(generation) {
+            self.roster.set(roster);
+        }
     }
 
     /// Whether the members' files are still being opened (reactive).
@@ -380,12 +398,13 @@ impl OfficerData {
     /// memory, and the members' records opened again with them.
     pub fn set_unlocked(&self, keyring: CouncilKeyring, cipher: DataCipher) {
         self.keyring.set_value(keyring);
-        self.cipher.set_value(Some(cipher));
+        self.cipher.set_value(Some(cipher.clone()));
         self.protected.set(true);
         self.unlocked.set(true);
         self.used();
         self.reopen();
         self.begin_opening();
+        leptos::task::spawn_local(self.open_roster(cipher, self.generation.get_value()));
     }
 
     /// Locks the workspace in this tab: the keys and everything read with them are
