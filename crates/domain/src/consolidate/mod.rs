@@ -4,6 +4,7 @@
 
 mod csv;
 mod import;
+mod matrix;
 mod member_view;
 mod members_held;
 mod names;
@@ -15,6 +16,10 @@ pub use csv::{Csv, file_stem, to_csv};
 pub use import::{
     FileResult, ImportReport, ImportResults, ImportSummary, MemberImport, NOT_READ, NotSaved,
     OpenedFile, SAVE_EVERY, SaveBatch, StoredMember,
+};
+pub use matrix::{
+    MatrixCell, MatrixCourse, MatrixFilter, MatrixRow, TrainingMatrix, training_matrix,
+    training_matrix_csv,
 };
 pub use member_view::{
     AnsweredSurvey, MemberView, known_roles, member_view, shown_name, template_for,
