@@ -71,6 +71,9 @@ try {
     await desk.getByRole('link', { name: 'Reports' }).click();
     await desk.getByRole('heading', { name: 'Survey results' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await desk.screenshot({ path: `${out}/officer-reports-${size}.png` });
+    await desk.getByRole('link', { name: 'Training matrix' }).click();
+    await desk.getByRole('region', { name: 'Training matrix, one row per member' }).waitFor();
+    await desk.screenshot({ path: `${out}/training-matrix-${size}.png` });
 
     // The council key, made and backed up; a councillor's file for the council.
     await desk.getByRole('link', { name: 'Council pack' }).click();

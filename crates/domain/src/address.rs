@@ -66,6 +66,7 @@ pub enum OfficerPage {
     Members,
     Pack,
     Reports,
+    Matrix,
     MemberRecord,
 }
 
@@ -74,6 +75,7 @@ pub const OFFICER_ROUTES: &[(&str, OfficerPage)] = &[
     ("/officer", OfficerPage::Members),
     ("/officer/pack", OfficerPage::Pack),
     ("/officer/reports", OfficerPage::Reports),
+    ("/officer/matrix", OfficerPage::Matrix),
     ("/officer/members/:id", OfficerPage::MemberRecord),
 ];
 

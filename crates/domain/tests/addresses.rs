@@ -58,6 +58,7 @@ fn each_officer_address_opens_its_page() {
     assert_eq!(page("/officer/"), Some(OfficerPage::Members));
     assert_eq!(page("/officer/pack"), Some(OfficerPage::Pack));
     assert_eq!(page("/officer/reports"), Some(OfficerPage::Reports));
+    assert_eq!(page("/officer/matrix"), Some(OfficerPage::Matrix));
     let (record, params) = officer("/officer/members/4f1c").unwrap();
     assert_eq!(record, OfficerPage::MemberRecord);
     assert_eq!(params.get("id").as_deref(), Some("4f1c"));
@@ -134,7 +135,10 @@ fn every_page_has_exactly_one_address() {
         ],
     );
     use OfficerPage::*;
-    once(OFFICER_ROUTES, &[Members, Pack, Reports, MemberRecord]);
+    once(
+        OFFICER_ROUTES,
+        &[Members, Pack, Reports, Matrix, MemberRecord],
+    );
 }
 
 #[test]

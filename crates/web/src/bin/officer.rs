@@ -16,7 +16,7 @@ mod app {
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
         MemberRecordPage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage,
-        WorkspaceGate,
+        TrainingMatrixPage, WorkspaceGate,
     };
     use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::{Part, Shell};
@@ -24,6 +24,7 @@ mod app {
 
     lazy_page!(officer: pack_page, OfficerPage);
     lazy_page!(officer: reports_page, OfficerReportsPage);
+    lazy_page!(officer: matrix_page, TrainingMatrixPage);
     // A member's record is opened from the members list, and at its own address: a group
     // of its own, so that neither brings the other pages' code.
     lazy_page!(officer_members: member_record_page, MemberRecordPage);
@@ -41,6 +42,7 @@ mod app {
             OfficerPage::Members => Page::Now(|| OfficerMembersPage().into_any()),
             OfficerPage::Pack => Page::Later(pack_page),
             OfficerPage::Reports => Page::Later(reports_page),
+            OfficerPage::Matrix => Page::Later(matrix_page),
             OfficerPage::MemberRecord => Page::Later(member_record_page),
         }
     }

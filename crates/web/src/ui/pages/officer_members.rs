@@ -26,6 +26,7 @@ pub fn OfficerNav() -> impl IntoView {
             <ul>
                 <li><NavLink href="/officer" exact=true>"Members' files"</NavLink></li>
                 <li><NavLink href="/officer/reports">"Reports"</NavLink></li>
+                <li><NavLink href="/officer/matrix">"Training matrix"</NavLink></li>
                 <li><NavLink href="/officer/pack">"Council pack"</NavLink></li>
             </ul>
             <super::officer_lock::LockWorkspace/>
