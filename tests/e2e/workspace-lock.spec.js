@@ -152,7 +152,7 @@ test('kept encrypted at rest, opened only when unlocked, locked from every page'
   await page.reload();
   await expectLocked(page);
   await expectAccessible(page, 'the locked workspace');
-  for (const address of ['/officer', '/officer/reports', `/officer/members/${uuid(1)}`]) {
+  for (const address of ['/officer', '/officer/reports', '/officer/matrix', `/officer/members/${uuid(1)}`]) {
     await page.goto(address);
     await expectLocked(page);
   }
@@ -184,6 +184,7 @@ test('kept encrypted at rest, opened only when unlocked, locked from every page'
   for (const [address, shows] of [
     ['/officer', page.getByRole('rowheader', { name: 'Cllr Gwen Pritchard', exact: true })],
     ['/officer/reports', page.getByLabel(/members you expect/i)],
+    ['/officer/matrix', page.getByRole('rowheader', { name: /Cllr Amrit Kaur/ })],
     ['/officer/pack', page.getByRole('heading', { name: 'Council key' })],
     [`/officer/members/${uuid(3)}`, page.getByRole('heading', { name: 'Cllr Olusegun Adebayo' })],
   ]) {
