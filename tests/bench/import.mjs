@@ -1,7 +1,7 @@
 // Benchmark (run by `make bench`, after the native one has written the files): imports
 // 100 and 1,000 generated members' files through the officer's page in headless Chromium
 // and times it until every report is on screen, reopening to every report, and the
-// training matrix with every member's row; then the
+// training matrix with its rows on screen; then the
 // same 1,000 into a workspace locked at rest (it holds a council key, so every record is
 // kept encrypted, and reopening means unlocking); then the 1,000 sealed for the council
 // (HPKE, to that key); then 50 of them locked with a passphrase, each with its own salt
@@ -135,13 +135,14 @@ async function importAndReport(page, files, count, label, passphrase) {
   await reports.click();
   const reported = await whenShown(page, everyReport);
   const reopened = await reopenTimed(page, passphrase);
-  // The training matrix: from the click on its link until every member's row is there.
+  // The training matrix: from the click on its link until its rows are on screen (the
+  // first 200 members, until asked for all).
   const matrixLink = page.getByRole('link', { name: 'Training matrix' });
   await startClockOn(matrixLink, 'click');
   await matrixLink.click();
-  const matrix = await whenShown(page, { selector: `[aria-label="Training matrix, one row per member"] tbody tr:nth-child(${count})` });
+  const matrix = await whenShown(page, { selector: `[aria-label="Training matrix, one row per member"] tbody tr:nth-child(${Math.min(count, 200)})` });
   console.log(
-    `  ${String(count).padStart(5)} ${label}: import and every report ${Math.round(imported + reported)} ms (chosen to imported, merged, saved and listed ${Math.round(imported)} ms; Reports clicked to every report on screen ${Math.round(reported)} ms); with the test harness copying the files in first, ${withHarness} ms to listed; reopen from IndexedDB to every report ${Math.round(reopened)} ms${passphrase ? ' (unlocking included)' : ''}; Training matrix clicked to every member's row ${Math.round(matrix)} ms`,
+    `  ${String(count).padStart(5)} ${label}: import and every report ${Math.round(imported + reported)} ms (chosen to imported, merged, saved and listed ${Math.round(imported)} ms; Reports clicked to every report on screen ${Math.round(reported)} ms); with the test harness copying the files in first, ${withHarness} ms to listed; reopen from IndexedDB to every report ${Math.round(reopened)} ms${passphrase ? ' (unlocking included)' : ''}; Training matrix clicked to its rows on screen ${Math.round(matrix)} ms`,
   );
   return { imported, reported, reopened };
 }

@@ -16,6 +16,9 @@ use mdr_domain::model::dates::short_date;
 use mdr_domain::model::pack::{CouncilPack, all_roles, offered_courses};
 use mdr_domain::model::roles::role_name;
 
+/// The most members the matrix shows on screen until asked for all.
+const ROWS_SHOWN: usize = 200;
+
 /// How many courses a printed page takes across, beside the members' names.
 const PRINTED_COURSES: usize = 7;
 
@@ -78,8 +81,25 @@ pub fn TrainingMatrixPage() -> impl IntoView {
             )
         })
     };
+    // A long matrix shows its first members until asked for all; the download and the
+    // printout always have them all.
+    let show_all = RwSignal::new(false);
+    // The printed column groups are made only as the browser prints, and dropped after.
+    let printing = RwSignal::new(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
     let table = move || {
         let matrix = matrix.get();
+        let total = matrix.rows.len();
+        let shown = if show_all.get() {
+            total
+        } else {
+            total.min(ROWS_SHOWN)
+        };
         let head = matrix
             .courses
             .iter()
@@ -88,6 +108,7 @@ pub fn TrainingMatrixPage() -> impl IntoView {
         let body = matrix
             .rows
             .into_iter()
+            .take(shown)
             .map(|row| {
                 let cells = row
                     .cells
@@ -109,11 +130,18 @@ pub fn TrainingMatrixPage() -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {(shown < total).then(|| view! {
+                <p class="field__hint screen-only">{format!("Showing the first {shown} of {total} members; the download and the printout have them all.")}</p>
+                <button type="button" class="button button--secondary screen-only" on:click=move |_| show_all.set(true)>{format!("Show all {total} members")}</button>
+            })}
         }
     };
     // On paper the courses come a few at a time, each group on pages of its own with the
     // members' names down the side again: a page is only so wide.
     let printed = move || {
+        if !printing.get() {
+            return None;
+        }
         let matrix = matrix.get();
         matrix
             .courses
@@ -144,6 +172,7 @@ pub fn TrainingMatrixPage() -> impl IntoView {
                 }
             })
             .collect_view()
+            .into()
     };
     view! {
         <h1 class="screen-only">"Officer workspace"</h1>
