@@ -117,9 +117,8 @@ fn recorded(course: &Course, activities: &[LearningActivity]) -> MatrixCell {
     cell
 }
 
-fn row(record: &MemberRecord, courses: &[&Course], today: NaiveDate) -> MatrixRow {
-    let owned: Vec<Course> = courses.iter().map(|c| (*c).clone()).collect();
-    let due = training_due(&owned, &record.profile, &record.learning, today);
+fn row(record: &MemberRecord, courses: &[Course], today: NaiveDate) -> MatrixRow {
+    let due = training_due(courses, &record.profile, &record.learning, today);
     let cells = courses
         .iter()
         .map(
@@ -150,7 +149,12 @@ pub fn training_matrix(
     filter: &MatrixFilter,
     today: NaiveDate,
 ) -> TrainingMatrix {
-    let courses: Vec<&Course> = catalogue.iter().filter(|c| shown(c, filter)).collect();
+    // Copied once for every member's row, not once a row.
+    let courses: Vec<Course> = catalogue
+        .iter()
+        .filter(|c| shown(c, filter))
+        .cloned()
+        .collect();
     let mut rows: Vec<MatrixRow> = workspace
         .members
         .values()

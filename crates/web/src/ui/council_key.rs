@@ -146,8 +146,6 @@ pub enum UnlockError {
     WrongPassphrase,
     /// The browser could not do it at all.
     Browser,
-    /// The keys saved in this browser cannot be read.
-    Unreadable,
     /// The key the members' records are encrypted under cannot be used.
     DataKey(DataKeyError),
 }

@@ -14,7 +14,7 @@ use crate::ui::officer_context::OfficerData;
 use mdr_domain::exchange::{key_backup_file_name, read_key_backup, write_key_backup};
 use mdr_domain::model::council_key::CouncilKey;
 use mdr_domain::model::dates::long_date;
-use mdr_domain::store::officer::{CouncilKeys, KeptKeysUnreadable, LOCK_AFTER_CHOICES};
+use mdr_domain::store::officer::{CouncilKeys, LOCK_AFTER_CHOICES};
 
 /// The shortest passphrase a council key is wrapped with: it guards every member's file.
 const MIN_KEY_PASSPHRASE_CHARS: usize = 12;
@@ -27,7 +27,6 @@ fn unlock_problem(error: UnlockError) -> String {
     match error {
         UnlockError::WrongPassphrase => WRONG_PASSPHRASE.to_owned(),
         UnlockError::Browser => BROWSER_REFUSED.to_owned(),
-        UnlockError::Unreadable => KeptKeysUnreadable.to_string(),
         UnlockError::DataKey(e) => e.to_string(),
     }
 }

@@ -62,7 +62,7 @@ const WRONG_PASSPHRASE: &str = "That passphrase does not unlock the workspace. C
 fn unlock_problem(error: UnlockError) -> String {
     match error {
         UnlockError::WrongPassphrase => WRONG_PASSPHRASE.to_owned(),
-        UnlockError::Browser | UnlockError::Unreadable => "This browser could not unlock the workspace. Try again, or use an up-to-date browser. Nothing has been changed.".to_owned(),
+        UnlockError::Browser => "This browser could not unlock the workspace. Try again, or use an up-to-date browser. Nothing has been changed.".to_owned(),
         UnlockError::DataKey(e) => e.to_string(),
     }
 }
