@@ -2,6 +2,8 @@
 //! them. Plain Rust, tested natively; it reads files through `exchange` and merges through
 //! `model::merge_records`, the same merge two tabs and a restore use.
 
+mod charter;
+mod committee;
 mod csv;
 mod import;
 mod matrix;
@@ -10,8 +12,20 @@ mod members_held;
 mod names;
 mod reports;
 mod survey_reports;
+mod tables;
 mod workspace;
 
+pub use charter::{
+    CharterAction, CharterActions, CharterCriterion, CharterElement, CharterEvidence,
+    ElementEvidence, NO_MEMBERS_HELD, OFFICER_CHARTER_ACTIONS, charter_evidence,
+    charter_evidence_csv, charter_evidence_table, load_charter_actions, save_charter_actions,
+};
+pub use committee::{
+    BudgetSpend, COMMITTEE_NOTES, CommitteeNotes, CommitteeReport, ComplianceByRole,
+    LearningAskedFor, MembersTrained, NO_MEMBERS_TO_REPORT, PlansTakenUp, ProgrammeDelivered,
+    RoleCompliance, SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation,
+    committee_report, load_committee_notes, save_committee_notes,
+};
 pub use csv::{Csv, file_stem, to_csv};
 pub use import::{
     FileResult, ImportReport, ImportResults, ImportSummary, MemberImport, NOT_READ, NotSaved,
@@ -28,15 +42,16 @@ pub use members_held::{FoundMembers, MemberRow, find_members, member_rows};
 pub use names::NameKey;
 pub use reports::{
     AuditRow, ComplianceRow, ComplianceSummary, ComplianceSummaryLine, EngagementRow,
-    EvaluationRow, HoursPerMember, HoursRow, NOTHING_RECORDED, Spend, SpendRow, compliance,
-    compliance_csv, compliance_summary, compliance_summary_csv, course_evaluation,
-    course_evaluation_csv, engagement, engagement_csv, hours_per_member, hours_per_member_csv,
-    hours_text, spend, spend_csv, training_audit, training_audit_csv, training_audit_first,
-    training_audit_len,
+    EvaluationRow, HoursPerMember, HoursRow, MemberSpend, MemberSpendRow, NOTHING_RECORDED, Spend,
+    SpendRow, compliance, compliance_csv, compliance_summary, compliance_summary_csv,
+    course_evaluation, course_evaluation_csv, engagement, engagement_csv, hours_per_member,
+    hours_per_member_csv, hours_text, spend, spend_csv, spend_per_member, spend_per_member_csv,
+    training_audit, training_audit_csv, training_audit_first, training_audit_len,
 };
 pub use survey_reports::{
     AccessNeed, Distribution, GroupMean, NO_DETAILS, NeedsRow, QuestionResult, SMALL_CELL,
     SurveyComparison, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
+pub use tables::{Cell, Column, ColumnKind, Table, WorkbookSource, report_tables};
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use crate::model::allowance::{Place, paid_place};
 use crate::model::dates::{iso_date, long_date};
 use crate::model::due::{DueStatus, MunicipalYear, last_completed, training_due};
 use crate::model::learning::{Evaluation, format_hours};
@@ -479,7 +480,8 @@ impl Spend {
 }
 
 /// The cost of places on paid courses in `year`: completed ones (by completion date) and
-/// ones planned or in progress (by start date, or counted when no date is given).
+/// ones planned or in progress (by start date, or counted when no date is given); see
+/// [`paid_place`].
 pub fn spend(
     workspace: &OfficerWorkspace,
     catalogue: &[Course],
@@ -489,16 +491,9 @@ pub fn spend(
     let mut rows: BTreeMap<String, SpendRow> = BTreeMap::new();
     for held in workspace.members.values() {
         for activity in held.file.record.activities() {
-            let Some(course) = activity
-                .course_id
-                .as_ref()
-                .and_then(|id| catalogue.iter().find(|c| &c.id == id))
-            else {
+            let Some((course, place)) = paid_place(activity, catalogue, year) else {
                 continue;
             };
-            if course.cost_pence == 0 {
-                continue;
-            }
             let row = rows
                 .entry(course.title.clone())
                 .or_insert_with(|| SpendRow {
@@ -507,18 +502,13 @@ pub fn spend(
                     completed: 0,
                     planned: 0,
                 });
-            match activity.completion() {
-                Some(done) if year.contains(done) => row.completed += 1,
-                Some(_) => {}
-                None if activity.start_date.is_none_or(|d| year.contains(d)) => row.planned += 1,
-                None => {}
+            match place {
+                Place::Completed => row.completed += 1,
+                Place::Planned => row.planned += 1,
             }
         }
     }
-    let rows: Vec<SpendRow> = rows
-        .into_values()
-        .filter(|r| r.completed + r.planned > 0)
-        .collect();
+    let rows: Vec<SpendRow> = rows.into_values().collect();
     Spend {
         year,
         budget_pence,
@@ -526,6 +516,116 @@ pub fn spend(
         planned_pence: rows.iter().map(|r| r.cost_pence * r.planned as u64).sum(),
         rows,
     }
+}
+
+/// One member's spend on paid courses in a year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberSpendRow {
+    pub member_id: Uuid,
+    pub member: String,
+    pub ward: String,
+    pub completed_pence: u64,
+    pub planned_pence: u64,
+}
+
+impl MemberSpendRow {
+    /// What is left of `allowance_pence` once completed and planned places are paid for;
+    /// negative when over.
+    pub fn left_pence(&self, allowance_pence: u64) -> i64 {
+        allowance_pence as i64 - (self.completed_pence + self.planned_pence) as i64
+    }
+}
+
+/// Every member's spend in a year, against the yearly allowance per member when the pack
+/// sets one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberSpend {
+    pub year: MunicipalYear,
+    pub allowance_pence: Option<u64>,
+    /// Every member held, by name; one with no paid places has a row of noughts.
+    pub rows: Vec<MemberSpendRow>,
+}
+
+impl MemberSpend {
+    /// How many members have spent or committed more than the allowance.
+    pub fn over_allowance(&self) -> usize {
+        self.allowance_pence.map_or(0, |a| {
+            self.rows.iter().filter(|r| r.left_pence(a) < 0).count()
+        })
+    }
+}
+
+/// Each member's actual (completed) and planned spend in `year`, counted as [`spend`]
+/// counts it, so the members' lines add up to its totals.
+pub fn spend_per_member(
+    workspace: &OfficerWorkspace,
+    catalogue: &[Course],
+    allowance_pence: Option<u64>,
+    year: MunicipalYear,
+) -> MemberSpend {
+    let mut rows: Vec<MemberSpendRow> = workspace
+        .members
+        .values()
+        .map(|held| {
+            let record = &held.file.record;
+            let mut row = MemberSpendRow {
+                member_id: record.member_id,
+                member: record.profile.full_name.clone(),
+                ward: record.profile.ward.clone(),
+                completed_pence: 0,
+                planned_pence: 0,
+            };
+            for activity in record.activities() {
+                match paid_place(activity, catalogue, year) {
+                    Some((course, Place::Completed)) => {
+                        row.completed_pence += u64::from(course.cost_pence)
+                    }
+                    Some((course, Place::Planned)) => {
+                        row.planned_pence += u64::from(course.cost_pence)
+                    }
+                    None => {}
+                }
+            }
+            row
+        })
+        .collect();
+    rows.sort_by_cached_key(|r| (NameKey::of(&r.member), NameKey::of(&r.ward)));
+    MemberSpend {
+        year,
+        allowance_pence,
+        rows,
+    }
+}
+
+/// Spend per member as CSV: Member, Ward or division, Spent, Planned, then, with an
+/// allowance, Allowance and Left (`£15.00 over` when over).
+pub fn spend_per_member_csv(spend: &MemberSpend) -> String {
+    let mut header = vec!["Member", "Ward or division", "Spent", "Planned"];
+    if spend.allowance_pence.is_some() {
+        header.extend(["Allowance", "Left"]);
+    }
+    table_csv(
+        &header,
+        spend.rows.iter().map(|r| {
+            let mut row = vec![
+                r.member.clone(),
+                r.ward.clone(),
+                pounds(r.completed_pence),
+                pounds(r.planned_pence),
+            ];
+            if let Some(allowance) = spend.allowance_pence {
+                let left = r.left_pence(allowance);
+                row.push(pounds(allowance));
+                // Not "-£15.00", which a spreadsheet would take for a formula.
+                row.push(if left < 0 {
+                    format!("{} over", pounds(left.unsigned_abs()))
+                } else {
+                    pounds(left.unsigned_abs())
+                });
+            }
+            row
+        }),
+    )
 }
 
 /// Spend as CSV. The first column says what each line is: a `Course` line for each

@@ -260,7 +260,7 @@ pub fn latest_survey_results(
 /// Each member's submitted response to `template` in `round`, with their record. A member
 /// with more than one (possible after merging files from two devices) counts once, with
 /// the one updated last.
-fn responses_in_round<'a>(
+pub(crate) fn responses_in_round<'a>(
     workspace: &'a OfficerWorkspace,
     template: &SurveyTemplate,
     round: &str,
@@ -602,7 +602,7 @@ pub struct NeedsRow {
 }
 
 /// The key two spellings of one topic share: trimmed, spaces collapsed, lower case.
-fn topic_key(text: &str) -> String {
+pub(crate) fn topic_key(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -4,6 +4,7 @@
 //! `exchange` and kept by `store`, and the UI wraps them in signals. That keeps every rule
 //! testable with plain `cargo test`.
 
+pub mod allowance;
 pub mod catalogue;
 pub mod council_key;
 pub mod dates;

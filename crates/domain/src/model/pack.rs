@@ -59,6 +59,11 @@ pub struct CouncilPack {
     pub surveys: Vec<PackSurvey>,
     /// The year's training budget, in pence.
     pub budget_pence: u64,
+    /// What each member may spend on courses in a year, in pence, when the council sets
+    /// an allowance (Wyre Council's £6,000 a year is about £120 a member). Packs without
+    /// one set none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowance_pence: Option<u64>,
     /// The salt members' apps lock their files with, base64: random, made once for the
     /// council's pack and kept by every version after. Files locked with one salt and one
     /// passphrase share one key, so an officer's batch of them costs one key derivation
@@ -100,6 +105,7 @@ impl CouncilPack {
                 })
                 .collect(),
             budget_pence: DEFAULT_BUDGET_PENCE,
+            allowance_pence: None,
             locking_salt: None,
             council_key: None,
         }
@@ -286,6 +292,8 @@ pub struct PackChanges {
     pub surveys: Vec<String>,
     /// (before, after) in pence.
     pub budget: Option<(u64, u64)>,
+    /// The yearly allowance per member, (before, after) in pence, `None` for none.
+    pub allowance: Option<(Option<u64>, Option<u64>)>,
 }
 
 impl PackChanges {
@@ -362,6 +370,9 @@ pub fn pack_changes(held: Option<&CouncilPack>, incoming: &CouncilPack) -> PackC
     }
     if held.is_some() && before.budget_pence != incoming.budget_pence {
         changes.budget = Some((before.budget_pence, incoming.budget_pence));
+    }
+    if held.is_some() && before.allowance_pence != incoming.allowance_pence {
+        changes.allowance = Some((before.allowance_pence, incoming.allowance_pence));
     }
     changes
 }

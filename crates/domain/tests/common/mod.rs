@@ -316,6 +316,7 @@ pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
             0u32..50,
             any_moment(),
             0u64..10_000_000,
+            proptest::option::of(0u64..1_000_000),
         ),
         (
             proptest::collection::vec(any::<bool>(), 40),
@@ -328,7 +329,7 @@ pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
     )
         .prop_map(
             |(
-                (council, version, at, budget),
+                (council, version, at, budget, allowance),
                 (retire_courses, retire_roles, round, text, salt),
             )| {
                 let mut pack = CouncilPack::starting(
@@ -338,6 +339,7 @@ pub fn any_pack() -> impl Strategy<Value = CouncilPack> {
                 );
                 pack.pack_version = version;
                 pack.budget_pence = budget;
+                pack.allowance_pence = allowance;
                 if let Some(salt) = salt {
                     pack.ensure_locking_salt(salt);
                 }

@@ -1,0 +1,596 @@
+//! Reports as typed tables, for a spreadsheet: each cell says what it is (text, a date, an
+//! amount of money, a count, a number) so that a workbook writer can give it the right
+//! type and format. The figures come from the same functions as the pages and the CSVs;
+//! these only lay them out.
+
+use chrono::NaiveDate;
+
+use super::matrix::{MatrixCell, MatrixFilter, TrainingMatrix, training_matrix};
+use super::reports::{
+    ComplianceRow, ComplianceSummary, EngagementRow, EvaluationRow, HoursPerMember, MemberSpend,
+    Spend, SpendRow, compliance, compliance_summary, course_evaluation, engagement,
+    hours_per_member, spend, spend_per_member, training_audit,
+};
+use super::survey_reports::{NeedsRow, latest_survey_results, needs_analysis};
+use super::workspace::OfficerWorkspace;
+use crate::model::dates::iso_date;
+use crate::model::due::MunicipalYear;
+use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
+use crate::model::survey::SurveyTemplate;
+use crate::model::survey_templates::built_in_templates;
+
+/// What a column holds, for its format and width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Date,
+    /// Whole pence, shown as £ currency.
+    Money,
+    /// A whole number of things.
+    Count,
+    /// A number with decimals (an average, hours).
+    Decimal,
+    /// A share, 0 to 100.
+    Percent,
+}
+
+/// A column's heading and kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub heading: String,
+    pub kind: ColumnKind,
+}
+
+impl Column {
+    pub fn new(heading: &str, kind: ColumnKind) -> Self {
+        Self {
+            heading: heading.to_owned(),
+            kind,
+        }
+    }
+}
+
+/// One cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Blank,
+    /// Text as typed: a spreadsheet must keep it as text, never run it as a formula.
+    Text(String),
+    Date(NaiveDate),
+    /// Whole pence; negative when over a budget.
+    Pence(i64),
+    Count(u64),
+    Decimal(f64),
+    /// 0 to 100.
+    Percent(f64),
+}
+
+impl Cell {
+    pub fn text(value: impl Into<String>) -> Self {
+        Self::Text(value.into())
+    }
+
+    /// A date, or a blank when there is none.
+    pub fn date(value: Option<NaiveDate>) -> Self {
+        value.map_or(Self::Blank, Self::Date)
+    }
+
+    pub fn count(value: usize) -> Self {
+        Self::Count(value as u64)
+    }
+}
+
+/// A report as one sheet of a workbook.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The sheet's name: at most 31 characters, none of `[]:*?/\`.
+    pub sheet: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The sentence a sheet with no rows shows under its headings.
+    pub when_empty: String,
+}
+
+/// What the workbook's sheets are drawn from: the workspace, and the pack's courses,
+/// roles, budget and surveys (the built-in ones when there is no pack), as things stand on
+/// `today`, for the municipal year `today` falls in.
+pub struct WorkbookSource<'a> {
+    pub workspace: &'a OfficerWorkspace,
+    pub pack: Option<&'a CouncilPack>,
+    /// The members the officer expects files from, for the engagement sheet.
+    pub roster: &'a [String],
+    pub today: NaiveDate,
+}
+
+/// Every report as a sheet, in the order the officer's pages give them: training audit,
+/// training matrix, compliance (summary, then the members to follow up), needs, survey
+/// results, course evaluation, spend (by course, then by member), hours and engagement. The Charter evidence sheet is
+/// [`super::charter_evidence_table`], added by the caller with the officer's actions.
+pub fn report_tables(source: &WorkbookSource) -> Vec<Table> {
+    let WorkbookSource {
+        workspace,
+        pack,
+        roster,
+        today,
+    } = *source;
+    let catalogue = offered_courses(pack);
+    let roles = all_roles(pack);
+    let year = MunicipalYear::containing(today);
+    let budget = pack.map_or(DEFAULT_BUDGET_PENCE, |p| p.budget_pence);
+    let compliance_rows = compliance(workspace, &catalogue, &roles, today);
+    let summary = compliance_summary(workspace, &catalogue, &roles, &compliance_rows);
+    vec![
+        audit_table(workspace),
+        matrix_table(&training_matrix(
+            workspace,
+            &catalogue,
+            &MatrixFilter::default(),
+            today,
+        )),
+        compliance_summary_table(&summary),
+        compliance_table(&compliance_rows),
+        needs_table(&needs_analysis(workspace)),
+        survey_table(workspace, pack),
+        evaluation_table(&course_evaluation(workspace)),
+        spend_table(&spend(workspace, &catalogue, budget, year)),
+        member_spend_table(&spend_per_member(
+            workspace,
+            &catalogue,
+            pack.and_then(|p| p.allowance_pence),
+            year,
+        )),
+        hours_table(&hours_per_member(workspace, year)),
+        engagement_table(&engagement(workspace, roster, today)),
+    ]
+}
+
+fn columns(spec: &[(&str, ColumnKind)]) -> Vec<Column> {
+    spec.iter()
+        .map(|(heading, kind)| Column::new(heading, *kind))
+        .collect()
+}
+
+/// Hours as a number of hours, for a Decimal cell: minutes / 60.
+fn hours(minutes: u64) -> Cell {
+    Cell::Decimal(minutes as f64 / 60.0)
+}
+
+const NO_MEMBERS: &str = "No members' files are held yet.";
+
+fn audit_table(workspace: &OfficerWorkspace) -> Table {
+    let rows = training_audit(workspace)
+        .into_iter()
+        .map(|r| {
+            vec![
+                Cell::Text(r.member),
+                Cell::Text(r.council),
+                Cell::Text(r.ward),
+                Cell::Text(r.course),
+                Cell::Text(r.provider),
+                Cell::text(r.status),
+                Cell::date(r.completed),
+                // The hours as typed ("1.5"); the sheet keeps the number.
+                r.hours.parse().map_or(Cell::Blank, Cell::Decimal),
+                Cell::Text(r.evidence),
+            ]
+        })
+        .collect();
+    Table {
+        sheet: "Training audit".to_owned(),
+        columns: columns(&[
+            ("Member", ColumnKind::Text),
+            ("Council", ColumnKind::Text),
+            ("Ward or division", ColumnKind::Text),
+            ("Course", ColumnKind::Text),
+            ("Provider", ColumnKind::Text),
+            ("Status", ColumnKind::Text),
+            ("Completed on", ColumnKind::Date),
+            ("Hours", ColumnKind::Decimal),
+            ("Evidence", ColumnKind::Text),
+        ]),
+        rows,
+        when_empty: NO_MEMBERS.to_owned(),
+    }
+}
+
+fn matrix_table(matrix: &TrainingMatrix) -> Table {
+    let mut columns = columns(&[
+        ("Member", ColumnKind::Text),
+        ("Ward or division", ColumnKind::Text),
+    ]);
+    // Each course column holds dates, and the words due, overdue, planned, in progress.
+    columns.extend(
+        matrix
+            .courses
+            .iter()
+            .map(|c| Column::new(&c.title, ColumnKind::Date)),
+    );
+    let rows = matrix
+        .rows
+        .iter()
+        .map(|r| {
+            [Cell::text(&r.member), Cell::text(&r.ward)]
+                .into_iter()
+                .chain(r.cells.iter().map(|cell| match cell {
+                    MatrixCell::Completed(on) => Cell::Date(*on),
+                    MatrixCell::Blank => Cell::Blank,
+                    other => Cell::Text(other.text(iso_date)),
+                }))
+                .collect()
+        })
+        .collect();
+    Table {
+        sheet: "Training matrix".to_owned(),
+        columns,
+        rows,
+        when_empty: NO_MEMBERS.to_owned(),
+    }
+}
+
+fn compliance_summary_table(summary: &ComplianceSummary) -> Table {
+    let mut columns = columns(&[
+        ("Course", ColumnKind::Text),
+        ("Role", ColumnKind::Text),
+        ("Members", ColumnKind::Count),
+        ("Up to date", ColumnKind::Count),
+    ]);
+    columns.extend(
+        summary
+            .statuses
+            .iter()
+            .map(|s| Column::new(s, ColumnKind::Count)),
+    );
+    let rows = summary
+        .lines
+        .iter()
+        .map(|l| {
+            [
+                Cell::text(&l.course),
+                Cell::text(&l.role),
+                Cell::count(l.members),
+                Cell::count(l.up_to_date),
+            ]
+            .into_iter()
+            .chain(l.counts.iter().map(|n| Cell::count(*n)))
+            .collect()
+        })
+        .collect();
+    Table {
+        sheet: "Compliance summary".to_owned(),
+        columns,
+        rows,
+        when_empty: "No member has a course mandatory for their roles.".to_owned(),
+    }
+}
+
+fn compliance_table(rows: &[ComplianceRow]) -> Table {
+    Table {
+        sheet: "Compliance".to_owned(),
+        columns: columns(&[
+            ("Role", ColumnKind::Text),
+            ("Member", ColumnKind::Text),
+            ("Course", ColumnKind::Text),
+            ("Status", ColumnKind::Text),
+            ("Due on", ColumnKind::Date),
+        ]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.role),
+                    Cell::text(&r.member),
+                    Cell::text(&r.course),
+                    Cell::text(r.status),
+                    Cell::date(r.due_on),
+                ]
+            })
+            .collect(),
+        when_empty: "Every member is up to date with the training mandatory for their roles."
+            .to_owned(),
+    }
+}
+
+fn needs_table(rows: &[NeedsRow]) -> Table {
+    Table {
+        sheet: "Needs".to_owned(),
+        columns: columns(&[
+            ("Topic or course", ColumnKind::Text),
+            ("Members asking", ColumnKind::Count),
+            ("Where from", ColumnKind::Text),
+        ]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.topic),
+                    Cell::count(r.members),
+                    Cell::text(&r.sources),
+                ]
+            })
+            .collect(),
+        when_empty: "No member has asked for any learning in a plan or a survey yet.".to_owned(),
+    }
+}
+
+/// Every survey on offer with a submitted answer: its latest round against the one
+/// before. Counts are numbers; a mean is a number, or the words a hidden group shows.
+fn survey_table(workspace: &OfficerWorkspace, pack: Option<&CouncilPack>) -> Table {
+    let templates: Vec<SurveyTemplate> = pack.map_or_else(built_in_templates, |p| {
+        p.surveys.iter().map(|s| s.template.clone()).collect()
+    });
+    let mean = |m: Option<f64>| m.map_or(Cell::Blank, Cell::Decimal);
+    let mut rows = Vec::new();
+    for template in &templates {
+        let Some(c) = latest_survey_results(workspace, template, pack) else {
+            continue;
+        };
+        let line = |text: &str, answer: String, before: Cell, after: Cell| {
+            vec![
+                Cell::text(&template.title),
+                Cell::text(c.baseline_round.clone().unwrap_or_default()),
+                Cell::text(&c.latest_round),
+                Cell::text(text),
+                Cell::Text(answer),
+                before,
+                after,
+            ]
+        };
+        for q in &c.questions {
+            let before = |label: &str| {
+                q.baseline.as_ref().map_or(Cell::Blank, |d| {
+                    Cell::count(d.counts.iter().find(|(l, _)| l == label).map_or(0, |c| c.1))
+                })
+            };
+            for (label, after) in &q.latest.counts {
+                rows.push(line(
+                    &q.text,
+                    label.clone(),
+                    before(label),
+                    Cell::count(*after),
+                ));
+            }
+            rows.push(line(
+                &q.text,
+                "Respondents".to_owned(),
+                q.baseline
+                    .as_ref()
+                    .map_or(Cell::Blank, |d| Cell::count(d.respondents)),
+                Cell::count(q.latest.respondents),
+            ));
+            let before_mean = q.baseline.as_ref().and_then(|d| d.mean);
+            if before_mean.is_some() || q.latest.mean.is_some() {
+                rows.push(line(
+                    &q.text,
+                    "Mean".to_owned(),
+                    mean(before_mean),
+                    mean(q.latest.mean),
+                ));
+            }
+        }
+        for g in &c.by_group {
+            let text = c
+                .questions
+                .iter()
+                .find(|q| q.question_id == g.question_id)
+                .map_or(g.question_id.as_str(), |q| q.text.as_str());
+            let shown = if g.is_suppressed() {
+                Cell::Text(g.shown_mean())
+            } else {
+                mean(g.mean)
+            };
+            rows.push(line(
+                text,
+                format!("Group mean: {}", g.group),
+                Cell::Blank,
+                shown,
+            ));
+        }
+    }
+    Table {
+        sheet: "Survey results".to_owned(),
+        columns: columns(&[
+            ("Survey", ColumnKind::Text),
+            ("Baseline round", ColumnKind::Text),
+            ("Latest round", ColumnKind::Text),
+            ("Question", ColumnKind::Text),
+            ("Answer", ColumnKind::Text),
+            ("Baseline", ColumnKind::Count),
+            ("Latest", ColumnKind::Count),
+        ]),
+        rows,
+        when_empty: "No member has submitted a survey yet.".to_owned(),
+    }
+}
+
+fn evaluation_table(rows: &[EvaluationRow]) -> Table {
+    Table {
+        sheet: "Course evaluation".to_owned(),
+        columns: columns(&[
+            ("Course", ColumnKind::Text),
+            ("Responses", ColumnKind::Count),
+            ("Average rating (1-5)", ColumnKind::Decimal),
+            ("Average usefulness (1-5)", ColumnKind::Decimal),
+            ("Would recommend", ColumnKind::Percent),
+            ("Comments", ColumnKind::Text),
+        ]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.course),
+                    Cell::count(r.responses),
+                    Cell::Decimal(r.average_rating),
+                    Cell::Decimal(r.average_usefulness),
+                    Cell::Percent(r.recommend_percent),
+                    Cell::Text(r.comments.join(" | ")),
+                ]
+            })
+            .collect(),
+        when_empty: "No member has evaluated a course yet.".to_owned(),
+    }
+}
+
+/// Spend as the CSV lays it out: a line per course, then the total, the budget and what is
+/// left (or over), each line saying what it is.
+fn spend_table(spend: &Spend) -> Table {
+    let money = |pence: u64| Cell::Pence(pence as i64);
+    let mut rows: Vec<Vec<Cell>> = spend
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text("Course"),
+                Cell::text(&r.course),
+                money(r.cost_pence),
+                Cell::count(r.completed),
+                Cell::count(r.planned),
+                money(r.cost_pence * (r.completed + r.planned) as u64),
+            ]
+        })
+        .collect();
+    let places = |count: fn(&SpendRow) -> usize| Cell::count(spend.rows.iter().map(count).sum());
+    rows.push(vec![
+        Cell::text("Total"),
+        Cell::text("Places completed and planned"),
+        Cell::Blank,
+        places(|r| r.completed),
+        places(|r| r.planned),
+        money(spend.completed_pence + spend.planned_pence),
+    ]);
+    let foot = |kind: &str, what: String, amount: Cell| {
+        vec![
+            Cell::text(kind),
+            Cell::Text(what),
+            Cell::Blank,
+            Cell::Blank,
+            Cell::Blank,
+            amount,
+        ]
+    };
+    rows.push(foot(
+        "Budget",
+        format!("Training budget {}", spend.year.label()),
+        money(spend.budget_pence),
+    ));
+    let left = spend.remaining_pence();
+    rows.push(foot(
+        if left < 0 { "Over budget" } else { "Left" },
+        "Budget less places completed and planned".to_owned(),
+        Cell::Pence(left),
+    ));
+    Table {
+        sheet: "Spend".to_owned(),
+        columns: columns(&[
+            ("Line", ColumnKind::Text),
+            ("Course", ColumnKind::Text),
+            ("Cost per place", ColumnKind::Money),
+            ("Places completed", ColumnKind::Count),
+            ("Places planned", ColumnKind::Count),
+            ("Amount", ColumnKind::Money),
+        ]),
+        rows,
+        when_empty: String::new(),
+    }
+}
+
+fn member_spend_table(spend: &MemberSpend) -> Table {
+    let mut columns = columns(&[
+        ("Member", ColumnKind::Text),
+        ("Ward or division", ColumnKind::Text),
+        ("Spent", ColumnKind::Money),
+        ("Planned", ColumnKind::Money),
+    ]);
+    if spend.allowance_pence.is_some() {
+        columns.push(Column::new("Allowance", ColumnKind::Money));
+        columns.push(Column::new("Left", ColumnKind::Money));
+    }
+    let rows = spend
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::text(&r.member),
+                Cell::text(&r.ward),
+                Cell::Pence(r.completed_pence as i64),
+                Cell::Pence(r.planned_pence as i64),
+            ];
+            if let Some(allowance) = spend.allowance_pence {
+                row.push(Cell::Pence(allowance as i64));
+                row.push(Cell::Pence(r.left_pence(allowance)));
+            }
+            row
+        })
+        .collect();
+    Table {
+        sheet: "Spend per member".to_owned(),
+        columns,
+        rows,
+        when_empty: NO_MEMBERS.to_owned(),
+    }
+}
+
+fn hours_table(hours_per_member: &HoursPerMember) -> Table {
+    let label = hours_per_member.year.label();
+    let mut rows: Vec<Vec<Cell>> = hours_per_member
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(&r.member),
+                Cell::text(&r.ward),
+                Cell::count(r.completed),
+                hours(r.minutes_in_year),
+                Cell::count(r.without_hours),
+                hours(r.minutes_in_all),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        rows.push(vec![
+            Cell::text("Total"),
+            Cell::Text(hours_per_member.members_text()),
+            Cell::count(hours_per_member.total_completed),
+            hours(hours_per_member.total_in_year),
+            Cell::count(hours_per_member.total_without_hours),
+            hours(hours_per_member.total_in_all),
+        ]);
+    }
+    Table {
+        sheet: "Hours".to_owned(),
+        columns: vec![
+            Column::new("Member", ColumnKind::Text),
+            Column::new("Ward or division", ColumnKind::Text),
+            Column::new(&format!("Activities completed {label}"), ColumnKind::Count),
+            Column::new(&format!("Hours {label}"), ColumnKind::Decimal),
+            Column::new(
+                &format!("Completed {label} with no hours given"),
+                ColumnKind::Count,
+            ),
+            Column::new("Hours in all", ColumnKind::Decimal),
+        ],
+        rows,
+        when_empty: NO_MEMBERS.to_owned(),
+    }
+}
+
+fn engagement_table(rows: &[EngagementRow]) -> Table {
+    Table {
+        sheet: "Engagement".to_owned(),
+        columns: columns(&[
+            ("Member", ColumnKind::Text),
+            ("Latest file", ColumnKind::Date),
+            ("Status", ColumnKind::Text),
+        ]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.member),
+                    Cell::date(r.latest_file),
+                    Cell::text(r.status),
+                ]
+            })
+            .collect(),
+        when_empty: "No members' files are held, and no members are listed as expected.".to_owned(),
+    }
+}
