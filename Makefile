@@ -30,7 +30,7 @@ build: setup
 	@bash scripts/build.sh
 
 test-native:
-	cargo test -p mdr-domain
+	cargo test -p mdr-domain -p mdr-workbook
 
 test-browser:
 	cargo test -p mdr-web --target wasm32-unknown-unknown --test browser

@@ -42,6 +42,16 @@ if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin
   $SUDO apt-get install -y -q chromium chromium-driver zopfli
 fi
 
+# openpyxl, the outside reader of the officer's workbook (scripts/check-workbook.py), for
+# Debian's own Python: a Python on PATH (pyenv's) may not see Debian's packages.
+if ! { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; }; then
+  say "Installing openpyxl from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q python3-openpyxl
+fi
+
 # wasm-opt (from the binaryen package), Playwright and axe-core, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the three layers of tests in turn, stops at the first that fails, and ends with
+# Runs the layers of tests in turn, stops at the first that fails, and ends with
 # each runner's own summary lines. Assumes scripts/setup.sh has run (make test does it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,9 @@ layer() {
 }
 
 layer boundaries bash scripts/check-boundaries.sh
-layer native cargo test -p mdr-domain
+layer native cargo test -p mdr-domain -p mdr-workbook
+# The officer's workbook as another program reads it: openpyxl, under Debian's Python.
+layer workbook bash -c 'cargo run -q -p mdr-workbook --example fixture -- target/workbook-fixture.xlsx && /usr/bin/python3 scripts/check-workbook.py target/workbook-fixture.xlsx'
 layer browser cargo test -p mdr-web --target wasm32-unknown-unknown --test browser
 layer build bash scripts/build.sh
 # The independent HPKE reader the journeys check the app against, checked first against
@@ -31,6 +33,7 @@ layer e2e npx playwright test
 printf '\n==> Summary\n'
 grep -h '^boundaries:' "$logs/boundaries.log"
 printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
+tail -n 1 "$logs/workbook.log"
 printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
 printf 'independent HPKE reader: '; tail -n 1 "$logs/hpke.log"
 printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'

@@ -1,0 +1,332 @@
+//! The officer downloads the reports as one workbook, and another program opens it: calamine
+//! reads the cells as a spreadsheet would, and the package's XML shows the header frozen and
+//! filtered and the money in pounds.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use mdr_domain::consolidate::{Cell, Column, ColumnKind, Table};
+use mdr_workbook::{WorkbookError, WorkbookProperties, write_workbook};
+use proptest::prelude::*;
+
+const WELSH_NAME: &str = "Siân Wyn Llŷr-Jones";
+const FORMULA_NAME: &str = "=HYPERLINK(\"https://example.com\",\"Click me\")";
+const LOOKS_LIKE_FORMULAS: [&str; 4] = ["+44 1253 887700", "@SUM(A1)", "-2+3", "=1+1"];
+
+fn created_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 30, 9, 15, 0).unwrap()
+}
+
+fn properties() -> WorkbookProperties {
+    WorkbookProperties {
+        title: "Member development reports, Wyre Council".to_owned(),
+        created_at: created_at(),
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn table(sheet: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+    Table {
+        sheet: sheet.to_owned(),
+        columns,
+        rows,
+        when_empty: "Nothing has been recorded yet.".to_owned(),
+    }
+}
+
+/// A training audit with every kind of cell in it.
+fn training_audit() -> Table {
+    table(
+        "Training audit",
+        vec![
+            Column::new("Member", ColumnKind::Text),
+            Column::new("Completed", ColumnKind::Date),
+            Column::new("Cost", ColumnKind::Money),
+            Column::new("Sessions", ColumnKind::Count),
+            Column::new("Hours", ColumnKind::Decimal),
+            Column::new("Would recommend", ColumnKind::Percent),
+        ],
+        vec![
+            vec![
+                Cell::text(WELSH_NAME),
+                Cell::Date(date(2025, 3, 14)),
+                Cell::Pence(123_456),
+                Cell::Count(12),
+                Cell::Decimal(2.5),
+                Cell::Percent(75.0),
+            ],
+            vec![
+                Cell::text(FORMULA_NAME),
+                Cell::Blank,
+                Cell::Pence(-1_250),
+                Cell::Count(0),
+                Cell::Decimal(0.1),
+                Cell::Percent(66.7),
+            ],
+        ],
+    )
+}
+
+fn formula_lookalikes() -> Table {
+    table(
+        "Notes",
+        vec![Column::new("Note", ColumnKind::Text)],
+        LOOKS_LIKE_FORMULAS
+            .iter()
+            .map(|s| vec![Cell::text(*s)])
+            .collect(),
+    )
+}
+
+fn empty_spend() -> Table {
+    table(
+        "Spend",
+        vec![
+            Column::new("Course", ColumnKind::Text),
+            Column::new("Spent", ColumnKind::Money),
+        ],
+        vec![],
+    )
+}
+
+fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("calamine opens the workbook")
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("the workbook is a zip");
+    let mut xml = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|e| panic!("{name} in the workbook: {e}"))
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn each_report_becomes_a_sheet_with_a_name_excel_accepts() {
+    let named = |sheet: &str| table(sheet, vec![Column::new("A", ColumnKind::Text)], vec![]);
+    let bytes = write_workbook(
+        &[
+            named("Compliance"),
+            named("compliance"),
+            named("Training audit for every member of the council"),
+            named("Spend: 2025/26"),
+            named("COMPLIANCE"),
+        ],
+        &properties(),
+    )
+    .unwrap();
+    assert_eq!(
+        open(&bytes).sheet_names(),
+        [
+            "Compliance",
+            "compliance (2)",
+            "Training audit for every member",
+            "Spend- 2025-26",
+            "COMPLIANCE (3)",
+        ]
+    );
+}
+
+#[test]
+fn cells_open_as_text_dates_and_numbers_in_pounds() {
+    let bytes = write_workbook(&[training_audit()], &properties()).unwrap();
+    let sheet = open(&bytes).worksheet_range("Training audit").unwrap();
+    let at = |row: u32, col: u32| sheet.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+
+    assert_eq!(at(0, 0), Data::String("Member".to_owned()));
+    assert_eq!(at(0, 5), Data::String("Would recommend".to_owned()));
+
+    assert_eq!(at(1, 0), Data::String(WELSH_NAME.to_owned()));
+    let Data::DateTime(completed) = at(1, 1) else {
+        panic!("the date is a date, not {:?}", at(1, 1));
+    };
+    assert_eq!(completed.as_datetime().unwrap().date(), date(2025, 3, 14));
+    assert_eq!(at(1, 2), Data::Float(1234.56));
+    assert_eq!(at(1, 3), Data::Float(12.0));
+    assert_eq!(at(1, 4), Data::Float(2.5));
+    assert_eq!(at(1, 5), Data::Float(0.75));
+
+    assert_eq!(at(2, 0), Data::String(FORMULA_NAME.to_owned()));
+    assert_eq!(at(2, 1), Data::Empty);
+    assert_eq!(at(2, 2), Data::Float(-12.5));
+    assert_eq!(at(2, 3), Data::Float(0.0));
+}
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let bytes = write_workbook(&[training_audit(), formula_lookalikes()], &properties()).unwrap();
+    let mut workbook = open(&bytes);
+    let notes = workbook.worksheet_range("Notes").unwrap();
+    for (row, text) in LOOKS_LIKE_FORMULAS.iter().enumerate() {
+        assert_eq!(
+            notes.get_value((row as u32 + 1, 0)),
+            Some(&Data::String((*text).to_owned()))
+        );
+    }
+    for name in ["Training audit", "Notes"] {
+        let formulas = workbook.worksheet_formula(name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name} has no formula"
+        );
+    }
+    assert!(!part(&bytes, "xl/worksheets/sheet1.xml").contains("<f>"));
+}
+
+#[test]
+fn a_report_with_no_rows_shows_its_headings_and_says_so() {
+    let bytes = write_workbook(&[empty_spend()], &properties()).unwrap();
+    let sheet = open(&bytes).worksheet_range("Spend").unwrap();
+    assert_eq!(sheet.get_size(), (2, 2));
+    assert_eq!(
+        sheet.get_value((0, 0)),
+        Some(&Data::String("Course".into()))
+    );
+    assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("Spent".into())));
+    assert_eq!(
+        sheet.get_value((1, 0)),
+        Some(&Data::String("Nothing has been recorded yet.".into()))
+    );
+    // The filter covers the headings alone: there is nothing to filter.
+    assert!(part(&bytes, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:B1"/>"#));
+}
+
+#[test]
+fn the_header_is_bold_frozen_and_filtered_and_the_columns_fitted() {
+    let bytes = write_workbook(&[training_audit()], &properties()).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<autoFilter ref="A1:F3"/>"#), "{sheet}");
+    // A fitted width for each of the six columns.
+    assert_eq!(sheet.matches("customWidth=\"1\"").count(), 6, "{sheet}");
+
+    let styles = part(&bytes, "xl/styles.xml");
+    for format in [
+        r#"formatCode="&quot;£&quot;#,##0.00""#,
+        r#"formatCode="dd/mm/yyyy""#,
+        r#"formatCode="0.0""#,
+        r#"formatCode="0%""#,
+        "<b/>",
+        r#"wrapText="1""#,
+    ] {
+        assert!(styles.contains(format), "{format} in {styles}");
+    }
+}
+
+#[test]
+fn the_workbook_carries_its_title_and_the_time_it_was_asked_for() {
+    let bytes = write_workbook(&[training_audit()], &properties()).unwrap();
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Member development reports, Wyre Council</dc:title>"));
+    assert!(
+        core.contains(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">2025-06-30T09:15:00Z</dcterms:created>"#
+        ),
+        "{core}"
+    );
+    // No clock is read, so the same reports make the same file.
+    let again = write_workbook(&[training_audit()], &properties()).unwrap();
+    assert_eq!(bytes, again);
+}
+
+#[test]
+fn a_long_comment_column_is_capped_and_wraps() {
+    let comment = "The session on the code of conduct was useful, but the room was too small for everyone who came and the slides were hard to read from the back.";
+    let bytes = write_workbook(
+        &[table(
+            "Evaluations",
+            vec![Column::new("Comments", ColumnKind::Text)],
+            vec![vec![Cell::text(comment)]],
+        )],
+        &properties(),
+    )
+    .unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    // 300 pixels, the cap, is 42.86 of Excel's character widths.
+    assert!(
+        sheet.contains(r#"<col min="1" max="1" width="42.85546875""#),
+        "{sheet}"
+    );
+    let Data::String(read) = open(&bytes)
+        .worksheet_range("Evaluations")
+        .unwrap()
+        .get_value((1, 0))
+        .cloned()
+        .unwrap()
+    else {
+        panic!("the comment is text");
+    };
+    assert_eq!(read, comment);
+}
+
+#[test]
+fn a_workbook_with_no_reports_is_refused_in_plain_english() {
+    let error = write_workbook(&[], &properties()).unwrap_err();
+    assert!(matches!(error, WorkbookError::NoReports));
+    assert_eq!(
+        error.to_string(),
+        "The workbook could not be made: there are no reports to put in it. Import members' files first; the CSV downloads still work."
+    );
+}
+
+#[test]
+fn text_too_long_for_excel_names_the_sheet_and_points_to_the_csv() {
+    let huge = "x".repeat(40_000);
+    let error = write_workbook(
+        &[table(
+            "Plans",
+            vec![Column::new("Notes", ColumnKind::Text)],
+            vec![vec![Cell::text(huge)]],
+        )],
+        &properties(),
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("The workbook could not be made: the sheet “Plans”"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("Try again; the CSV downloads still work."),
+        "{message}"
+    );
+}
+
+/// Any text, and more often the kinds a spreadsheet or its XML might take for something
+/// else: a formula, Excel's own `_x0041_` escape, line breaks and spaces at either end.
+fn awkward_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[=+@-][ -~]{0,40}",
+        "_x[0-9A-Fa-f]{4}_.{0,10}",
+        "[ \t\r\n]{0,3}.{0,20}[ \t\r\n]{0,3}",
+        "[\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{fffe}\\u{ffff}]{1,8}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn any_text_comes_back_exactly_as_it_was_written(text in awkward_text()) {
+        let bytes = write_workbook(
+            &[table("Text", vec![Column::new("Text", ColumnKind::Text)], vec![vec![Cell::text(text.clone())]])],
+            &properties(),
+        )
+        .unwrap();
+        let sheet = open(&bytes).worksheet_range("Text").unwrap();
+        let read = sheet.get_value((1, 0)).cloned().unwrap_or(Data::Empty);
+        let expected = if text.is_empty() { Data::Empty } else { Data::String(text) };
+        prop_assert_eq!(read, expected);
+    }
+}
