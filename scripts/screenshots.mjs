@@ -74,6 +74,12 @@ try {
     await desk.getByRole('link', { name: 'Training matrix' }).click();
     await desk.getByRole('region', { name: 'Training matrix, one row per member' }).waitFor();
     await desk.screenshot({ path: `${out}/training-matrix-${size}.png` });
+    await desk.getByRole('link', { name: 'Committee report' }).click();
+    await desk.getByRole('heading', { name: 'Take-up by course and provider' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: `${out}/committee-report-${size}.png` });
+    await desk.getByRole('link', { name: 'Charter evidence' }).click();
+    await desk.getByRole('heading', { name: /^2\. / }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: `${out}/charter-evidence-${size}.png` });
 
     // The council key, made and backed up; a councillor's file for the council.
     await desk.getByRole('link', { name: 'Council pack' }).click();

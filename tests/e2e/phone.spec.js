@@ -8,7 +8,7 @@ import { overflow } from './layout.js';
 
 const PHONE = { width: 390, height: 844 };
 const MEMBER_PAGES = ['/', '/profile', '/learning', '/learning/add', '/learning/log/code-of-conduct', '/surveys', '/surveys/ethical-framework', '/plan', '/backup'];
-const OFFICER_PAGES = ['/officer', '/officer/reports', '/officer/matrix', '/officer/pack'];
+const OFFICER_PAGES = ['/officer', '/officer/reports', '/officer/matrix', '/officer/committee', '/officer/charter', '/officer/pack'];
 
 /** Opens a page as a person would come to it: a survey started, the page's code loaded. */
 async function visit(page, path) {

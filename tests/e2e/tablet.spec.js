@@ -16,7 +16,7 @@ const MEMBER_PAGES = [
   '/plan',
   '/backup',
 ];
-const OFFICER_PAGES = ['/officer', '/officer/reports', '/officer/matrix', '/officer/pack'];
+const OFFICER_PAGES = ['/officer', '/officer/reports', '/officer/matrix', '/officer/committee', '/officer/charter', '/officer/pack'];
 
 // Widths in CSS px: a small phone; a 1024 px tablet at 200% zoom; a 1280 px laptop at 200%.
 const NARROW = [320, 512, 640];

@@ -67,6 +67,8 @@ pub enum OfficerPage {
     Pack,
     Reports,
     Matrix,
+    Committee,
+    Charter,
     MemberRecord,
 }
 
@@ -76,6 +78,8 @@ pub const OFFICER_ROUTES: &[(&str, OfficerPage)] = &[
     ("/officer/pack", OfficerPage::Pack),
     ("/officer/reports", OfficerPage::Reports),
     ("/officer/matrix", OfficerPage::Matrix),
+    ("/officer/committee", OfficerPage::Committee),
+    ("/officer/charter", OfficerPage::Charter),
     ("/officer/members/:id", OfficerPage::MemberRecord),
 ];
 

@@ -59,6 +59,8 @@ fn each_officer_address_opens_its_page() {
     assert_eq!(page("/officer/pack"), Some(OfficerPage::Pack));
     assert_eq!(page("/officer/reports"), Some(OfficerPage::Reports));
     assert_eq!(page("/officer/matrix"), Some(OfficerPage::Matrix));
+    assert_eq!(page("/officer/committee"), Some(OfficerPage::Committee));
+    assert_eq!(page("/officer/charter"), Some(OfficerPage::Charter));
     let (record, params) = officer("/officer/members/4f1c").unwrap();
     assert_eq!(record, OfficerPage::MemberRecord);
     assert_eq!(params.get("id").as_deref(), Some("4f1c"));
@@ -137,7 +139,7 @@ fn every_page_has_exactly_one_address() {
     use OfficerPage::*;
     once(
         OFFICER_ROUTES,
-        &[Members, Pack, Reports, Matrix, MemberRecord],
+        &[Members, Pack, Reports, Matrix, Committee, Charter, MemberRecord],
     );
 }
 

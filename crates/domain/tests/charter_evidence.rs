@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
     Cell, CharterAction, CharterActions, CharterCriterion, CharterElement, CharterEvidence,
-    ColumnKind, NO_MEMBERS_HELD, OFFICER_CHARTER_ACTIONS, OfficerWorkspace, charter_evidence,
-    charter_evidence_csv, charter_evidence_table, load_charter_actions, save_charter_actions,
+    ColumnKind, NO_MEMBERS_HELD, OfficerWorkspace, charter_evidence, charter_evidence_csv,
+    charter_evidence_table,
 };
 use mdr_domain::exchange::{MemberFile, write_member_file};
 use mdr_domain::model::due::MunicipalYear;
@@ -21,6 +21,9 @@ use mdr_domain::model::plan::{CourseRequest, DevelopmentNeed, DevelopmentPlan, P
 use mdr_domain::model::survey::{Answer, ResponseStatus, SurveyResponse};
 use mdr_domain::model::{
     ActivityStatus, Evaluation, LearningActivity, MemberRecord, Vocabulary, default_catalogue,
+};
+use mdr_domain::store::officer::{
+    OFFICER_CHARTER_ACTIONS, load_charter_actions, save_charter_actions,
 };
 use mdr_domain::store::{MemoryStorage, Storage, StoreError};
 use uuid::Uuid;

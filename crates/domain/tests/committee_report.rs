@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
-    COMMITTEE_NOTES, CommitteeNotes, CommitteeReport, NO_MEMBERS_TO_REPORT, OfficerWorkspace,
-    committee_report, load_committee_notes, save_committee_notes,
+    CommitteeNotes, CommitteeReport, NO_MEMBERS_TO_REPORT, OfficerWorkspace, committee_report,
 };
 use mdr_domain::exchange::{MemberFile, write_member_file};
 use mdr_domain::model::due::MunicipalYear;
@@ -22,6 +21,9 @@ use mdr_domain::model::plan::{CourseRequest, DevelopmentNeed, DevelopmentPlan, P
 use mdr_domain::model::survey::{Answer, ResponseStatus, SurveyResponse};
 use mdr_domain::model::{
     ActivityStatus, LearningActivity, LearningFormat, MemberRecord, default_catalogue,
+};
+use mdr_domain::store::officer::{
+    OFFICER_COMMITTEE_NOTES, load_committee_notes, save_committee_notes,
 };
 use mdr_domain::store::{MemoryStorage, Storage};
 use uuid::Uuid;
@@ -1191,7 +1193,7 @@ fn the_officers_notes_are_kept_for_each_year_apart() {
         CommitteeNotes::default()
     );
     assert_eq!(load_committee_notes(&storage, this_year), changed);
-    let stored = storage.get(COMMITTEE_NOTES).unwrap().unwrap();
+    let stored = storage.get(OFFICER_COMMITTEE_NOTES).unwrap().unwrap();
     assert!(!stored.contains("2025/26"), "{stored}");
     assert!(stored.contains("2026/27"), "{stored}");
 }
@@ -1207,7 +1209,7 @@ fn notes_that_cannot_be_read_are_empty_and_never_a_panic() {
         "{\"2026/27\": \"a string\"}",
         "{\"2026/27\": {\"introduction\": 7}}",
     ] {
-        storage.set(COMMITTEE_NOTES, garbage).unwrap();
+        storage.set(OFFICER_COMMITTEE_NOTES, garbage).unwrap();
         assert_eq!(
             load_committee_notes(&storage, year()),
             CommitteeNotes::default(),
@@ -1217,19 +1219,19 @@ fn notes_that_cannot_be_read_are_empty_and_never_a_panic() {
     // One year that does not read costs no other; a year missing a part reads the rest.
     storage
         .set(
-            COMMITTEE_NOTES,
+            OFFICER_COMMITTEE_NOTES,
             "{\"2025/26\": {\"introduction\": 7}, \"2026/27\": {\"introduction\": \"Kept\"}}",
         )
         .unwrap();
     assert_eq!(load_committee_notes(&storage, year()), notes("Kept", ""));
     save_committee_notes(&storage, year(), &notes("Kept", "Agreed")).unwrap();
-    let stored = storage.get(COMMITTEE_NOTES).unwrap().unwrap();
+    let stored = storage.get(OFFICER_COMMITTEE_NOTES).unwrap().unwrap();
     assert!(
         stored.contains("\"2025/26\":{\"introduction\":7}"),
         "{stored}"
     );
     // Saving over what cannot be read at all starts afresh.
-    storage.set(COMMITTEE_NOTES, "not json").unwrap();
+    storage.set(OFFICER_COMMITTEE_NOTES, "not json").unwrap();
     save_committee_notes(&storage, year(), &notes("Afresh", "")).unwrap();
     assert_eq!(load_committee_notes(&storage, year()), notes("Afresh", ""));
 }

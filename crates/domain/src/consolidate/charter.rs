@@ -30,10 +30,6 @@ use crate::model::pack::{CouncilPack, all_roles, offered_courses};
 use crate::model::survey::SurveyTemplate;
 use crate::model::survey_templates::built_in_templates;
 use crate::model::vocabulary::Vocabulary;
-use crate::store::{Storage, StoreError};
-
-/// Where the officer's Charter actions are kept.
-pub const OFFICER_CHARTER_ACTIONS: &str = "mdr.v1.officer.charter-actions";
 
 /// What every element's evidence says while the workspace holds no member's record.
 pub const NO_MEMBERS_HELD: &str = "No member's record is held in the workspace yet, so there is nothing to evidence this from: import members' files first.";
@@ -768,28 +764,6 @@ impl CharterActions {
             .values()
             .all(|actions| actions.iter().all(CharterAction::is_blank))
     }
-}
-
-/// The officer's Charter actions; none before any is written, and none when what is kept
-/// cannot be read.
-pub fn load_charter_actions(storage: &impl Storage) -> CharterActions {
-    storage
-        .get(OFFICER_CHARTER_ACTIONS)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-/// Keeps the officer's Charter actions.
-pub fn save_charter_actions(
-    storage: &impl Storage,
-    actions: &CharterActions,
-) -> Result<(), StoreError> {
-    storage.set(
-        OFFICER_CHARTER_ACTIONS,
-        &serde_json::to_string(actions).expect("actions always serialise"),
-    )
 }
 
 /// The Charter evidence as a sheet of the workbook, in the action plan's shape: Criterion,

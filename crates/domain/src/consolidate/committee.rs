@@ -30,7 +30,6 @@ use crate::model::survey::SurveyTemplate;
 use crate::model::survey_templates::built_in_templates;
 use crate::model::text::grouped;
 use crate::model::{MemberRecord, Vocabulary};
-use crate::store::{Storage, StoreError};
 
 use super::names::NameKey;
 use super::reports::{
@@ -1013,10 +1012,6 @@ fn full_date(date: NaiveDate) -> String {
     )
 }
 
-/// Where the officer's committee notes are kept: every year's, as one JSON object keyed by
-/// the year's label (`"2026/27"`).
-pub const COMMITTEE_NOTES: &str = "mdr.v1.officer.committee-notes";
-
 /// The officer's own words for one year's committee report.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -1032,46 +1027,4 @@ impl CommitteeNotes {
     pub fn is_empty(&self) -> bool {
         self.introduction.is_empty() && self.recommendations.is_empty()
     }
-}
-
-/// Every year's notes as stored, each left as JSON so that one year that does not read
-/// never costs the others.
-fn stored_notes(storage: &impl Storage) -> BTreeMap<String, serde_json::Value> {
-    storage
-        .get(COMMITTEE_NOTES)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-/// The officer's notes for `year`: empty until written, and empty when what is stored
-/// cannot be read.
-pub fn load_committee_notes(storage: &impl Storage, year: MunicipalYear) -> CommitteeNotes {
-    stored_notes(storage)
-        .remove(&year.label())
-        .and_then(|value| serde_json::from_value(value).ok())
-        .unwrap_or_default()
-}
-
-/// Keeps the officer's notes for `year`, and every other year's as they were. Empty notes
-/// take the year out.
-pub fn save_committee_notes(
-    storage: &impl Storage,
-    year: MunicipalYear,
-    notes: &CommitteeNotes,
-) -> Result<(), StoreError> {
-    let mut all = stored_notes(storage);
-    if notes.is_empty() {
-        all.remove(&year.label());
-    } else {
-        all.insert(
-            year.label(),
-            serde_json::to_value(notes).expect("notes always serialise"),
-        );
-    }
-    storage.set(
-        COMMITTEE_NOTES,
-        &serde_json::to_string(&all).expect("notes always serialise"),
-    )
 }

@@ -17,14 +17,13 @@ mod workspace;
 
 pub use charter::{
     CharterAction, CharterActions, CharterCriterion, CharterElement, CharterEvidence,
-    ElementEvidence, NO_MEMBERS_HELD, OFFICER_CHARTER_ACTIONS, charter_evidence,
-    charter_evidence_csv, charter_evidence_table, load_charter_actions, save_charter_actions,
+    ElementEvidence, NO_MEMBERS_HELD, charter_evidence, charter_evidence_csv,
+    charter_evidence_table,
 };
 pub use committee::{
-    BudgetSpend, COMMITTEE_NOTES, CommitteeNotes, CommitteeReport, ComplianceByRole,
-    LearningAskedFor, MembersTrained, NO_MEMBERS_TO_REPORT, PlansTakenUp, ProgrammeDelivered,
-    RoleCompliance, SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation,
-    committee_report, load_committee_notes, save_committee_notes,
+    BudgetSpend, CommitteeNotes, CommitteeReport, ComplianceByRole, LearningAskedFor,
+    MembersTrained, NO_MEMBERS_TO_REPORT, PlansTakenUp, ProgrammeDelivered, RoleCompliance,
+    SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation, committee_report,
 };
 pub use csv::{Csv, file_stem, to_csv};
 pub use import::{

@@ -1,15 +1,28 @@
 //! The officer's workspace on this device, kept apart from any councillor's record: the
-//! council pack being prepared, the list of members the officer expects files from, and
-//! the council keys (each only wrapped under the officer's passphrase).
+//! council pack being prepared, the list of members the officer expects files from, the
+//! council keys (each only wrapped under the officer's passphrase), and the officer's own
+//! words for committee: each year's introduction and recommendations, and the Charter
+//! actions.
 //! The pack is stored as a pack file, so it is read by the same reader, with the same
 //! checks, as a pack a member imports. (The members' files are in IndexedDB.)
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Storage, StoreError};
+use crate::consolidate::{CharterActions, CommitteeNotes};
 use crate::exchange::{KeyBackup, ReadError, read_pack_file, write_pack_file};
 use crate::model::council_key::CouncilKey;
+use crate::model::due::MunicipalYear;
 use crate::model::pack::CouncilPack;
+
+/// Where the officer's committee notes are kept: every year's, as one JSON object keyed by
+/// the year's label (`"2026/27"`).
+pub const OFFICER_COMMITTEE_NOTES: &str = "mdr.v1.officer.committee-notes";
+
+/// Where the officer's Charter actions are kept.
+pub const OFFICER_CHARTER_ACTIONS: &str = "mdr.v1.officer.charter-actions";
 
 /// Where the officer's pack is kept; never under the member's record key.
 pub const OFFICER_PACK: &str = "mdr.v1.officer.pack";
@@ -191,6 +204,70 @@ pub fn save_roster(storage: &impl Storage, roster: &str) -> Result<(), StoreErro
 /// Forgets the list of expected members.
 pub fn forget_roster(storage: &impl Storage) -> Result<(), StoreError> {
     storage.remove(OFFICER_ROSTER)
+}
+
+/// Every year's notes as stored, each left as JSON so that one year that does not read
+/// never costs the others.
+fn stored_notes(storage: &impl Storage) -> BTreeMap<String, serde_json::Value> {
+    storage
+        .get(OFFICER_COMMITTEE_NOTES)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// The officer's notes for `year`: empty until written, and empty when what is stored
+/// cannot be read.
+pub fn load_committee_notes(storage: &impl Storage, year: MunicipalYear) -> CommitteeNotes {
+    stored_notes(storage)
+        .remove(&year.label())
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the officer's notes for `year`, and every other year's as they were. Empty notes
+/// take the year out.
+pub fn save_committee_notes(
+    storage: &impl Storage,
+    year: MunicipalYear,
+    notes: &CommitteeNotes,
+) -> Result<(), StoreError> {
+    let mut all = stored_notes(storage);
+    if notes.is_empty() {
+        all.remove(&year.label());
+    } else {
+        all.insert(
+            year.label(),
+            serde_json::to_value(notes).expect("notes always serialise"),
+        );
+    }
+    storage.set(
+        OFFICER_COMMITTEE_NOTES,
+        &serde_json::to_string(&all).expect("notes always serialise"),
+    )
+}
+
+/// The officer's Charter actions; none before any is written, and none when what is kept
+/// cannot be read.
+pub fn load_charter_actions(storage: &impl Storage) -> CharterActions {
+    storage
+        .get(OFFICER_CHARTER_ACTIONS)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the officer's Charter actions.
+pub fn save_charter_actions(
+    storage: &impl Storage,
+    actions: &CharterActions,
+) -> Result<(), StoreError> {
+    storage.set(
+        OFFICER_CHARTER_ACTIONS,
+        &serde_json::to_string(actions).expect("actions always serialise"),
+    )
 }
 
 #[cfg(test)]

@@ -15,16 +15,19 @@ mod app {
     };
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
-        MemberRecordPage, NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage,
-        TrainingMatrixPage, WorkspaceGate,
+        CharterEvidencePage, CommitteeReportPage, MemberRecordPage, NotFound, OfficerMembersPage,
+        OfficerPage, OfficerReportsPage, TrainingMatrixPage, WorkspaceGate,
     };
     use mdr_web::ui::router::{Page, Routes};
+    use mdr_web::ui::workbook::{WRITER_NOT_LOADED, WorkbookWriter};
     use mdr_web::ui::{Part, Shell};
     use mdr_web::{lazy_fn, lazy_page};
 
     lazy_page!(officer: pack_page, OfficerPage);
     lazy_page!(officer: reports_page, OfficerReportsPage);
     lazy_page!(officer: matrix_page, TrainingMatrixPage);
+    lazy_page!(officer: committee_page, CommitteeReportPage);
+    lazy_page!(officer: charter_page, CharterEvidencePage);
     // A member's record is opened from the members list, and at its own address: a group
     // of its own, so that neither brings the other pages' code.
     lazy_page!(officer_members: member_record_page, MemberRecordPage);
@@ -43,6 +46,8 @@ mod app {
             OfficerPage::Pack => Page::Later(pack_page),
             OfficerPage::Reports => Page::Later(reports_page),
             OfficerPage::Matrix => Page::Later(matrix_page),
+            OfficerPage::Committee => Page::Later(committee_page),
+            OfficerPage::Charter => Page::Later(charter_page),
             OfficerPage::MemberRecord => Page::Later(member_record_page),
         }
     }
@@ -67,6 +72,17 @@ mod app {
         Box::pin(unlock_workspace(data, passphrase))
     });
 
+    // The workbook writer is the largest part of the workspace, and only an officer who
+    // asks for a workbook needs it: a group of its own, fetched on the first download.
+    lazy_fn!(workbook: fn write_workbook(
+        tables: Vec<mdr_domain::consolidate::Table>,
+        title: String,
+        created_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<u8>, String> {
+        mdr_workbook::write_workbook(&tables, &mdr_workbook::WorkbookProperties { title, created_at })
+            .map_err(|e| e.to_string())
+    });
+
     /// The officer's workspace, under `/officer`.
     #[component]
     pub fn OfficerApp() -> impl IntoView {
@@ -82,6 +98,13 @@ mod app {
                     Ok(unlocking) => Ok(unlocking.await),
                     Err(e) => Err(e),
                 }
+            })
+        }));
+        provide_context(WorkbookWriter(|tables, title, created_at| {
+            Box::pin(async move {
+                write_workbook(tables, title, created_at)
+                    .await
+                    .unwrap_or_else(|_| Err(WRITER_NOT_LOADED.to_owned()))
             })
         }));
         provide_officer_data(HeldReader(|db, raw| {

@@ -115,6 +115,12 @@ impl MemberContext {
         Memo::new(move |_| pack.with(|p| offered_surveys(p.as_ref(), Local::now().date_naive())))
     }
 
+    /// What each member may spend on courses in a year, when the council's pack sets it.
+    pub fn allowance(&self) -> Option<u64> {
+        self.pack
+            .with(|p| p.as_ref().and_then(|p| p.allowance_pence))
+    }
+
     /// Whether the profile has been set up, so the whole app can be shown.
     pub fn is_set_up(&self) -> bool {
         self.record

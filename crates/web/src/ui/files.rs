@@ -17,10 +17,20 @@ pub fn download_csv(stem: &str, csv: &str) -> Result<(), JsValue> {
 
 /// Offers `text` to the person as a downloaded file called `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download(file_name, &JsValue::from_str(text), mime_type)
+}
+
+/// Offers `bytes` to the person as a downloaded file called `file_name`.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime_type: &str) -> Result<(), JsValue> {
+    download(file_name, &js_sys::Uint8Array::from(bytes), mime_type)
+}
+
+/// Offers one part (a string or bytes) as a downloaded file.
+fn download(file_name: &str, part: &JsValue, mime_type: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(part);
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = Blob::new_with_buffer_source_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = leptos::prelude::document();
     let anchor: HtmlAnchorElement = document.create_element("a")?.unchecked_into();

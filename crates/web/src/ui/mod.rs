@@ -13,6 +13,7 @@ pub mod officer_context;
 pub mod officer_import;
 pub mod pages;
 pub mod router;
+pub mod workbook;
 
 use leptos::prelude::*;
 

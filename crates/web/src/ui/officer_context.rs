@@ -24,15 +24,18 @@ use crate::store::at_rest::{DataCipher, holds_data_key};
 use crate::store::member_files::WorkspaceError;
 use crate::store::member_files::{MemberFilesDb, RawEntries};
 use crate::ui::council_key::CouncilKeyring;
+use mdr_domain::consolidate::{CharterActions, CommitteeNotes};
 use mdr_domain::consolidate::{HeldFiles, OfficerWorkspace, read_held};
 use mdr_domain::exchange::ReadError;
+use mdr_domain::model::due::MunicipalYear;
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::store::StoreError;
 use mdr_domain::store::at_rest::{HeldEntry, ROSTER_ID, is_held_record, read_held_entry};
 use mdr_domain::store::officer::{
-    CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_council_keys, load_lock_after,
-    load_officer_pack, load_roster, save_council_keys, save_lock_after, save_officer_pack,
-    save_roster,
+    CouncilKeys, KeptKeysUnreadable, holds_council_keys, load_charter_actions,
+    load_committee_notes, load_council_keys, load_lock_after, load_officer_pack, load_roster,
+    save_charter_actions, save_committee_notes, save_council_keys, save_lock_after,
+    save_officer_pack, save_roster,
 };
 
 /// How the workspace reads the members' files held on this device, given by the officer's
@@ -467,6 +470,30 @@ impl OfficerData {
         {
             self.lock();
         }
+    }
+
+    /// The officer's actions and target dates for the Charter evidence.
+    pub fn charter_actions(&self) -> CharterActions {
+        load_charter_actions(&LocalStore)
+    }
+
+    /// Keeps the officer's actions and target dates for the Charter evidence.
+    pub fn save_charter_actions(&self, actions: &CharterActions) -> Result<(), StoreError> {
+        save_charter_actions(&LocalStore, actions)
+    }
+
+    /// The officer's introduction and recommendations for a year's committee report.
+    pub fn committee_notes(&self, year: MunicipalYear) -> CommitteeNotes {
+        load_committee_notes(&LocalStore, year)
+    }
+
+    /// Keeps the officer's introduction and recommendations for a year's committee report.
+    pub fn save_committee_notes(
+        &self,
+        year: MunicipalYear,
+        notes: &CommitteeNotes,
+    ) -> Result<(), StoreError> {
+        save_committee_notes(&LocalStore, year, notes)
     }
 
     /// How many minutes the workspace stays unlocked unused.

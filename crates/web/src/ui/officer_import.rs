@@ -84,7 +84,7 @@ enum Prepared {
     NotRead,
     Refused(ReadError),
     /// Plain, or sealed for the council and opened: the member file and its text.
-    Plain(MemberFile, String),
+    Plain(Box<MemberFile>, String),
     /// Locked with a passphrase: opened in turn, with the batch's keyring.
     Locked(SealedFile),
 }
@@ -101,11 +101,11 @@ fn prepare(file: &web_sys::File, council_keys: &Rc<CouncilKeyring>) -> oneshot::
             Err(_) => Prepared::NotRead,
             Ok(Err(e)) => Prepared::Refused(e),
             Ok(Ok(text)) => match read_export(&text) {
-                Ok(Export::Plain(file)) => Prepared::Plain(file, text),
+                Ok(Export::Plain(file)) => Prepared::Plain(Box::new(file), text),
                 Ok(Export::Sealed(sealed)) => Prepared::Locked(sealed),
                 Ok(Export::ForCouncil(sealed)) => {
                     match council_keys.open_with_text(&sealed).await {
-                        Ok((file, text)) => Prepared::Plain(file, text),
+                        Ok((file, text)) => Prepared::Plain(Box::new(file), text),
                         Err(e) => Prepared::Refused(e),
                     }
                 }
@@ -169,7 +169,7 @@ pub async fn import_files(
                 import.refuse(name, &e);
                 None
             }
-            Prepared::Plain(file, text) => Some(OpenedFile::plain(file, text)),
+            Prepared::Plain(file, text) => Some(OpenedFile::plain(*file, text)),
             // One key per salt for the whole batch: opened in turn, so each is made once.
             Prepared::Locked(sealed) => match keyring.open(&sealed).await {
                 Ok(file) => Some(OpenedFile::unlocked(file)),

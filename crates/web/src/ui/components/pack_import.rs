@@ -193,6 +193,14 @@ fn ChangeList(changes: PackChanges) -> impl IntoView {
     let budget = changes
         .budget
         .map(|(a, b)| format!("Training budget: {} (was {})", pounds(b), pounds(a)));
+    let allowance = changes.allowance.map(|(before, after)| {
+        let shown = |a: Option<u64>| a.map_or_else(|| "none".to_owned(), pounds);
+        format!(
+            "Your yearly allowance for courses: {} (was {})",
+            shown(after),
+            shown(before)
+        )
+    });
     view! {
         <p>"Applying it will change:"</p>
         {group("Courses added", changes.courses_added)}
@@ -203,6 +211,7 @@ fn ChangeList(changes: PackChanges) -> impl IntoView {
         {group("Roles retired", changes.roles_retired)}
         {group("Surveys", changes.surveys)}
         {budget.map(|b| view! { <p>{b}</p> })}
+        {allowance.map(|a| view! { <p>{a}</p> })}
     }
     .into_any()
 }

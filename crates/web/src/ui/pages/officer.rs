@@ -75,6 +75,14 @@ fn read_money(text: &str) -> Result<u64, String> {
     read_pounds(text).map_err(|e| e.to_string())
 }
 
+/// An allowance may be left empty, for none.
+fn read_allowance(text: &str) -> Result<Option<u64>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    read_money(text).map(Some)
+}
+
 fn read_hours(text: &str) -> Result<u32, String> {
     parse_hours(text).ok_or_else(|| "Enter the hours as a number, for example 1.5".to_owned())
 }
@@ -183,6 +191,12 @@ fn PackEditor(workspace: Workspace, held: HeldKeys) -> impl IntoView {
             .map(|p| pounds_for_form(p.budget_pence))
             .unwrap_or_default()
     });
+    let allowance = pack.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.allowance_pence)
+            .map(pounds_for_form)
+            .unwrap_or_default()
+    });
     let check = FormCheck::new(move || {
         workspace.unread.with(|u| {
             u.iter()
@@ -258,6 +272,20 @@ fn PackEditor(workspace: Workspace, held: HeldKeys) -> impl IntoView {
                 on_value=Callback::new(move |pence: u64| workspace.change(|p| p.budget_pence = pence))
             />
             <p class="field__hint">{move || pack.with(|p| p.as_ref().map(|p| format!("Saved as {}", pounds(p.budget_pence))))}</p>
+            <ReadField
+                workspace=workspace
+                label="Yearly allowance per member (£, optional)"
+                id="pack-allowance"
+                hint="What each member may spend on courses in a year: their plan shows their requests against it. Leave it empty for none."
+                inputmode="decimal"
+                initial=allowance
+                read=read_allowance
+                on_value=Callback::new(move |pence: Option<u64>| workspace.change(|p| p.allowance_pence = pence))
+            />
+            <p class="field__hint">{move || pack.with(|p| p.as_ref().map(|p| match p.allowance_pence {
+                Some(pence) => format!("Saved as {} a member", pounds(pence)),
+                None => "No allowance set".to_owned(),
+            }))}</p>
         </section>
         <RolesEditor workspace=workspace/>
         <CoursesEditor workspace=workspace/>

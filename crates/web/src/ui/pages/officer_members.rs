@@ -27,6 +27,8 @@ pub fn OfficerNav() -> impl IntoView {
                 <li><NavLink href="/officer" exact=true>"Members' files"</NavLink></li>
                 <li><NavLink href="/officer/reports">"Reports"</NavLink></li>
                 <li><NavLink href="/officer/matrix">"Training matrix"</NavLink></li>
+                <li><NavLink href="/officer/committee">"Committee report"</NavLink></li>
+                <li><NavLink href="/officer/charter">"Charter evidence"</NavLink></li>
                 <li><NavLink href="/officer/pack">"Council pack"</NavLink></li>
             </ul>
             <super::officer_lock::LockWorkspace/>

@@ -10,10 +10,13 @@ use crate::ui::officer_context::{OfficerData, use_officer_data};
 use crate::ui::pages::officer_members::OfficerNav;
 use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
 use crate::ui::set_page_title;
+use crate::ui::workbook::DownloadWorkbook;
 use mdr_domain::consolidate::{
-    ComplianceSummary, HoursPerMember, compliance, compliance_csv, compliance_summary,
-    compliance_summary_csv, course_evaluation, course_evaluation_csv, engagement, engagement_csv,
-    hours_per_member, hours_per_member_csv, hours_text, spend, spend_csv,
+    ComplianceSummary, HoursPerMember, MemberSpend, WorkbookSource, charter_evidence,
+    charter_evidence_table, compliance, compliance_csv, compliance_summary, compliance_summary_csv,
+    course_evaluation, course_evaluation_csv, engagement, engagement_csv, hours_per_member,
+    hours_per_member_csv, hours_text, report_tables, spend, spend_csv, spend_per_member,
+    spend_per_member_csv,
 };
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::due::MunicipalYear;
@@ -120,6 +123,50 @@ fn ComplianceTotals(
     }
 }
 
+/// Each member's spend in the year, actual and planned, against the allowance per member
+/// when the pack sets one.
+#[component]
+fn MemberSpendReport(spend: Memo<MemberSpend>) -> impl IntoView {
+    let download = move |_| {
+        let _ = download_csv(
+            "spend-per-member",
+            &spend.with_untracked(spend_per_member_csv),
+        );
+    };
+    view! {
+        <h3>"Each member's spend"</h3>
+        <p>{move || spend.with(|s| match s.allowance_pence {
+            Some(allowance) => {
+                let over = s.over_allowance();
+                format!(
+                    "Against the allowance of {} a member for {}: {} over it.",
+                    pounds(allowance),
+                    s.year.label(),
+                    match over { 0 => "no member is".to_owned(), 1 => "1 member is".to_owned(), n => format!("{n} members are") },
+                )
+            }
+            None => "The council pack sets no yearly allowance per member; each member's spend is shown without one.".to_owned(),
+        })}</p>
+        <button type="button" class="button button--secondary" on:click=download>"Download spend per member (CSV)"</button>
+        {move || spend.with(|s| {
+            let mut head = vec!["Member", "Ward or division", "Spent", "Planned"];
+            if s.allowance_pence.is_some() {
+                head.extend(["Allowance", "Left"]);
+            }
+            let rows = s.rows.iter().map(|r| {
+                let mut row = vec![r.member.clone(), r.ward.clone(), pounds(r.completed_pence), pounds(r.planned_pence)];
+                if let Some(allowance) = s.allowance_pence {
+                    let left = r.left_pence(allowance);
+                    row.push(pounds(allowance));
+                    row.push(if left < 0 { format!("{} over", pounds(left.unsigned_abs())) } else { pounds(left.unsigned_abs()) });
+                }
+                row
+            }).collect();
+            table("Spend per member", &head, rows)
+        })}
+    }
+}
+
 /// Hours per member: the year's total, then a row for each member.
 #[component]
 fn HoursReport(
@@ -197,6 +244,10 @@ pub fn OfficerReportsPage() -> impl IntoView {
     let evaluation_rows = Memo::new(move |_| workspace.with(course_evaluation));
     let spend_report =
         Memo::new(move |_| workspace.with(|w| spend(w, &catalogue.get_value(), budget, year)));
+    let allowance = pack.as_ref().and_then(|p| p.allowance_pence);
+    let member_spend = Memo::new(move |_| {
+        workspace.with(|w| spend_per_member(w, &catalogue.get_value(), allowance, year))
+    });
     let engagement_rows =
         Memo::new(move |_| workspace.with(|w| engagement(w, &roster_list(), today)));
     // On paper: the council's pack names it, else the council every member's file names.
@@ -212,6 +263,23 @@ pub fn OfficerReportsPage() -> impl IntoView {
         }
     });
 
+    let pack_for_workbook = StoredValue::new(pack.clone());
+    let workbook_tables = Callback::new(move |()| {
+        workspace.with_untracked(|w| {
+            pack_for_workbook.with_value(|pack| {
+                let mut tables = report_tables(&WorkbookSource {
+                    workspace: w,
+                    pack: pack.as_ref(),
+                    roster: &roster_list(),
+                    today,
+                });
+                let evidence = charter_evidence(w, pack.as_ref(), year, today);
+                tables.push(charter_evidence_table(&evidence, &data.charter_actions()));
+                tables
+            })
+        })
+    });
+
     view! {
         <PrintHeading title=printed_title/>
         <h1 class="screen-only">"Officer workspace"</h1>
@@ -220,7 +288,10 @@ pub fn OfficerReportsPage() -> impl IntoView {
         <p class="lead screen-only">
             {move || format!("Reports on the {} members' files held on this device.", workspace.with(|w| w.members.len()))}
         </p>
-        <button type="button" class="button button--secondary screen-only" on:click=move |_| { let _ = window().print(); }>"Print these reports"</button>
+        <div class="report-actions screen-only">
+            <DownloadWorkbook title=printed_title file="member-development-reports" tables=workbook_tables/>
+            <button type="button" class="button button--secondary" on:click=move |_| { let _ = window().print(); }>"Print these reports"</button>
+        </div>
         <Report
             title="Mandatory compliance" id="report-compliance" file="mandatory-compliance"
             about="How many members are up to date with each course mandatory for their roles, then who has not done it, is overdue, or has a refresher due within 90 days."
@@ -264,6 +335,7 @@ pub fn OfficerReportsPage() -> impl IntoView {
                     r.course, pounds(r.cost_pence), r.completed.to_string(), r.planned.to_string(),
                     pounds(r.cost_pence * (r.completed + r.planned) as u64),
                 ]).collect())}
+            <MemberSpendReport spend=member_spend/>
         </Report>
         <Report
             title="Engagement" id="report-engagement" file="engagement"

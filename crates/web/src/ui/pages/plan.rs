@@ -11,6 +11,7 @@ use crate::ui::components::{
     RadioGroup, TextArea, TextField,
 };
 use crate::ui::{MemberContext, set_page_title, use_member};
+use mdr_domain::model::allowance::plan_cost;
 use mdr_domain::model::dates::{date_and_time, long_date};
 use mdr_domain::model::due::MunicipalYear;
 use mdr_domain::model::plan::{
@@ -357,6 +358,16 @@ fn Requests(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            {move || {
+                // Before the plan is started, what the allowance is.
+                let blank = || DevelopmentPlan::blank(MunicipalYear { starts_in: year }, Default::default(), Utc::now());
+                let cost = plan.with(|p| match p {
+                    Some(p) => member.catalogue.with(|c| plan_cost(p, c, member.allowance())),
+                    None => plan_cost(&blank(), &[], member.allowance()),
+                });
+                (!cost.courses.is_empty() || cost.allowance_pence.is_some())
+                    .then(|| view! { <p class="plan-cost">{cost.sentence()}</p> })
+            }}
             <div class="field">
                 <label class="field__label" for="request-course">"Choose a course from the catalogue"</label>
                 <select class="field__select field__select--wide" id="request-course" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
