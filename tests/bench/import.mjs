@@ -141,11 +141,11 @@ async function importAndReport(page, files, count, label, passphrase) {
   const reported = await whenShown(page, everyReport);
   const reopened = await reopenTimed(page, passphrase);
   // The training matrix: from the click on its link until its rows are on screen (the
-  // first 200 members, until asked for all).
+  // first 100 members, until asked for all).
   const matrixLink = page.getByRole('link', { name: 'Training matrix' });
   await startClockOn(matrixLink, 'click');
   await matrixLink.click();
-  const matrix = await whenShown(page, { selector: `[aria-label="Training matrix, one row per member"] tbody tr:nth-child(${Math.min(count, 200)})` });
+  const matrix = await whenShown(page, { selector: `[aria-label="Training matrix, one row per member"] tbody tr:nth-child(${Math.min(count, 100)})` });
   // The committee report and the Charter evidence: from the click on the link until the
   // last section is on screen.
   const committeeLink = page.getByRole('link', { name: 'Committee report' });

@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
-    MatrixFilter, OfficerWorkspace, WorkbookSource, charter_evidence, committee_report, compliance,
-    course_evaluation, engagement, needs_analysis, report_tables, spend, survey_results,
-    training_audit_csv, training_matrix,
+    CharterActions, MatrixFilter, OfficerWorkspace, WorkbookSource, charter_evidence,
+    committee_report, compliance, course_evaluation, engagement, needs_analysis, report_tables,
+    spend, survey_results, training_audit_csv, training_matrix,
 };
 use mdr_domain::exchange::{MemberFile, write_member_file};
 use mdr_domain::model::due::MunicipalYear;
@@ -210,12 +210,15 @@ fn main() {
                 .len()
         });
         let (tables_ms, cells) = timed(&|| {
-            report_tables(&WorkbookSource {
-                workspace: &workspace,
-                pack: None,
-                roster: &[],
-                today,
-            })
+            report_tables(
+                &WorkbookSource {
+                    workspace: &workspace,
+                    pack: None,
+                    roster: &[],
+                    today,
+                },
+                &CharterActions::default(),
+            )
             .iter()
             .map(|t| t.rows.len() * t.columns.len())
             .sum()

@@ -139,7 +139,15 @@ fn every_page_has_exactly_one_address() {
     use OfficerPage::*;
     once(
         OFFICER_ROUTES,
-        &[Members, Pack, Reports, Matrix, Committee, Charter, MemberRecord],
+        &[
+            Members,
+            Pack,
+            Reports,
+            Matrix,
+            Committee,
+            Charter,
+            MemberRecord,
+        ],
     );
 }
 

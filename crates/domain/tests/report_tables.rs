@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
-    Cell, ColumnKind, OfficerWorkspace, Table, WorkbookSource, report_tables,
+    Cell, CharterActions, ColumnKind, OfficerWorkspace, Table, WorkbookSource, report_csvs,
+    report_tables,
 };
 use mdr_domain::exchange::{MemberFile, write_member_file};
 use mdr_domain::model::{ActivityStatus, LearningActivity, MemberRecord, default_catalogue};
@@ -81,12 +82,15 @@ fn workspace() -> OfficerWorkspace {
 }
 
 fn tables(workspace: &OfficerWorkspace) -> Vec<Table> {
-    report_tables(&WorkbookSource {
-        workspace,
-        pack: None,
-        roster: &["Cllr Aled Roberts".to_owned()],
-        today: date(2026, 12, 1),
-    })
+    report_tables(
+        &WorkbookSource {
+            workspace,
+            pack: None,
+            roster: &["Cllr Aled Roberts".to_owned()],
+            today: date(2026, 12, 1),
+        },
+        &CharterActions::default(),
+    )
 }
 
 fn sheet<'a>(tables: &'a [Table], name: &str) -> &'a Table {
@@ -122,6 +126,7 @@ fn every_report_is_a_sheet_in_the_pages_order() {
             "Spend per member",
             "Hours",
             "Engagement",
+            "Charter evidence",
         ]
     );
     for table in &tables {
@@ -249,13 +254,21 @@ fn spend_is_in_pence_with_its_total_budget_and_what_is_left() {
 #[test]
 fn a_workspace_with_no_members_gives_each_sheet_its_sentence() {
     let empty = OfficerWorkspace::default();
-    let tables = report_tables(&WorkbookSource {
-        workspace: &empty,
-        pack: None,
-        roster: &[],
-        today: date(2026, 12, 1),
-    });
-    for table in tables.iter().filter(|t| t.sheet != "Spend") {
+    let tables = report_tables(
+        &WorkbookSource {
+            workspace: &empty,
+            pack: None,
+            roster: &[],
+            today: date(2026, 12, 1),
+        },
+        &CharterActions::default(),
+    );
+    // Spend always has its budget lines, and the Charter its elements (each saying there
+    // is nothing to evidence).
+    for table in tables
+        .iter()
+        .filter(|t| t.sheet != "Spend" && t.sheet != "Charter evidence")
+    {
         assert!(table.rows.is_empty(), "{}", table.sheet);
         assert!(table.when_empty.ends_with('.'), "{}", table.sheet);
     }
@@ -263,4 +276,40 @@ fn a_workspace_with_no_members_gives_each_sheet_its_sentence() {
         sheet(&tables, "Training audit").when_empty,
         "No members' files are held yet."
     );
+}
+
+#[test]
+fn every_report_is_a_csv_named_as_its_page_downloads_it() {
+    let workspace = workspace();
+    let csvs = report_csvs(
+        &WorkbookSource {
+            workspace: &workspace,
+            pack: None,
+            roster: &[],
+            today: date(2026, 12, 1),
+        },
+        &CharterActions::default(),
+    );
+    let names: Vec<&str> = csvs.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "training-audit",
+            "training-matrix",
+            "mandatory-compliance-summary",
+            "mandatory-compliance",
+            "needs-analysis",
+            "access-and-caring-needs-confidential",
+            "course-evaluation",
+            "training-spend",
+            "spend-per-member",
+            "hours-per-member",
+            "engagement",
+            "charter-evidence-2026-27",
+        ]
+    );
+    let audit = &csvs[0].1;
+    assert!(audit.contains("Cllr Siân Llŷr-Jones"));
+    // The CSV makes the formula-looking name inert, as the workbook keeps it text.
+    assert!(audit.contains("'=HYPERLINK"));
 }

@@ -52,5 +52,7 @@ pub use survey_reports::{
     SurveyComparison, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
-pub use tables::{Cell, Column, ColumnKind, Table, WorkbookSource, report_tables};
+pub use tables::{
+    Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables, reports_title,
+};
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

@@ -5,17 +5,31 @@
 
 use chrono::NaiveDate;
 
-use super::matrix::{MatrixCell, MatrixFilter, TrainingMatrix, training_matrix};
+use super::charter::{
+    CharterActions, CharterEvidence, charter_evidence, charter_evidence_csv, charter_evidence_table,
+};
+use super::matrix::{
+    MatrixCell, MatrixFilter, TrainingMatrix, training_matrix, training_matrix_csv,
+};
 use super::reports::{
     ComplianceRow, ComplianceSummary, EngagementRow, EvaluationRow, HoursPerMember, MemberSpend,
     Spend, SpendRow, compliance, compliance_summary, course_evaluation, engagement,
     hours_per_member, spend, spend_per_member, training_audit,
 };
-use super::survey_reports::{NeedsRow, latest_survey_results, needs_analysis};
+use super::reports::{
+    compliance_csv, compliance_summary_csv, course_evaluation_csv, engagement_csv,
+    hours_per_member_csv, spend_csv, spend_per_member_csv, training_audit_csv,
+};
+use super::survey_reports::{
+    NeedsRow, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
+    needs_analysis_csv, survey_results_csv,
+};
 use super::workspace::OfficerWorkspace;
+use crate::model::catalogue::Course;
 use crate::model::dates::iso_date;
 use crate::model::due::MunicipalYear;
 use crate::model::pack::{CouncilPack, DEFAULT_BUDGET_PENCE, all_roles, offered_courses};
+use crate::model::roles::Role;
 use crate::model::survey::SurveyTemplate;
 use crate::model::survey_templates::built_in_templates;
 
@@ -102,46 +116,179 @@ pub struct WorkbookSource<'a> {
     pub today: NaiveDate,
 }
 
+/// What every report of a run is drawn with: the pack's courses on offer, its roles,
+/// budget, allowance and surveys (the built-in ones when there is no pack), and the
+/// municipal year `today` falls in. Worked out once, for the sheets and the CSVs alike.
+struct Setting<'a> {
+    source: &'a WorkbookSource<'a>,
+    catalogue: Vec<Course>,
+    roles: Vec<Role>,
+    year: MunicipalYear,
+    budget_pence: u64,
+    allowance_pence: Option<u64>,
+    templates: Vec<SurveyTemplate>,
+}
+
+impl<'a> Setting<'a> {
+    fn of(source: &'a WorkbookSource<'a>) -> Self {
+        let pack = source.pack;
+        Self {
+            source,
+            catalogue: offered_courses(pack),
+            roles: all_roles(pack),
+            year: MunicipalYear::containing(source.today),
+            budget_pence: pack.map_or(DEFAULT_BUDGET_PENCE, |p| p.budget_pence),
+            allowance_pence: pack.and_then(|p| p.allowance_pence),
+            templates: pack.map_or_else(built_in_templates, |p| {
+                p.surveys.iter().map(|s| s.template.clone()).collect()
+            }),
+        }
+    }
+
+    /// Who is behind with mandatory training, and the summary of it.
+    fn compliance(&self) -> (Vec<ComplianceRow>, ComplianceSummary) {
+        let workspace = self.source.workspace;
+        let rows = compliance(workspace, &self.catalogue, &self.roles, self.source.today);
+        let summary = compliance_summary(workspace, &self.catalogue, &self.roles, &rows);
+        (rows, summary)
+    }
+
+    fn matrix(&self) -> TrainingMatrix {
+        training_matrix(
+            self.source.workspace,
+            &self.catalogue,
+            &MatrixFilter::default(),
+            self.source.today,
+        )
+    }
+
+    fn spend(&self) -> Spend {
+        spend(
+            self.source.workspace,
+            &self.catalogue,
+            self.budget_pence,
+            self.year,
+        )
+    }
+
+    fn member_spend(&self) -> MemberSpend {
+        spend_per_member(
+            self.source.workspace,
+            &self.catalogue,
+            self.allowance_pence,
+            self.year,
+        )
+    }
+
+    fn charter(&self) -> CharterEvidence {
+        charter_evidence(
+            self.source.workspace,
+            self.source.pack,
+            self.year,
+            self.source.today,
+        )
+    }
+}
+
 /// Every report as a sheet, in the order the officer's pages give them: training audit,
 /// training matrix, compliance (summary, then the members to follow up), needs, survey
-/// results, course evaluation, spend (by course, then by member), hours and engagement. The Charter evidence sheet is
-/// [`super::charter_evidence_table`], added by the caller with the officer's actions.
-pub fn report_tables(source: &WorkbookSource) -> Vec<Table> {
-    let WorkbookSource {
-        workspace,
-        pack,
-        roster,
-        today,
-    } = *source;
-    let catalogue = offered_courses(pack);
-    let roles = all_roles(pack);
-    let year = MunicipalYear::containing(today);
-    let budget = pack.map_or(DEFAULT_BUDGET_PENCE, |p| p.budget_pence);
-    let compliance_rows = compliance(workspace, &catalogue, &roles, today);
-    let summary = compliance_summary(workspace, &catalogue, &roles, &compliance_rows);
+/// results, course evaluation, spend (by course, then by member), hours, engagement, and
+/// the Charter evidence with the officer's `actions`.
+pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<Table> {
+    let setting = Setting::of(source);
+    let workspace = source.workspace;
+    let (compliance_rows, summary) = setting.compliance();
     vec![
         audit_table(workspace),
-        matrix_table(&training_matrix(
-            workspace,
-            &catalogue,
-            &MatrixFilter::default(),
-            today,
-        )),
+        matrix_table(&setting.matrix()),
         compliance_summary_table(&summary),
         compliance_table(&compliance_rows),
         needs_table(&needs_analysis(workspace)),
-        survey_table(workspace, pack),
+        survey_table(workspace, source.pack, &setting.templates),
         evaluation_table(&course_evaluation(workspace)),
-        spend_table(&spend(workspace, &catalogue, budget, year)),
-        member_spend_table(&spend_per_member(
-            workspace,
-            &catalogue,
-            pack.and_then(|p| p.allowance_pence),
-            year,
-        )),
-        hours_table(&hours_per_member(workspace, year)),
-        engagement_table(&engagement(workspace, roster, today)),
+        spend_table(&setting.spend()),
+        member_spend_table(&setting.member_spend()),
+        hours_table(&hours_per_member(workspace, setting.year)),
+        engagement_table(&engagement(workspace, source.roster, source.today)),
+        charter_evidence_table(&setting.charter(), actions),
     ]
+}
+
+/// Every report as the CSV its page downloads, each with the name the page gives it
+/// (without the day): the same reports as [`report_tables`], with the officer's
+/// confidential list of access and caring needs, and a file for each survey with results.
+pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, String)> {
+    let setting = Setting::of(source);
+    let workspace = source.workspace;
+    let (compliance_rows, summary) = setting.compliance();
+    let mut csvs: Vec<(String, String)> = vec![
+        ("training-audit".into(), training_audit_csv(workspace)),
+        (
+            "training-matrix".into(),
+            training_matrix_csv(&setting.matrix()),
+        ),
+        (
+            "mandatory-compliance-summary".into(),
+            compliance_summary_csv(&summary),
+        ),
+        (
+            "mandatory-compliance".into(),
+            compliance_csv(&compliance_rows),
+        ),
+        (
+            "needs-analysis".into(),
+            needs_analysis_csv(&needs_analysis(workspace)),
+        ),
+        (
+            "access-and-caring-needs-confidential".into(),
+            access_needs_csv(&access_needs(workspace)),
+        ),
+    ];
+    for template in &setting.templates {
+        if let Some(results) = latest_survey_results(workspace, template, source.pack) {
+            csvs.push((results.file_stem(), survey_results_csv(&results)));
+        }
+    }
+    csvs.extend([
+        (
+            "course-evaluation".into(),
+            course_evaluation_csv(&course_evaluation(workspace)),
+        ),
+        ("training-spend".into(), spend_csv(&setting.spend())),
+        (
+            "spend-per-member".into(),
+            spend_per_member_csv(&setting.member_spend()),
+        ),
+        (
+            "hours-per-member".into(),
+            hours_per_member_csv(&hours_per_member(workspace, setting.year)),
+        ),
+        (
+            "engagement".into(),
+            engagement_csv(&engagement(workspace, source.roster, source.today)),
+        ),
+        (
+            format!(
+                "charter-evidence-{}",
+                setting.year.label().replace('/', "-")
+            ),
+            charter_evidence_csv(&setting.charter(), actions),
+        ),
+    ]);
+    csvs
+}
+
+/// The title the reports go under, printed and in the workbook: the pack's council, else
+/// the council every member held names: "Wyre Council: member development reports".
+pub fn reports_title(workspace: &OfficerWorkspace, pack: Option<&CouncilPack>) -> String {
+    let council = pack
+        .map(|p| p.council.trim())
+        .filter(|c| !c.is_empty())
+        .or_else(|| workspace.council());
+    match council {
+        Some(council) => format!("{council}: member development reports"),
+        None => "Member development reports".to_owned(),
+    }
 }
 
 fn columns(spec: &[(&str, ColumnKind)]) -> Vec<Column> {
@@ -314,13 +461,14 @@ fn needs_table(rows: &[NeedsRow]) -> Table {
 
 /// Every survey on offer with a submitted answer: its latest round against the one
 /// before. Counts are numbers; a mean is a number, or the words a hidden group shows.
-fn survey_table(workspace: &OfficerWorkspace, pack: Option<&CouncilPack>) -> Table {
-    let templates: Vec<SurveyTemplate> = pack.map_or_else(built_in_templates, |p| {
-        p.surveys.iter().map(|s| s.template.clone()).collect()
-    });
+fn survey_table(
+    workspace: &OfficerWorkspace,
+    pack: Option<&CouncilPack>,
+    templates: &[SurveyTemplate],
+) -> Table {
     let mean = |m: Option<f64>| m.map_or(Cell::Blank, Cell::Decimal);
     let mut rows = Vec::new();
-    for template in &templates {
+    for template in templates {
         let Some(c) = latest_survey_results(workspace, template, pack) else {
             continue;
         };

@@ -110,6 +110,18 @@ pub enum ImportOutcome {
 }
 
 impl ImportOutcome {
+    /// The member the file was of, as their file names them; `None` for a refused file.
+    pub fn member(&self) -> Option<&str> {
+        match self {
+            Self::Accepted { member }
+            | Self::Updated { member, .. }
+            | Self::Unchanged { member, .. }
+            | Self::Older { member, .. }
+            | Self::Merged { member, .. } => Some(member),
+            Self::Refused { .. } => None,
+        }
+    }
+
     /// The file called `file_name` could not be read: why, and what the officer can do.
     /// The one place where a reading error becomes the reason the results table gives.
     pub fn unreadable(file_name: &str, error: &ReadError) -> Self {

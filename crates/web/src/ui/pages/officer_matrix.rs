@@ -17,7 +17,7 @@ use mdr_domain::model::pack::{CouncilPack, all_roles, offered_courses};
 use mdr_domain::model::roles::role_name;
 
 /// The most members the matrix shows on screen until asked for all.
-const ROWS_SHOWN: usize = 200;
+const ROWS_SHOWN: usize = 100;
 
 /// How many courses a printed page takes across, beside the members' names.
 const PRINTED_COURSES: usize = 7;

@@ -12,11 +12,10 @@ use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
 use crate::ui::set_page_title;
 use crate::ui::workbook::DownloadWorkbook;
 use mdr_domain::consolidate::{
-    ComplianceSummary, HoursPerMember, MemberSpend, WorkbookSource, charter_evidence,
-    charter_evidence_table, compliance, compliance_csv, compliance_summary, compliance_summary_csv,
-    course_evaluation, course_evaluation_csv, engagement, engagement_csv, hours_per_member,
-    hours_per_member_csv, hours_text, report_tables, spend, spend_csv, spend_per_member,
-    spend_per_member_csv,
+    ComplianceSummary, HoursPerMember, MemberSpend, WorkbookSource, compliance, compliance_csv,
+    compliance_summary, compliance_summary_csv, course_evaluation, course_evaluation_csv,
+    engagement, engagement_csv, hours_per_member, hours_per_member_csv, hours_text, report_tables,
+    reports_title, spend, spend_csv, spend_per_member, spend_per_member_csv,
 };
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::due::MunicipalYear;
@@ -250,32 +249,25 @@ pub fn OfficerReportsPage() -> impl IntoView {
     });
     let engagement_rows =
         Memo::new(move |_| workspace.with(|w| engagement(w, &roster_list(), today)));
-    // On paper: the council's pack names it, else the council every member's file names.
-    let pack_council = pack.as_ref().map(|p| p.council.trim().to_owned());
+    let pack_for_workbook = StoredValue::new(pack.clone());
+    // On paper and in the workbook: the council's pack names it, else the council every
+    // member's file names.
     let printed_title = Signal::derive(move || {
-        let council = pack_council
-            .clone()
-            .filter(|c| !c.is_empty())
-            .or_else(|| workspace.with(|w| w.council().map(str::to_owned)));
-        match council {
-            Some(council) => format!("{council}: member development reports"),
-            None => "Member development reports".to_owned(),
-        }
+        workspace.with(|w| pack_for_workbook.with_value(|p| reports_title(w, p.as_ref())))
     });
 
-    let pack_for_workbook = StoredValue::new(pack.clone());
     let workbook_tables = Callback::new(move |()| {
         workspace.with_untracked(|w| {
             pack_for_workbook.with_value(|pack| {
-                let mut tables = report_tables(&WorkbookSource {
-                    workspace: w,
-                    pack: pack.as_ref(),
-                    roster: &roster_list(),
-                    today,
-                });
-                let evidence = charter_evidence(w, pack.as_ref(), year, today);
-                tables.push(charter_evidence_table(&evidence, &data.charter_actions()));
-                tables
+                report_tables(
+                    &WorkbookSource {
+                        workspace: w,
+                        pack: pack.as_ref(),
+                        roster: &roster_list(),
+                        today,
+                    },
+                    &data.charter_actions(),
+                )
             })
         })
     });
