@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 LOGS := target/test-logs
 
-.PHONY: run dev dev-officer test setup build test-native test-browser test-e2e bench lint screenshots
+.PHONY: run dev dev-officer test setup build test-native test-browser test-e2e bench lint screenshots cli
 
 ## Install what is missing, build, then serve the app at http://127.0.0.1:8080
 run: build
@@ -30,7 +30,11 @@ build: setup
 	@bash scripts/build.sh
 
 test-native:
-	cargo test -p mdr-domain -p mdr-workbook
+	cargo test -p mdr-domain -p mdr-workbook -p mdr-cli
+
+## Install the `mdr` command (`mdr consolidate <DIR|ZIP>... --out <DIR>`) into ~/.cargo/bin
+cli:
+	cargo install --path crates/cli --locked
 
 test-browser:
 	cargo test -p mdr-web --target wasm32-unknown-unknown --test browser

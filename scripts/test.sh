@@ -20,7 +20,7 @@ layer() {
 }
 
 layer boundaries bash scripts/check-boundaries.sh
-layer native cargo test -p mdr-domain -p mdr-workbook
+layer native cargo test -p mdr-domain -p mdr-workbook -p mdr-cli
 # The officer's workbook as another program reads it: openpyxl, under Debian's Python.
 layer workbook bash -c 'cargo run -q -p mdr-workbook --example fixture -- target/workbook-fixture.xlsx && /usr/bin/python3 scripts/check-workbook.py target/workbook-fixture.xlsx'
 layer browser cargo test -p mdr-web --target wasm32-unknown-unknown --test browser

@@ -1,0 +1,122 @@
+//! `mdr`, the officer's workspace on the command line: `mdr consolidate` reads folders and
+//! zips of members' files, gives each file the outcome the browser's import would, and
+//! writes every report as CSV and as the Excel workbook.
+//!
+//! What it is not: a second implementation of anything the app decides. Reading a file,
+//! what happens when it is merged, why it is refused and every figure in a report are
+//! `mdr_domain`'s; the workbook is `mdr_workbook`'s. This crate holds only what the browser
+//! holds in the app: finding the files ([`inputs`]), the cipher work WebCrypto does there
+//! ([`unlock`]), and the terminal ([`terminal`]). The run is two steps, kept apart so that
+//! more writers can follow the first: [`consolidate::consolidate`] turns the files into a
+//! workspace and each file's outcome, then [`reports::write_reports`] writes them out.
+
+pub mod args;
+pub mod consolidate;
+mod error;
+pub mod inputs;
+mod passphrase;
+pub mod reports;
+pub mod terminal;
+pub mod unlock;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use error::CliError;
+
+use args::{Cli, Command, ConsolidateArgs};
+use consolidate::{Keys, consolidate};
+use unlock::{CouncilKeyring, Keyring};
+
+/// Exit code of a run that went wrong before it could finish: a bad argument, or an input
+/// folder, zip, pack, key or passphrase file that cannot be used.
+pub const EXIT_UNUSABLE: u8 = 2;
+/// Exit code of a `--strict` run in which a file was refused.
+pub const EXIT_REFUSED: u8 = 1;
+
+/// Runs the command with these arguments (the program's name first), printing to the
+/// terminal, and says how it ended.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) if error.exit_code() == 0 => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error)
+            if error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // `mdr` alone: the help, as a reminder of what it does.
+            let _ = error.print();
+            return ExitCode::from(EXIT_UNUSABLE);
+        }
+        Err(error) => {
+            eprintln!("mdr: {}", args::one_line(&error));
+            return ExitCode::from(EXIT_UNUSABLE);
+        }
+    };
+    let Command::Consolidate(consolidate_args) = cli.command;
+    match run_consolidate(&consolidate_args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("mdr: {error}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+    }
+}
+
+/// `mdr consolidate`: everything that can be refused up front is checked before the first
+/// file is read (the pack, the roster, the inputs, the passphrase, the keys), so a mistake
+/// costs no waiting; the output folder is made last, so a run that cannot be done leaves
+/// nothing behind.
+fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
+    let pack = args.pack.as_deref().map(reports::read_pack).transpose()?;
+    let roster = args
+        .roster
+        .as_deref()
+        .map(reports::read_roster)
+        .transpose()?
+        .unwrap_or_default();
+    let files = inputs::find(&args.inputs)?;
+    let locked = match &args.passphrase_file {
+        Some(path) => Keyring::new(&passphrase::from_file(path)?),
+        None => Keyring::none(),
+    };
+    let council = CouncilKeyring::unlock(&args.keys, args.key_passphrase_file.as_deref())?;
+    let mut keys = Keys { locked, council };
+    std::fs::create_dir_all(&args.out).map_err(|e| CliError::output(&args.out, &e))?;
+
+    let progress = terminal::Progress::new(files.len());
+    let consolidation = consolidate(files.read_all(), &mut keys, || progress.advance());
+    progress.finish();
+
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let source = reports::ReportSource {
+        pack: pack.as_ref(),
+        roster: &roster,
+        today,
+    };
+    reports::write_reports(&args.out, &consolidation, &source)?;
+
+    let mut stdout = std::io::stdout().lock();
+    let _ = terminal::print_results(&mut stdout, &consolidation, &args.out);
+    let _ = stdout.flush();
+    let refused = consolidation.results.summary().refused;
+    if args.strict && refused > 0 {
+        eprintln!(
+            "mdr: {} refused, and --strict was given.",
+            match refused {
+                1 => "1 file was".to_owned(),
+                n => format!("{n} files were"),
+            }
+        );
+        return Ok(ExitCode::from(EXIT_REFUSED));
+    }
+    Ok(ExitCode::SUCCESS)
+}
