@@ -52,6 +52,23 @@ if ! { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/n
   $SUDO apt-get install -y -q python3-openpyxl
 fi
 
+# DuckDB, the outside reader of the Parquet tables (scripts/check-parquet.py), for the same
+# Debian Python. Debian packages no duckdb, and its pip refuses to install into the system
+# Python (PEP 668, "externally managed"): --break-system-packages puts it in
+# /usr/local/lib/python3.11/dist-packages, where it shadows no Debian package.
+DUCKDB_VERSION=2.0.0
+if ! /usr/bin/python3 -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+  say "Installing duckdb $DUCKDB_VERSION for Debian's Python"
+  if ! /usr/bin/python3 -m pip --version >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -q
+    $SUDO apt-get install -y -q python3-pip
+  fi
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO /usr/bin/python3 -m pip install -q --break-system-packages "duckdb==$DUCKDB_VERSION"
+fi
+
 # wasm-opt (from the binaryen package), Playwright and axe-core, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -23,6 +23,9 @@ layer boundaries bash scripts/check-boundaries.sh
 layer native cargo test -p mdr-domain -p mdr-workbook -p mdr-cli
 # The officer's workbook as another program reads it: openpyxl, under Debian's Python.
 layer workbook bash -c 'cargo run -q -p mdr-workbook --example fixture -- target/workbook-fixture.xlsx && /usr/bin/python3 scripts/check-workbook.py target/workbook-fixture.xlsx'
+# The Parquet tables as DuckDB reads them, against the CSV reports of the same run, under
+# Debian's Python (duckdb from PyPI, installed by setup.sh).
+layer parquet bash -c 'rm -rf target/parquet-fixture && cargo run -q -p mdr-cli --example parquet-fixture -- target/parquet-fixture/files && cargo run -q -p mdr-cli --bin mdr -- consolidate target/parquet-fixture/files --out target/parquet-fixture/out --today 2026-12-01 >/dev/null && /usr/bin/python3 scripts/check-parquet.py target/parquet-fixture/out'
 layer browser cargo test -p mdr-web --target wasm32-unknown-unknown --test browser
 layer build bash scripts/build.sh
 # The independent HPKE reader the journeys check the app against, checked first against
@@ -34,6 +37,7 @@ printf '\n==> Summary\n'
 grep -h '^boundaries:' "$logs/boundaries.log"
 printf 'native (cargo test):\n'; grep -h '^test result:' "$logs/native.log"
 tail -n 1 "$logs/workbook.log"
+tail -n 1 "$logs/parquet.log"
 printf 'browser (wasm-bindgen-test in headless Chromium):\n'; grep -h '^test result:' "$logs/browser.log"
 printf 'independent HPKE reader: '; tail -n 1 "$logs/hpke.log"
 printf 'end-to-end (Playwright in Chromium, axe-core on every page):\n'

@@ -50,6 +50,10 @@ pub enum CliError {
     Output { path: String, why: &'static str },
     #[error("{0}")]
     Workbook(#[from] WorkbookError),
+    #[error(
+        "The {table} table could not be written as Parquet: {why}. The CSV reports and the workbook were written; please report this."
+    )]
+    Parquet { table: &'static str, why: String },
 }
 
 impl CliError {

@@ -8,12 +8,14 @@
 //! holds in the app: finding the files ([`inputs`]), the cipher work WebCrypto does there
 //! ([`unlock`]), and the terminal ([`terminal`]). The run is two steps, kept apart so that
 //! more writers can follow the first: [`consolidate::consolidate`] turns the files into a
-//! workspace and each file's outcome, then [`reports::write_reports`] writes them out.
+//! workspace and each file's outcome, then [`reports::write_reports`] writes them out,
+//! and [`parquet::write_tables`] writes the workspace's raw rows as Parquet for engines.
 
 pub mod args;
 pub mod consolidate;
 mod error;
 pub mod inputs;
+pub mod parquet;
 mod passphrase;
 pub mod reports;
 pub mod terminal;
@@ -103,6 +105,7 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         today,
     };
     reports::write_reports(&args.out, &consolidation, &source)?;
+    parquet::write_tables(&args.out, &consolidation, pack.as_ref())?;
 
     let mut stdout = std::io::stdout().lock();
     let _ = terminal::print_results(&mut stdout, &consolidation, &args.out);

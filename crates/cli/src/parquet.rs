@@ -1,0 +1,745 @@
+//! The run's raw rows as Parquet tables, for engines (DuckDB, Polars, Spark) that want to
+//! ask their own questions: who the members are, what they learned, what they thought of
+//! it, what they answered in surveys and asked for in their plans, the catalogue the
+//! reports used, and what happened to each file. `docs/parquet.md` describes every
+//! column; each file's key-value metadata names its table (`mdr.table`) and the shape of
+//! its columns (`mdr.schema_version`), which rises whenever a column changes.
+//!
+//! What it is not: a report. No figure is worked out here, only rows copied from the
+//! workspace the command built, so a figure an engine computes from these tables and the
+//! same figure in a CSV report (the domain's) can be checked against each other
+//! (`scripts/check-parquet.py` does). Deleted activities are left out, as every report
+//! leaves them out; enums are written as their stable ids (`Vocabulary::id`), the strings
+//! the members' files hold.
+//!
+//! Every table carries `council` (as the member's profile names it) and `member_id`, so
+//! the tables of many councils' runs can be read together and joined on both.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use mdr_domain::consolidate::{ImportResults, OfficerWorkspace};
+use mdr_domain::model::catalogue::MandatoryFor;
+use mdr_domain::model::pack::{CouncilPack, offered_courses};
+use mdr_domain::model::plan::DevelopmentPlan;
+use mdr_domain::model::survey::{Answer, ResponseStatus, SurveyResponse};
+use mdr_domain::model::{Course, LearningActivity, MemberRecord, Vocabulary};
+use parquet::basic::Compression;
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
+use parquet::errors::ParquetError;
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::parser::parse_message_type;
+
+use crate::consolidate::Consolidation;
+use crate::error::CliError;
+
+/// The shape of every table's columns. Rises when a column is added, removed, renamed or
+/// changes its type or meaning, so a reader can tell which `docs/parquet.md` it needs.
+pub const SCHEMA_VERSION: &str = "1";
+/// The key-value metadata key holding [`SCHEMA_VERSION`].
+pub const SCHEMA_VERSION_KEY: &str = "mdr.schema_version";
+/// The key-value metadata key holding the table's name.
+pub const TABLE_KEY: &str = "mdr.table";
+
+/// Every table, in the order written; each is written as `<name>.parquet`.
+pub const TABLES: [&str; 8] = [
+    "members",
+    "activities",
+    "evaluations",
+    "survey_answers",
+    "plan_needs",
+    "requested_courses",
+    "courses",
+    "outcomes",
+];
+
+/// A column's values, one a row; `None` is a null.
+enum Values {
+    Text(Vec<Option<String>>),
+    Int32(Vec<Option<i32>>),
+    Int64(Vec<Option<i64>>),
+    Bool(Vec<Option<bool>>),
+    /// Parquet DATE: days since 1970-01-01.
+    Date(Vec<Option<NaiveDate>>),
+    /// Parquet TIMESTAMP in milliseconds, adjusted to UTC.
+    Timestamp(Vec<Option<DateTime<Utc>>>),
+    /// A LIST of UTF8 strings, never null (an empty list instead).
+    TextList(Vec<Vec<String>>),
+}
+
+/// One column: its name, whether it may hold nulls, and its values.
+struct Column {
+    name: &'static str,
+    nullable: bool,
+    values: Values,
+}
+
+impl Column {
+    fn text<S: Into<String>>(name: &'static str, values: impl Iterator<Item = S>) -> Self {
+        Self::required(name, Values::Text(values.map(|v| Some(v.into())).collect()))
+    }
+
+    fn optional_text<'a>(
+        name: &'static str,
+        values: impl Iterator<Item = Option<&'a str>>,
+    ) -> Self {
+        Self::optional(
+            name,
+            Values::Text(values.map(|v| v.map(str::to_owned)).collect()),
+        )
+    }
+
+    fn int32(name: &'static str, values: impl Iterator<Item = i32>) -> Self {
+        Self::required(name, Values::Int32(values.map(Some).collect()))
+    }
+
+    fn optional_int32(name: &'static str, values: impl Iterator<Item = Option<i32>>) -> Self {
+        Self::optional(name, Values::Int32(values.collect()))
+    }
+
+    fn int64(name: &'static str, values: impl Iterator<Item = i64>) -> Self {
+        Self::required(name, Values::Int64(values.map(Some).collect()))
+    }
+
+    fn optional_int64(name: &'static str, values: impl Iterator<Item = Option<i64>>) -> Self {
+        Self::optional(name, Values::Int64(values.collect()))
+    }
+
+    fn bool(name: &'static str, values: impl Iterator<Item = bool>) -> Self {
+        Self::required(name, Values::Bool(values.map(Some).collect()))
+    }
+
+    fn optional_bool(name: &'static str, values: impl Iterator<Item = Option<bool>>) -> Self {
+        Self::optional(name, Values::Bool(values.collect()))
+    }
+
+    fn optional_date(name: &'static str, values: impl Iterator<Item = Option<NaiveDate>>) -> Self {
+        Self::optional(name, Values::Date(values.collect()))
+    }
+
+    fn timestamp(name: &'static str, values: impl Iterator<Item = DateTime<Utc>>) -> Self {
+        Self::required(name, Values::Timestamp(values.map(Some).collect()))
+    }
+
+    fn optional_timestamp(
+        name: &'static str,
+        values: impl Iterator<Item = Option<DateTime<Utc>>>,
+    ) -> Self {
+        Self::optional(name, Values::Timestamp(values.collect()))
+    }
+
+    fn text_list(name: &'static str, values: impl Iterator<Item = Vec<String>>) -> Self {
+        Self::required(name, Values::TextList(values.collect()))
+    }
+
+    fn required(name: &'static str, values: Values) -> Self {
+        Self {
+            name,
+            nullable: false,
+            values,
+        }
+    }
+
+    fn optional(name: &'static str, values: Values) -> Self {
+        Self {
+            name,
+            nullable: true,
+            values,
+        }
+    }
+
+    /// The column in Parquet's schema language.
+    fn schema(&self) -> String {
+        let repetition = if self.nullable {
+            "optional"
+        } else {
+            "required"
+        };
+        let name = self.name;
+        match self.values {
+            Values::Text(_) => format!("{repetition} binary {name} (STRING);"),
+            Values::Int32(_) => format!("{repetition} int32 {name};"),
+            Values::Int64(_) => format!("{repetition} int64 {name};"),
+            Values::Bool(_) => format!("{repetition} boolean {name};"),
+            Values::Date(_) => format!("{repetition} int32 {name} (DATE);"),
+            Values::Timestamp(_) => {
+                format!("{repetition} int64 {name} (TIMESTAMP(MILLIS,true));")
+            }
+            Values::TextList(_) => format!(
+                "{repetition} group {name} (LIST) {{ repeated group list {{ required binary element (STRING); }} }}"
+            ),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match &self.values {
+            Values::Text(v) => v.len(),
+            Values::Int32(v) => v.len(),
+            Values::Int64(v) => v.len(),
+            Values::Bool(v) => v.len(),
+            Values::Date(v) => v.len(),
+            Values::Timestamp(v) => v.len(),
+            Values::TextList(v) => v.len(),
+        }
+    }
+}
+
+/// A table's name and columns, every column as long as the others.
+struct Table {
+    name: &'static str,
+    columns: Vec<Column>,
+}
+
+/// The values present, and a definition level for each row when nulls are allowed.
+fn levels<T: Clone>(values: &[Option<T>], nullable: bool) -> (Vec<T>, Option<Vec<i16>>) {
+    let present = values.iter().flatten().cloned().collect();
+    let defs = nullable.then(|| values.iter().map(|v| i16::from(v.is_some())).collect());
+    (present, defs)
+}
+
+fn days_since_epoch(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("1 January 1970 exists");
+    i32::try_from((date - epoch).num_days()).expect("a date within Parquet's range")
+}
+
+impl Table {
+    /// The table as the bytes of a Parquet file: one row group, snappy pages, the schema
+    /// version and the table's name in the footer's key-value metadata.
+    fn to_parquet(&self) -> Result<Vec<u8>, ParquetError> {
+        let rows = self.columns.first().map_or(0, Column::len);
+        debug_assert!(
+            self.columns.iter().all(|c| c.len() == rows),
+            "{}",
+            self.name
+        );
+        let message = format!(
+            "message {} {{ {} }}",
+            self.name,
+            self.columns
+                .iter()
+                .map(Column::schema)
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let schema = Arc::new(parse_message_type(&message)?);
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_created_by(format!("mdr {}", env!("CARGO_PKG_VERSION")))
+            .set_key_value_metadata(Some(vec![
+                KeyValue::new(SCHEMA_VERSION_KEY.to_owned(), SCHEMA_VERSION.to_owned()),
+                KeyValue::new(TABLE_KEY.to_owned(), self.name.to_owned()),
+            ]))
+            .build();
+        let mut bytes = Vec::new();
+        let mut writer = SerializedFileWriter::new(&mut bytes, schema, Arc::new(properties))?;
+        let mut group = writer.next_row_group()?;
+        for column in &self.columns {
+            let mut out = group
+                .next_column()?
+                .expect("a writer for every column of the schema");
+            let nullable = column.nullable;
+            match &column.values {
+                Values::Text(values) => {
+                    let (present, defs) = levels(values, nullable);
+                    let present: Vec<ByteArray> = present
+                        .into_iter()
+                        .map(|s| ByteArray::from(s.into_bytes()))
+                        .collect();
+                    out.typed::<ByteArrayType>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::Int32(values) => {
+                    let (present, defs) = levels(values, nullable);
+                    out.typed::<Int32Type>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::Int64(values) => {
+                    let (present, defs) = levels(values, nullable);
+                    out.typed::<Int64Type>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::Bool(values) => {
+                    let (present, defs) = levels(values, nullable);
+                    out.typed::<BoolType>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::Date(values) => {
+                    let days: Vec<Option<i32>> =
+                        values.iter().map(|d| d.map(days_since_epoch)).collect();
+                    let (present, defs) = levels(&days, nullable);
+                    out.typed::<Int32Type>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::Timestamp(values) => {
+                    let millis: Vec<Option<i64>> = values
+                        .iter()
+                        .map(|t| t.map(|t| t.timestamp_millis()))
+                        .collect();
+                    let (present, defs) = levels(&millis, nullable);
+                    out.typed::<Int64Type>()
+                        .write_batch(&present, defs.as_deref(), None)?;
+                }
+                Values::TextList(lists) => {
+                    // A required list of required strings: definition level 0 is an empty
+                    // list, 1 an element; repetition level 0 starts a row's list.
+                    let (mut present, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
+                    for list in lists {
+                        if list.is_empty() {
+                            defs.push(0);
+                            reps.push(0);
+                        }
+                        for (i, element) in list.iter().enumerate() {
+                            present.push(ByteArray::from(element.as_str()));
+                            defs.push(1);
+                            reps.push(i16::from(i > 0));
+                        }
+                    }
+                    out.typed::<ByteArrayType>()
+                        .write_batch(&present, Some(&defs), Some(&reps))?;
+                }
+            }
+            out.close()?;
+        }
+        group.close()?;
+        writer.close()?;
+        Ok(bytes)
+    }
+}
+
+/// The catalogue's words for a course's `mandatory` column.
+fn mandatory_id(mandatory: &MandatoryFor) -> &'static str {
+    use mdr_domain::model::MandatoryKind;
+    match mandatory {
+        MandatoryFor::Nobody => MandatoryKind::Nobody.id(),
+        MandatoryFor::AllMembers => MandatoryKind::AllMembers.id(),
+        MandatoryFor::Roles(_) => MandatoryKind::Roles.id(),
+    }
+}
+
+/// A survey response's status as its file holds it.
+fn response_status_id(status: ResponseStatus) -> &'static str {
+    match status {
+        ResponseStatus::Draft => "draft",
+        ResponseStatus::Submitted => "submitted",
+    }
+}
+
+/// Each member held, in the workspace's order (by member id).
+fn records(workspace: &OfficerWorkspace) -> Vec<&MemberRecord> {
+    workspace.members.values().map(|h| &h.file.record).collect()
+}
+
+/// `council` and `member_id` for rows that each belong to a member.
+fn member_keys<T>(rows: &[(&MemberRecord, T)]) -> [Column; 2] {
+    [
+        Column::text(
+            "council",
+            rows.iter().map(|(m, _)| m.profile.council.as_str()),
+        ),
+        Column::text(
+            "member_id",
+            rows.iter().map(|(m, _)| m.member_id.to_string()),
+        ),
+    ]
+}
+
+fn members(workspace: &OfficerWorkspace) -> Table {
+    let held: Vec<_> = workspace.members.values().collect();
+    let rows: Vec<(&MemberRecord, ())> = held.iter().map(|h| (&h.file.record, ())).collect();
+    let [council, member_id] = member_keys(&rows);
+    let profiles: Vec<_> = rows.iter().map(|(m, _)| &m.profile).collect();
+    Table {
+        name: "members",
+        columns: vec![
+            council,
+            member_id,
+            Column::text("full_name", profiles.iter().map(|p| p.full_name.as_str())),
+            Column::text("ward", profiles.iter().map(|p| p.ward.as_str())),
+            Column::text(
+                "political_group",
+                profiles.iter().map(|p| p.political_group.as_str()),
+            ),
+            Column::text_list(
+                "roles",
+                profiles.iter().map(|p| p.roles.iter().cloned().collect()),
+            ),
+            Column::optional_date("date_elected", profiles.iter().map(|p| p.date_elected)),
+            Column::optional_timestamp("set_up_at", rows.iter().map(|(m, _)| m.set_up_at)),
+            Column::timestamp("exported_at", held.iter().map(|h| h.file.exported_at)),
+            Column::int64(
+                "revision",
+                held.iter()
+                    .map(|h| i64::try_from(h.file.revision).unwrap_or(i64::MAX)),
+            ),
+            Column::int32(
+                "devices",
+                held.iter()
+                    .map(|h| i32::try_from(h.devices.len()).unwrap_or(i32::MAX)),
+            ),
+        ],
+    }
+}
+
+fn activity_rows(workspace: &OfficerWorkspace) -> Vec<(&MemberRecord, &LearningActivity)> {
+    records(workspace)
+        .into_iter()
+        .flat_map(|m| m.activities().map(move |a| (m, a)))
+        .collect()
+}
+
+fn activities(workspace: &OfficerWorkspace) -> Table {
+    let rows = activity_rows(workspace);
+    let [council, member_id] = member_keys(&rows);
+    Table {
+        name: "activities",
+        columns: vec![
+            council,
+            member_id,
+            Column::text("activity_id", rows.iter().map(|(_, a)| a.id.to_string())),
+            Column::optional_text(
+                "course_id",
+                rows.iter().map(|(_, a)| a.course_id.as_deref()),
+            ),
+            Column::text("title", rows.iter().map(|(_, a)| a.title.as_str())),
+            Column::text("provider", rows.iter().map(|(_, a)| a.provider.as_str())),
+            Column::text("topic", rows.iter().map(|(_, a)| a.topic.as_str())),
+            Column::optional_text(
+                "format",
+                rows.iter().map(|(_, a)| a.format.map(Vocabulary::id)),
+            ),
+            Column::text("status", rows.iter().map(|(_, a)| a.status.id())),
+            Column::optional_date("start_date", rows.iter().map(|(_, a)| a.start_date)),
+            Column::optional_date("completed_on", rows.iter().map(|(_, a)| a.completed_on)),
+            Column::int32(
+                "minutes",
+                rows.iter()
+                    .map(|(_, a)| i32::try_from(a.minutes).unwrap_or(i32::MAX)),
+            ),
+            Column::bool(
+                "hours_not_known",
+                rows.iter().map(|(_, a)| a.hours_not_known),
+            ),
+            Column::text("evidence", rows.iter().map(|(_, a)| a.evidence.as_str())),
+            Column::bool(
+                "evaluated",
+                rows.iter().map(|(_, a)| a.evaluation.is_some()),
+            ),
+            Column::timestamp("updated_at", rows.iter().map(|(_, a)| a.updated_at)),
+        ],
+    }
+}
+
+fn evaluations(workspace: &OfficerWorkspace) -> Table {
+    let rows: Vec<_> = activity_rows(workspace)
+        .into_iter()
+        .filter_map(|(m, a)| a.evaluation.as_ref().map(|e| (m, (a, e))))
+        .collect();
+    let [council, member_id] = member_keys(&rows);
+    Table {
+        name: "evaluations",
+        columns: vec![
+            council,
+            member_id,
+            Column::text(
+                "activity_id",
+                rows.iter().map(|(_, (a, _))| a.id.to_string()),
+            ),
+            Column::optional_text(
+                "course_id",
+                rows.iter().map(|(_, (a, _))| a.course_id.as_deref()),
+            ),
+            Column::text("title", rows.iter().map(|(_, (a, _))| a.title.as_str())),
+            Column::text(
+                "provider",
+                rows.iter().map(|(_, (a, _))| a.provider.as_str()),
+            ),
+            Column::int32("rating", rows.iter().map(|(_, (_, e))| i32::from(e.rating))),
+            Column::int32(
+                "usefulness",
+                rows.iter().map(|(_, (_, e))| i32::from(e.usefulness)),
+            ),
+            Column::bool(
+                "would_recommend",
+                rows.iter().map(|(_, (_, e))| e.would_recommend),
+            ),
+            Column::text(
+                "do_differently",
+                rows.iter().map(|(_, (_, e))| e.do_differently.as_str()),
+            ),
+            Column::text(
+                "comments",
+                rows.iter().map(|(_, (_, e))| e.comments.as_str()),
+            ),
+        ],
+    }
+}
+
+/// One stored value of a survey answer: a row for each, and one for each option chosen
+/// of a multiple choice (none when nothing was chosen).
+struct AnswerValue<'a> {
+    response: &'a SurveyResponse,
+    question_id: &'a str,
+    kind: &'static str,
+    scale: Option<i32>,
+    choice: Option<&'a str>,
+    yes_no: Option<bool>,
+    number: Option<i64>,
+    text: Option<&'a str>,
+}
+
+fn answer_values<'a>(response: &'a SurveyResponse) -> impl Iterator<Item = AnswerValue<'a>> {
+    response
+        .answers
+        .iter()
+        .flat_map(move |(question_id, answer)| {
+            let value = |kind| AnswerValue {
+                response,
+                question_id,
+                kind,
+                scale: None,
+                choice: None,
+                yes_no: None,
+                number: None,
+                text: None,
+            };
+            match answer {
+                Answer::Scale(n) => vec![AnswerValue {
+                    scale: Some(i32::from(*n)),
+                    ..value("scale")
+                }],
+                Answer::Choice(c) => vec![AnswerValue {
+                    choice: Some(c),
+                    ..value("choice")
+                }],
+                Answer::Choices(chosen) => chosen
+                    .iter()
+                    .map(|c| AnswerValue {
+                        choice: Some(c),
+                        ..value("choices")
+                    })
+                    .collect(),
+                Answer::YesNo(b) => vec![AnswerValue {
+                    yes_no: Some(*b),
+                    ..value("yes_no")
+                }],
+                Answer::Number(n) => vec![AnswerValue {
+                    number: Some(*n),
+                    ..value("number")
+                }],
+                Answer::Text(t) => vec![AnswerValue {
+                    text: Some(t),
+                    ..value("text")
+                }],
+            }
+        })
+}
+
+fn survey_answers(workspace: &OfficerWorkspace) -> Table {
+    let rows: Vec<(&MemberRecord, AnswerValue)> = records(workspace)
+        .into_iter()
+        .flat_map(|m| {
+            m.surveys
+                .iter()
+                .flat_map(answer_values)
+                .map(move |v| (m, v))
+        })
+        .collect();
+    let [council, member_id] = member_keys(&rows);
+    Table {
+        name: "survey_answers",
+        columns: vec![
+            council,
+            member_id,
+            Column::text(
+                "response_id",
+                rows.iter().map(|(_, v)| v.response.id.to_string()),
+            ),
+            Column::text(
+                "template_id",
+                rows.iter().map(|(_, v)| v.response.template_id.as_str()),
+            ),
+            Column::int32(
+                "template_version",
+                rows.iter()
+                    .map(|(_, v)| i32::try_from(v.response.template_version).unwrap_or(i32::MAX)),
+            ),
+            Column::text("round", rows.iter().map(|(_, v)| v.response.round.as_str())),
+            Column::text(
+                "status",
+                rows.iter()
+                    .map(|(_, v)| response_status_id(v.response.status)),
+            ),
+            Column::optional_timestamp(
+                "submitted_at",
+                rows.iter().map(|(_, v)| v.response.submitted_at),
+            ),
+            Column::text("question_id", rows.iter().map(|(_, v)| v.question_id)),
+            Column::text("kind", rows.iter().map(|(_, v)| v.kind)),
+            Column::optional_int32("scale", rows.iter().map(|(_, v)| v.scale)),
+            Column::optional_text("choice", rows.iter().map(|(_, v)| v.choice)),
+            Column::optional_bool("yes_no", rows.iter().map(|(_, v)| v.yes_no)),
+            Column::optional_int64("number", rows.iter().map(|(_, v)| v.number)),
+            Column::optional_text("text", rows.iter().map(|(_, v)| v.text)),
+        ],
+    }
+}
+
+fn plans(workspace: &OfficerWorkspace) -> Vec<(&MemberRecord, &DevelopmentPlan)> {
+    records(workspace)
+        .into_iter()
+        .flat_map(|m| m.plans.iter().map(move |p| (m, p)))
+        .collect()
+}
+
+fn plan_needs(workspace: &OfficerWorkspace) -> Table {
+    let rows: Vec<_> = plans(workspace)
+        .into_iter()
+        .flat_map(|(m, p)| p.needs.iter().map(move |n| (m, (p, n))))
+        .collect();
+    let [council, member_id] = member_keys(&rows);
+    Table {
+        name: "plan_needs",
+        columns: vec![
+            council,
+            member_id,
+            Column::int32("plan_year", rows.iter().map(|(_, (p, _))| p.year)),
+            Column::bool(
+                "plan_signed_off",
+                rows.iter().map(|(_, (p, _))| p.sign_off.is_some()),
+            ),
+            Column::text("need_id", rows.iter().map(|(_, (_, n))| n.id.to_string())),
+            Column::text("need", rows.iter().map(|(_, (_, n))| n.need.as_str())),
+            Column::text("priority", rows.iter().map(|(_, (_, n))| n.priority.id())),
+            Column::text("why", rows.iter().map(|(_, (_, n))| n.why.as_str())),
+            Column::optional_text(
+                "preferred_format",
+                rows.iter()
+                    .map(|(_, (_, n))| n.preferred_format.map(Vocabulary::id)),
+            ),
+        ],
+    }
+}
+
+fn requested_courses(workspace: &OfficerWorkspace) -> Table {
+    let rows: Vec<_> = plans(workspace)
+        .into_iter()
+        .flat_map(|(m, p)| p.requested_courses.iter().map(move |c| (m, (p, c))))
+        .collect();
+    let [council, member_id] = member_keys(&rows);
+    Table {
+        name: "requested_courses",
+        columns: vec![
+            council,
+            member_id,
+            Column::int32("plan_year", rows.iter().map(|(_, (p, _))| p.year)),
+            Column::bool(
+                "plan_signed_off",
+                rows.iter().map(|(_, (p, _))| p.sign_off.is_some()),
+            ),
+            Column::text(
+                "course_id",
+                rows.iter().map(|(_, (_, c))| c.course_id.as_str()),
+            ),
+            Column::text("title", rows.iter().map(|(_, (_, c))| c.title.as_str())),
+        ],
+    }
+}
+
+/// The catalogue the reports were drawn with: the pack's courses on offer, or the
+/// built-in catalogue without a pack.
+fn courses(pack: Option<&CouncilPack>) -> Table {
+    let catalogue: Vec<Course> = offered_courses(pack);
+    Table {
+        name: "courses",
+        columns: vec![
+            Column::text("course_id", catalogue.iter().map(|c| c.id.as_str())),
+            Column::text("title", catalogue.iter().map(|c| c.title.as_str())),
+            Column::text("provider", catalogue.iter().map(|c| c.provider.as_str())),
+            Column::text("topic", catalogue.iter().map(|c| c.topic.as_str())),
+            Column::text("format", catalogue.iter().map(|c| c.format.id())),
+            Column::int32(
+                "minutes",
+                catalogue
+                    .iter()
+                    .map(|c| i32::try_from(c.minutes).unwrap_or(i32::MAX)),
+            ),
+            Column::int64(
+                "cost_pence",
+                catalogue.iter().map(|c| i64::from(c.cost_pence)),
+            ),
+            Column::text(
+                "mandatory",
+                catalogue.iter().map(|c| mandatory_id(&c.mandatory_for)),
+            ),
+            Column::text_list(
+                "mandatory_roles",
+                catalogue.iter().map(|c| match &c.mandatory_for {
+                    MandatoryFor::Roles(roles) => roles.iter().cloned().collect(),
+                    _ => Vec::new(),
+                }),
+            ),
+            Column::optional_int32(
+                "refresher_months",
+                catalogue.iter().map(|c| {
+                    c.refresher_months
+                        .map(|m| i32::try_from(m).unwrap_or(i32::MAX))
+                }),
+            ),
+        ],
+    }
+}
+
+fn outcomes(results: &ImportResults) -> Table {
+    let rows = results.rows();
+    Table {
+        name: "outcomes",
+        columns: vec![
+            Column::text("file", rows.iter().map(|r| r.file.as_str())),
+            Column::text(
+                "outcome",
+                rows.iter().map(|r| r.outcome.label().to_ascii_lowercase()),
+            ),
+            Column::optional_text("member", rows.iter().map(|r| r.outcome.member())),
+            Column::text("explanation", rows.iter().map(|r| r.outcome.explanation())),
+        ],
+    }
+}
+
+/// Every table of the run, in the order of [`TABLES`].
+fn tables(consolidation: &Consolidation, pack: Option<&CouncilPack>) -> Vec<Table> {
+    let workspace = &consolidation.workspace;
+    vec![
+        members(workspace),
+        activities(workspace),
+        evaluations(workspace),
+        survey_answers(workspace),
+        plan_needs(workspace),
+        requested_courses(workspace),
+        courses(pack),
+        outcomes(&consolidation.results),
+    ]
+}
+
+/// Writes every table into `out`, which exists, as `<table>.parquet`, and returns the
+/// names of the files written, in the order written.
+pub fn write_tables(
+    out: &Path,
+    consolidation: &Consolidation,
+    pack: Option<&CouncilPack>,
+) -> Result<Vec<String>, CliError> {
+    let mut written = Vec::new();
+    for table in tables(consolidation, pack) {
+        let bytes = table.to_parquet().map_err(|e| CliError::Parquet {
+            table: table.name,
+            why: e.to_string(),
+        })?;
+        let name = format!("{}.parquet", table.name);
+        let path = out.join(&name);
+        std::fs::write(&path, bytes).map_err(|e| CliError::output(&path, &e))?;
+        written.push(name);
+    }
+    Ok(written)
+}
