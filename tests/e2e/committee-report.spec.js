@@ -80,6 +80,7 @@ test('the committee report: the year in sentences, the officer’s words kept, p
   await expect(page.getByText(`6 members were offered a personal development plan review for ${year}, and 5 have a plan for the year.`)).toBeVisible();
   await expect(page.getByText('4 of 6 members had a PDP meeting.')).toBeVisible();
   await expect(page.getByText('3 of 6 members signed off their plan.')).toBeVisible();
+  await expect(page.getByText('Backbench member: 0 of 6 members are up to date with all their mandatory training; 6 have training due and 0 are overdue.')).toBeVisible();
   const takeUp = page.getByRole('region', { name: 'Take-up by course and provider' });
   await expect(takeUp.getByRole('row').filter({ hasText: 'Code of Conduct' })).toContainText('Monitoring Officer');
   await expect(page.getByRole('img', { name: /Had a PDP meeting: 4 of 6/ })).toBeVisible();
@@ -146,10 +147,25 @@ test('the Charter evidence: each element filled from the data, the officer’s a
   await actions.getByLabel('Target date of action 1').fill('April 2027');
   await expect(pdp).toContainText('Offer every member a PDP meeting before the annual council meeting');
   await expect(pdp).toContainText('April 2027');
+  // A second action, then removed: only the first stays.
+  await actions.getByRole('button', { name: /Add an action/ }).click();
+  await actions.getByLabel('Action 2', { exact: true }).fill('Survey members on the PDP meeting');
+  // Further actions are rows of their own under the guideline, as in the seed's plan.
+  await expect(strategic.getByRole('row').filter({ hasText: 'Survey members on the PDP meeting' })).toHaveCount(1);
+  await actions.getByRole('button', { name: /Remove action 2/ }).click();
+  await expect(actions.getByLabel('Action 2', { exact: true })).toHaveCount(0);
+  await expect(strategic).not.toContainText('Survey members on the PDP meeting');
   await expectAccessible(page, 'the Charter evidence with an action');
   await page.reload();
   const kept = page.getByRole('group', { name: 'Actions: Development needs identified through personal development plans' });
   await expect(kept.getByLabel('Action 1', { exact: true })).toHaveValue('Offer every member a PDP meeting before the annual council meeting');
+  await expect(kept.getByLabel('Action 2', { exact: true })).toHaveCount(0);
+  // Another year: the evidence is that year's; the actions stay with their guideline.
+  await page.getByLabel('Municipal year').selectOption({ label: today().before });
+  const before = page.getByRole('region', { name: 'Criterion 2: guidelines, actions and evidence' })
+    .getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Development needs identified through personal development plans' }) });
+  await expect(before).toContainText(`No member has a development plan for ${today().before} yet.`);
+  await page.getByLabel('Municipal year').selectOption({ label: `${year} (this year)` });
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download Charter evidence (CSV)' }).click();

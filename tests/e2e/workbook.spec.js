@@ -44,6 +44,7 @@ async function packWithAllowance(officer) {
   await officer.getByLabel('Council name').fill('Cyngor Sir Ynys Môn');
   await officer.getByRole('button', { name: 'Start the council pack' }).click();
   await officer.getByLabel('Yearly allowance per member (£, optional)').fill('ten pounds');
+  await expect(officer.getByText('Enter an amount in pounds, for example 75 or 1,950.50').first()).toBeVisible();
   await expect(officer.getByText('No allowance set')).toBeVisible();
   await officer.getByLabel('Yearly allowance per member (£, optional)').fill('£120');
   await expect(officer.getByText('Saved as £120.00 a member')).toBeVisible();
@@ -78,6 +79,11 @@ test('every report downloads as one Excel workbook that openpyxl reads as typed 
   await expect(sianSpend).toContainText('£75.00');
   await expect(sianSpend).toContainText('£15.00 over');
   await expectAccessible(page, 'the reports with an allowance per member');
+  const downloadingCsv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download spend per member (CSV)' }).click();
+  const perMemberCsv = await readFile(await (await downloadingCsv).path(), 'utf8');
+  expect(perMemberCsv.split('\r\n')[0]).toBe('\u{feff}Member,Ward or division,Spent,Planned,Allowance,Left');
+  expect(perMemberCsv).toContain('Cllr Siân Llŷr-Jones,Ward 2,£75.00,£60.00,£120.00,£15.00 over');
 
   // The writer is fetched only now, when the officer asks for a workbook.
   const chunk = page.waitForRequest((r) => r.url().endsWith('.wasm'));

@@ -52,7 +52,7 @@ fn a_plan_says_what_its_courses_cost_against_the_allowance() {
         "code-of-conduct",
     ]);
 
-    let within = plan_cost(&plan, &catalogue, Some(20_000));
+    let within = plan_cost(&plan.requested_courses, YEAR, &catalogue, Some(20_000));
     assert_eq!(within.requested_pence, 13_500);
     assert_eq!(within.courses.len(), 2);
     assert_eq!(within.left_pence(), Some(6_500));
@@ -61,14 +61,14 @@ fn a_plan_says_what_its_courses_cost_against_the_allowance() {
         "The courses you have asked for cost £135.00 of your £200.00 allowance for 2026/27, leaving £65.00."
     );
 
-    let over = plan_cost(&plan, &catalogue, Some(12_000));
+    let over = plan_cost(&plan.requested_courses, YEAR, &catalogue, Some(12_000));
     assert_eq!(over.left_pence(), Some(-1_500));
     assert_eq!(
         over.sentence(),
         "The courses you have asked for cost £135.00, which is £15.00 more than your £120.00 allowance for 2026/27. The member development officer can say which to take first."
     );
 
-    let none_set = plan_cost(&plan, &catalogue, None);
+    let none_set = plan_cost(&plan.requested_courses, YEAR, &catalogue, None);
     assert_eq!(none_set.left_pence(), None);
     assert_eq!(
         none_set.sentence(),
@@ -76,7 +76,8 @@ fn a_plan_says_what_its_courses_cost_against_the_allowance() {
     );
 
     let free = plan_cost(
-        &plan_asking_for(&["code-of-conduct"]),
+        &plan_asking_for(&["code-of-conduct"]).requested_courses,
+        YEAR,
         &catalogue,
         Some(12_000),
     );

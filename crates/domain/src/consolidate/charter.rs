@@ -179,6 +179,11 @@ pub struct CharterEvidence {
 }
 
 impl CharterEvidence {
+    /// The name its download goes under, without the day: `charter-evidence-2026-27`.
+    pub fn file_stem(&self) -> String {
+        format!("charter-evidence-{}", self.year.label().replace('/', "-"))
+    }
+
     /// The evidence for one element.
     pub fn element(&self, element: CharterElement) -> &ElementEvidence {
         self.elements

@@ -53,6 +53,7 @@ pub use survey_reports::{
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use tables::{
-    Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables, reports_title,
+    Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables, reports_council,
+    reports_title,
 };
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

@@ -37,6 +37,8 @@ pub struct AuditRow {
     /// The day it was completed, for the CSV.
     pub completed: Option<NaiveDate>,
     pub hours: String,
+    /// The activity's minutes, for a reader that wants the number; 0 when not given.
+    pub minutes: u32,
     pub evidence: String,
 }
 
@@ -96,6 +98,7 @@ fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> Audi
         completed_on: String::new(),
         completed: None,
         hours: String::new(),
+        minutes: 0,
         evidence: String::new(),
     };
     if let Some(a) = activity {
@@ -110,6 +113,7 @@ fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> Audi
         row.completed_on = row.completed.map(long_date).unwrap_or_default();
         if a.minutes > 0 {
             row.hours = format_hours(a.minutes);
+            row.minutes = a.minutes;
         }
         row.evidence = a.evidence.clone();
     }
@@ -553,6 +557,61 @@ impl MemberSpend {
             self.rows.iter().filter(|r| r.left_pence(a) < 0).count()
         })
     }
+
+    /// What the lines add up to, in a sentence: "Against the allowance of £120.00 a member
+    /// for 2026/27: 1 member is over it."
+    pub fn sentence(&self) -> String {
+        match self.allowance_pence {
+            Some(allowance) => format!(
+                "Against the allowance of {} a member for {}: {} over it.",
+                pounds(allowance),
+                self.year.label(),
+                match self.over_allowance() {
+                    0 => "no member is".to_owned(),
+                    1 => "1 member is".to_owned(),
+                    n => format!("{n} members are"),
+                },
+            ),
+            None => "The council pack sets no yearly allowance per member; each member's spend is shown without one.".to_owned(),
+        }
+    }
+
+    /// The lines' headings: Member, Ward or division, Spent, Planned, then, with an
+    /// allowance, Allowance and Left.
+    pub fn headings(&self) -> Vec<&'static str> {
+        let mut headings = vec!["Member", "Ward or division", "Spent", "Planned"];
+        if self.allowance_pence.is_some() {
+            headings.extend(["Allowance", "Left"]);
+        }
+        headings
+    }
+
+    /// Each member's line as the page and the CSV write it, in pounds; what is left is
+    /// `£15.00 over` when over (not "-£15.00", which a spreadsheet would take for a
+    /// formula).
+    pub fn lines(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| {
+                let mut line = vec![
+                    r.member.clone(),
+                    r.ward.clone(),
+                    pounds(r.completed_pence),
+                    pounds(r.planned_pence),
+                ];
+                if let Some(allowance) = self.allowance_pence {
+                    let left = r.left_pence(allowance);
+                    line.push(pounds(allowance));
+                    line.push(if left < 0 {
+                        format!("{} over", pounds(left.unsigned_abs()))
+                    } else {
+                        pounds(left.unsigned_abs())
+                    });
+                }
+                line
+            })
+            .collect()
+    }
 }
 
 /// Each member's actual (completed) and planned spend in `year`, counted as [`spend`]
@@ -597,35 +656,9 @@ pub fn spend_per_member(
     }
 }
 
-/// Spend per member as CSV: Member, Ward or division, Spent, Planned, then, with an
-/// allowance, Allowance and Left (`£15.00 over` when over).
+/// Spend per member as CSV: the rows of [`MemberSpend::lines`].
 pub fn spend_per_member_csv(spend: &MemberSpend) -> String {
-    let mut header = vec!["Member", "Ward or division", "Spent", "Planned"];
-    if spend.allowance_pence.is_some() {
-        header.extend(["Allowance", "Left"]);
-    }
-    table_csv(
-        &header,
-        spend.rows.iter().map(|r| {
-            let mut row = vec![
-                r.member.clone(),
-                r.ward.clone(),
-                pounds(r.completed_pence),
-                pounds(r.planned_pence),
-            ];
-            if let Some(allowance) = spend.allowance_pence {
-                let left = r.left_pence(allowance);
-                row.push(pounds(allowance));
-                // Not "-£15.00", which a spreadsheet would take for a formula.
-                row.push(if left < 0 {
-                    format!("{} over", pounds(left.unsigned_abs()))
-                } else {
-                    pounds(left.unsigned_abs())
-                });
-            }
-            row
-        }),
-    )
+    table_csv(&spend.headings(), spend.lines().into_iter())
 }
 
 /// Spend as CSV. The first column says what each line is: a `Course` line for each

@@ -267,25 +267,32 @@ pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(St
             "engagement".into(),
             engagement_csv(&engagement(workspace, source.roster, source.today)),
         ),
-        (
-            format!(
-                "charter-evidence-{}",
-                setting.year.label().replace('/', "-")
-            ),
-            charter_evidence_csv(&setting.charter(), actions),
-        ),
+        {
+            let evidence = setting.charter();
+            (
+                evidence.file_stem(),
+                charter_evidence_csv(&evidence, actions),
+            )
+        },
     ]);
     csvs
 }
 
-/// The title the reports go under, printed and in the workbook: the pack's council, else
-/// the council every member held names: "Wyre Council: member development reports".
-pub fn reports_title(workspace: &OfficerWorkspace, pack: Option<&CouncilPack>) -> String {
-    let council = pack
-        .map(|p| p.council.trim())
+/// The council the officer's documents are for: the one the pack names, else the one
+/// every member held names; `None` when neither says.
+pub fn reports_council<'a>(
+    workspace: &'a OfficerWorkspace,
+    pack: Option<&'a CouncilPack>,
+) -> Option<&'a str> {
+    pack.map(|p| p.council.trim())
         .filter(|c| !c.is_empty())
-        .or_else(|| workspace.council());
-    match council {
+        .or_else(|| workspace.council())
+}
+
+/// The title the reports go under, printed and in the workbook: "Wyre Council: member
+/// development reports" ([`reports_council`]).
+pub fn reports_title(workspace: &OfficerWorkspace, pack: Option<&CouncilPack>) -> String {
+    match reports_council(workspace, pack) {
         Some(council) => format!("{council}: member development reports"),
         None => "Member development reports".to_owned(),
     }
@@ -316,8 +323,11 @@ fn audit_table(workspace: &OfficerWorkspace) -> Table {
                 Cell::Text(r.provider),
                 Cell::text(r.status),
                 Cell::date(r.completed),
-                // The hours as typed ("1.5"); the sheet keeps the number.
-                r.hours.parse().map_or(Cell::Blank, Cell::Decimal),
+                if r.minutes == 0 {
+                    Cell::Blank
+                } else {
+                    hours(u64::from(r.minutes))
+                },
                 Cell::Text(r.evidence),
             ]
         })

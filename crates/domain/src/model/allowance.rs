@@ -10,7 +10,7 @@ use super::catalogue::Course;
 use super::due::MunicipalYear;
 use super::learning::LearningActivity;
 use super::money::pounds;
-use super::plan::DevelopmentPlan;
+use super::plan::CourseRequest;
 
 /// Whether a place counts as money spent or as money committed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,15 +84,16 @@ impl PlanCost {
     }
 }
 
-/// The cost of the paid courses `plan` asks for, priced from `catalogue` (a course no
-/// longer offered costs nothing), against `allowance_pence`.
+/// The cost of the paid courses a plan for `year` asks for (`requests`; none before the
+/// plan is started), priced from `catalogue` (a course no longer offered costs nothing),
+/// against `allowance_pence`.
 pub fn plan_cost(
-    plan: &DevelopmentPlan,
+    requests: &[CourseRequest],
+    year: MunicipalYear,
     catalogue: &[Course],
     allowance_pence: Option<u64>,
 ) -> PlanCost {
-    let courses: Vec<(String, u64)> = plan
-        .requested_courses
+    let courses: Vec<(String, u64)> = requests
         .iter()
         .filter_map(|request| {
             catalogue
@@ -105,8 +106,6 @@ pub fn plan_cost(
         requested_pence: courses.iter().map(|(_, p)| p).sum(),
         courses,
         allowance_pence,
-        year: MunicipalYear {
-            starts_in: plan.year,
-        },
+        year,
     }
 }

@@ -30,6 +30,23 @@ pub enum StoreError {
     Unavailable,
 }
 
+impl StoreError {
+    /// The error in the officer's words, for `what` the workspace could not keep ("the
+    /// committee report's notes"): the variants' own messages are written for a
+    /// councillor's record, which an export keeps safe; the officer's words are not in
+    /// any export.
+    pub fn for_officer(&self, what: &str) -> String {
+        match self {
+            Self::Full => format!(
+                "This browser's storage is full, so {what} could not be saved. What you typed is still on the page: copy it somewhere safe, free some space in this browser (members' files you no longer need, or other sites' data), then type it again."
+            ),
+            Self::Unavailable => format!(
+                "This browser is not letting the workspace keep anything (private browsing or blocked site data can do this), so {what} could not be saved. What you typed is still on the page: copy it somewhere safe before you close it."
+            ),
+        }
+    }
+}
+
 /// A place that keeps text under keys, like the browser's localStorage.
 pub trait Storage {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;

@@ -396,4 +396,21 @@ mod tests {
             Some("{\"keys\": [")
         );
     }
+
+    #[test]
+    fn a_save_the_browser_refuses_tells_the_officer_what_was_lost_and_what_to_do() {
+        for error in [StoreError::Full, StoreError::Unavailable] {
+            let said = error.for_officer("the Charter actions");
+            assert!(
+                said.contains("so the Charter actions could not be saved"),
+                "{said}"
+            );
+            assert!(
+                said.contains("What you typed is still on the page"),
+                "{said}"
+            );
+            // Not the councillor's advice: nothing an officer writes is in an export.
+            assert!(!said.contains("export"), "{said}");
+        }
+    }
 }

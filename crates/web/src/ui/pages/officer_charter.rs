@@ -10,16 +10,15 @@ use leptos::prelude::*;
 use crate::ui::components::{PrintHeading, TextField};
 use crate::ui::files::download_csv;
 use crate::ui::officer_context::{OfficerData, use_officer_data};
-use crate::ui::pages::officer_committee::YearChoice;
+use crate::ui::pages::officer_committee::{YearChoice, saved_message};
 use crate::ui::pages::officer_members::OfficerNav;
 use crate::ui::set_page_title;
 use mdr_domain::consolidate::{
     CharterAction, CharterActions, CharterCriterion, CharterElement, charter_evidence,
-    charter_evidence_csv,
+    charter_evidence_csv, reports_council,
 };
 use mdr_domain::model::Vocabulary;
 use mdr_domain::model::due::MunicipalYear;
-use mdr_domain::model::pack::CouncilPack;
 
 /// A cell the officer writes in: marked when empty, so a phone leaves it out.
 fn written_class(text: &str) -> &'static str {
@@ -113,42 +112,32 @@ pub fn CharterEvidencePage() -> impl IntoView {
     let actions = RwSignal::new(data.charter_actions());
     let saved = RwSignal::new(None::<String>);
     let keep = Callback::new(move |()| {
-        saved.set(Some(
-            match actions.with_untracked(|a| data.save_charter_actions(a)) {
-                Ok(()) => "Saved on this device.".to_owned(),
-                Err(e) => e.to_string(),
-            },
-        ));
+        saved.set(Some(saved_message(
+            actions.with_untracked(|a| data.save_charter_actions(a)),
+            "the Charter actions",
+        )));
     });
     let evidence = Memo::new(move |_| {
         let year = year.get();
         workspace.with(|w| pack.with_value(|p| charter_evidence(w, p.as_ref(), year, today)))
     });
     let download = move |_| {
-        let csv =
-            evidence.with_untracked(|e| actions.with_untracked(|a| charter_evidence_csv(e, a)));
-        let _ = download_csv(
-            &format!(
-                "charter-evidence-{}",
-                year.get_untracked().label().replace('/', "-")
-            ),
-            &csv,
-        );
+        let (stem, csv) = evidence.with_untracked(|e| {
+            (
+                e.file_stem(),
+                actions.with_untracked(|a| charter_evidence_csv(e, a)),
+            )
+        });
+        let _ = download_csv(&stem, &csv);
     };
-    let council = pack.with_value(|p: &Option<CouncilPack>| {
-        p.as_ref()
-            .map(|p| p.council.trim().to_owned())
-            .filter(|c| !c.is_empty())
-    });
     let printed_title = Signal::derive(move || {
         let year = year.get().label();
-        match council
-            .clone()
-            .or_else(|| workspace.with(|w| w.council().map(str::to_owned)))
-        {
-            Some(c) => format!("{c}: Councillor Development Charter evidence, {year}"),
-            None => format!("Councillor Development Charter evidence, {year}"),
-        }
+        workspace.with(|w| {
+            pack.with_value(|p| match reports_council(w, p.as_ref()) {
+                Some(c) => format!("{c}: Councillor Development Charter evidence, {year}"),
+                None => format!("Councillor Development Charter evidence, {year}"),
+            })
+        })
     });
     let criterion_table = move |criterion: CharterCriterion| {
         let rows = move || {

@@ -11,9 +11,9 @@ use crate::ui::components::{PrintHeading, TextArea};
 use crate::ui::officer_context::{OfficerData, use_officer_data};
 use crate::ui::pages::officer_members::OfficerNav;
 use crate::ui::set_page_title;
-use mdr_domain::consolidate::{CommitteeNotes, CommitteeReport, committee_report};
+use mdr_domain::consolidate::{CommitteeNotes, CommitteeReport, committee_report, reports_council};
 use mdr_domain::model::due::MunicipalYear;
-use mdr_domain::model::pack::CouncilPack;
+use mdr_domain::store::StoreError;
 
 /// How many years back the officer can report on.
 const YEARS_BACK: i32 = 5;
@@ -59,6 +59,15 @@ pub(super) fn YearChoice(
                 <select class="field__select" id=id on:change=choose>{years}</select>
             </div>
         </div>
+    }
+}
+
+/// What the line beside the officer's own words says after a save: kept, or why not and
+/// what to do, of `what` ("the Charter actions").
+pub(super) fn saved_message(saved: Result<(), StoreError>, what: &str) -> String {
+    match saved {
+        Ok(()) => "Saved on this device.".to_owned(),
+        Err(e) => e.for_officer(what),
     }
 }
 
@@ -201,6 +210,16 @@ fn sections(report: CommitteeReport) -> impl IntoView {
             </div>
         }
     });
+    // Each role's figures in a sentence (a role under five says only that it is hidden),
+    // then the table.
+    let role_sentences = (!compliance.roles.is_empty()).then(|| {
+        let items = compliance
+            .roles
+            .iter()
+            .map(|r| view! { <li>{r.sentence()}</li> })
+            .collect_view();
+        view! { <ul class="committee__roles">{items}</ul> }
+    });
     let compliance_table = (!compliance.roles.is_empty()).then(|| {
         let rows = compliance
             .roles
@@ -320,6 +339,7 @@ fn sections(report: CommitteeReport) -> impl IntoView {
         </Part>
         <Part id="committee-trained" title="Members trained" sentences=members_trained.sentences/>
         <Part id="committee-compliance" title="Mandatory training by role" sentences=compliance.sentences>
+            {role_sentences}
             {compliance_table}
         </Part>
         <Part id="committee-plans" title="Personal development plans" sentences=plans.sentences>
@@ -363,32 +383,19 @@ pub fn CommitteeReportPage() -> impl IntoView {
     });
     let keep = move |change: &dyn Fn(&mut CommitteeNotes)| {
         notes.update(|n| change(n));
-        saved.set(Some(
-            match notes.with_untracked(|n| data.save_committee_notes(year.get_untracked(), n)) {
-                Ok(()) => "Saved on this device.".to_owned(),
-                Err(e) => e.to_string(),
-            },
-        ));
+        saved.set(Some(saved_message(
+            notes.with_untracked(|n| data.save_committee_notes(year.get_untracked(), n)),
+            "the introduction and recommendations",
+        )));
     };
-    let council = {
-        let named = pack.with_value(|p: &Option<CouncilPack>| {
-            p.as_ref()
-                .map(|p| p.council.trim().to_owned())
-                .filter(|c| !c.is_empty())
-        });
-        move || {
-            named
-                .clone()
-                .or_else(|| workspace.with(|w| w.council().map(str::to_owned)))
-        }
-    };
-    let council_for_title = council.clone();
     let printed_title = Signal::derive(move || {
         let year = year.get().label();
-        match council_for_title() {
-            Some(c) => format!("{c}: member development, annual report {year}"),
-            None => format!("Member development, annual report {year}"),
-        }
+        workspace.with(|w| {
+            pack.with_value(|p| match reports_council(w, p.as_ref()) {
+                Some(c) => format!("{c}: member development, annual report {year}"),
+                None => format!("Member development, annual report {year}"),
+            })
+        })
     });
     let body = move || {
         if data.loading() {

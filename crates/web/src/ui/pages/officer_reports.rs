@@ -134,35 +134,9 @@ fn MemberSpendReport(spend: Memo<MemberSpend>) -> impl IntoView {
     };
     view! {
         <h3>"Each member's spend"</h3>
-        <p>{move || spend.with(|s| match s.allowance_pence {
-            Some(allowance) => {
-                let over = s.over_allowance();
-                format!(
-                    "Against the allowance of {} a member for {}: {} over it.",
-                    pounds(allowance),
-                    s.year.label(),
-                    match over { 0 => "no member is".to_owned(), 1 => "1 member is".to_owned(), n => format!("{n} members are") },
-                )
-            }
-            None => "The council pack sets no yearly allowance per member; each member's spend is shown without one.".to_owned(),
-        })}</p>
+        <p>{move || spend.with(MemberSpend::sentence)}</p>
         <button type="button" class="button button--secondary" on:click=download>"Download spend per member (CSV)"</button>
-        {move || spend.with(|s| {
-            let mut head = vec!["Member", "Ward or division", "Spent", "Planned"];
-            if s.allowance_pence.is_some() {
-                head.extend(["Allowance", "Left"]);
-            }
-            let rows = s.rows.iter().map(|r| {
-                let mut row = vec![r.member.clone(), r.ward.clone(), pounds(r.completed_pence), pounds(r.planned_pence)];
-                if let Some(allowance) = s.allowance_pence {
-                    let left = r.left_pence(allowance);
-                    row.push(pounds(allowance));
-                    row.push(if left < 0 { format!("{} over", pounds(left.unsigned_abs())) } else { pounds(left.unsigned_abs()) });
-                }
-                row
-            }).collect();
-            table("Spend per member", &head, rows)
-        })}
+        {move || spend.with(|s| table("Spend per member", &s.headings(), s.lines()))}
     }
 }
 

@@ -360,10 +360,11 @@ fn Requests(plan: Memo<Option<DevelopmentPlan>>, year: i32) -> impl IntoView {
             </ul>
             {move || {
                 // Before the plan is started, what the allowance is.
-                let blank = || DevelopmentPlan::blank(MunicipalYear { starts_in: year }, Default::default(), Utc::now());
-                let cost = plan.with(|p| match p {
-                    Some(p) => member.catalogue.with(|c| plan_cost(p, c, member.allowance())),
-                    None => plan_cost(&blank(), &[], member.allowance()),
+                let cost = plan.with(|p| {
+                    let requests = p.as_ref().map_or(&[][..], |p| &p.requested_courses[..]);
+                    member.catalogue.with(|c| {
+                        plan_cost(requests, MunicipalYear { starts_in: year }, c, member.allowance())
+                    })
                 });
                 (!cost.courses.is_empty() || cost.allowance_pence.is_some())
                     .then(|| view! { <p class="plan-cost">{cost.sentence()}</p> })
