@@ -34,7 +34,7 @@ test-native:
 
 ## Install the `mdr` command (`mdr consolidate <DIR|ZIP>... --out <DIR>`) into ~/.cargo/bin
 cli:
-	cargo install --path crates/cli --locked
+	cargo install --path crates/cli --locked --profile cli
 
 test-browser:
 	cargo test -p mdr-web --target wasm32-unknown-unknown --test browser

@@ -73,93 +73,132 @@ for table in TABLES:
     kv = {k: v for f, k, v in metadata if pathlib.Path(f).stem == table}
     check(f"{table}: metadata", (kv.get("mdr.table"), kv.get("mdr.schema_version")), (table, SCHEMA_VERSION))
 
+def by_council(name):
+    """A CSV report's rows, council by council: its header and rows without the *Council*
+    column a run of several councils' files gives every report, by council; a run of one
+    council's files has no such column, and its one group is every council's (None)."""
+    header, *lines = report(name)
+    if header[0] != "Council":
+        return header, {None: lines}
+    groups = {}
+    for line in lines:
+        groups.setdefault(line[0], []).append(line[1:])
+    return header[1:], groups
+
+
+def of(council, sql):
+    """`sql`'s rows for one council's members: `{council}` in it becomes a condition on the
+    council, true of every row when the reports have no *Council* column; `$first` and
+    `$last` are the municipal year's first and last days."""
+    sql = sql.replace("{council}", "($council IS NULL OR council = $council)")
+    values = {"council": council, "first": first, "last": last}
+    return db.execute(sql, {k: v for k, v in values.items() if f"${k}" in sql}).fetchall()
+
+
 # Hours per member: the Total line, from the activities completed in the municipal year
-# the header names (2026/27 runs from 1 May 2026 to 30 April 2027).
-hours_csv = report("hours-per-member.csv")
-label = re.search(r"(\d{4})/\d\d", hours_csv[0][2]).group(1)
+# the header names (2026/27 runs from 1 May 2026 to 30 April 2027); each council's
+# members have their own lines and Total line.
+hours_header, hours_groups = by_council("hours-per-member.csv")
+label = re.search(r"(\d{4})/\d\d", hours_header[2]).group(1)
 first, last = f"{label}-05-01", f"{int(label) + 1}-04-30"
 completed_in_year = """
     SELECT member_id, count(*) AS completed, sum(minutes) AS minutes,
            count(*) FILTER (WHERE minutes = 0) AS without_hours
     FROM activities
-    WHERE status = 'completed' AND completed_on BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
+    WHERE status = 'completed' AND completed_on BETWEEN CAST($first AS DATE) AND CAST($last AS DATE)
+      AND {council}
     GROUP BY member_id"""
-total = hours_csv[-1]
-check("hours-per-member: the Total line", total[0], "Total")
-(completed, minutes, without_hours), = rows(
-    f"SELECT sum(completed), sum(minutes), sum(without_hours) FROM ({completed_in_year})", first, last
-)
-check("hours-per-member: activities completed in the year", completed, int(total[2]))
-check("hours-per-member: hours in the year", hundredths(minutes), hours(total[3]))
-check("hours-per-member: completed with no hours given", without_hours, int(total[4]))
-(all_minutes,), = rows("SELECT sum(minutes) FROM activities WHERE status = 'completed' AND completed_on IS NOT NULL")
-check("hours-per-member: hours in all", hundredths(all_minutes), hours(total[5]))
-
-# ... and each member's line, by name (the fixture's names are all different).
-per_member = {
-    name: (completed, hundredths(minutes))
-    for name, completed, minutes in rows(
-        f"""SELECT m.full_name, coalesce(h.completed, 0), coalesce(h.minutes, 0)
-            FROM members m LEFT JOIN ({completed_in_year}) h USING (member_id)""",
-        first,
-        last,
+audit_header, audit_groups = by_council("training-audit.csv")
+evaluation_header, evaluation_groups = by_council("course-evaluation.csv")
+needs_header, needs_groups = by_council("needs-analysis.csv")
+(councils,), = rows("SELECT count(DISTINCT council) FROM members")
+check("members: a council for each the reports name", councils, len(hours_groups))
+for council, hours_csv in hours_groups.items():
+    at = f" ({council})" if council else ""
+    total = hours_csv[-1]
+    check(f"hours-per-member{at}: the Total line", total[0], "Total")
+    (completed, minutes, without_hours), = of(
+        council, f"SELECT sum(completed), sum(minutes), sum(without_hours) FROM ({completed_in_year})"
     )
-}
-check(
-    "hours-per-member: each member's line",
-    per_member,
-    {r[0]: (int(r[2]), hours(r[3])) for r in hours_csv[1:-1]},
-)
-
-# The members: as many as the training audit names, and as hours-per-member counts.
-audit = report("training-audit.csv")
-(members,), = rows("SELECT count(*) FROM members")
-check("members: the training audit's members", members, len({(r[0], r[1]) for r in audit[1:]}))
-check("members: hours-per-member's count", f"{members} members", total[1])
-# The audit has a line for each activity, and one for a member with none.
-(audit_lines,), = rows(
-    """SELECT count(a.activity_id) + count(*) FILTER (WHERE a.activity_id IS NULL)
-       FROM members m LEFT JOIN activities a USING (member_id)"""
-)
-check("activities: the training audit's lines", audit_lines, len(audit) - 1)
-
-# Course evaluation: responses, average rating and share who would recommend, by course.
-evaluation = {
-    course: (responses, f"{rating:.1f}", f"{recommend:.0f}")
-    for course, responses, rating, recommend in rows(
-        """SELECT title, count(*), avg(rating), 100.0 * avg(CAST(would_recommend AS INT))
-           FROM evaluations GROUP BY title"""
+    check(f"hours-per-member{at}: activities completed in the year", completed, int(total[2]))
+    check(f"hours-per-member{at}: hours in the year", hundredths(minutes), hours(total[3]))
+    check(f"hours-per-member{at}: completed with no hours given", without_hours, int(total[4]))
+    (all_minutes,), = of(
+        council,
+        "SELECT sum(minutes) FROM activities WHERE status = 'completed' AND completed_on IS NOT NULL AND {council}",
     )
-}
-check(
-    "course-evaluation: responses, rating and recommend by course",
-    evaluation,
-    {r[0]: (int(r[1]), r[2], r[4]) for r in report("course-evaluation.csv")[1:]},
-)
+    check(f"hours-per-member{at}: hours in all", hundredths(all_minutes), hours(total[5]))
 
-# Needs analysis: members asking for each topic in their latest plan, where the report
-# counts plans only (the fixture's members answer no training-needs survey).
-plans_asking = dict(
-    rows(
-        """WITH latest AS (
-             SELECT member_id, max(plan_year) AS plan_year FROM (
-               SELECT member_id, plan_year FROM plan_needs
-               UNION ALL SELECT member_id, plan_year FROM requested_courses)
-             GROUP BY member_id),
-           asked AS (
-             SELECT member_id, plan_year, need AS topic FROM plan_needs
-             UNION ALL SELECT member_id, plan_year, title FROM requested_courses)
-           SELECT lower(trim(topic)), count(DISTINCT member_id)
-           FROM asked JOIN latest USING (member_id, plan_year) GROUP BY 1"""
+    # ... and each member's line, by name (the fixture's names are all different).
+    per_member = {
+        name: (completed, hundredths(minutes))
+        for name, completed, minutes in of(
+            council,
+            f"""SELECT m.full_name, coalesce(h.completed, 0), coalesce(h.minutes, 0)
+                FROM (SELECT * FROM members WHERE {{council}}) m
+                LEFT JOIN ({completed_in_year.replace("{council}", "TRUE")}) h USING (member_id)""",
+        )
+    }
+    check(
+        f"hours-per-member{at}: each member's line",
+        per_member,
+        {r[0]: (int(r[2]), hours(r[3])) for r in hours_csv[:-1]},
     )
-)
-needs = [r for r in report("needs-analysis.csv")[1:] if r[2].startswith("plans:") and "survey" not in r[2]]
-check(
-    "needs-analysis: members asking, from plans",
-    {r[0].strip().lower(): int(r[1]) for r in needs},
-    {topic: n for topic, n in plans_asking.items() if topic in {r[0].strip().lower() for r in needs}},
-)
-check("needs-analysis: every topic asked for is in the report", len(needs), len(plans_asking))
+
+    # The members: as many as the training audit names, and as hours-per-member counts.
+    audit = audit_groups.get(council, [])
+    (members,), = of(council, "SELECT count(*) FROM members WHERE {council}")
+    check(f"members{at}: the training audit's members", members, len({(r[0], r[1]) for r in audit}))
+    check(f"members{at}: hours-per-member's count", f"{members} members", total[1])
+    # The audit has a line for each activity, and one for a member with none.
+    (audit_lines,), = of(
+        council,
+        """SELECT count(a.activity_id) + count(*) FILTER (WHERE a.activity_id IS NULL)
+           FROM (SELECT * FROM members WHERE {council}) m LEFT JOIN activities a USING (member_id)""",
+    )
+    check(f"activities{at}: the training audit's lines", audit_lines, len(audit))
+
+    # Course evaluation: responses, average rating and share who would recommend, by course.
+    evaluation = {
+        course: (responses, f"{rating:.1f}", f"{recommend:.0f}")
+        for course, responses, rating, recommend in of(
+            council,
+            """SELECT title, count(*), avg(rating), 100.0 * avg(CAST(would_recommend AS INT))
+               FROM evaluations WHERE {council} GROUP BY title""",
+        )
+    }
+    check(
+        f"course-evaluation{at}: responses, rating and recommend by course",
+        evaluation,
+        {r[0]: (int(r[1]), r[2], r[4]) for r in evaluation_groups.get(council, [])},
+    )
+
+    # Needs analysis: members asking for each topic in their latest plan, where the report
+    # counts plans only (the fixture's members answer no training-needs survey).
+    plans_asking = dict(
+        of(
+            council,
+            """WITH latest AS (
+                 SELECT member_id, max(plan_year) AS plan_year FROM (
+                   SELECT member_id, plan_year FROM plan_needs WHERE {council}
+                   UNION ALL SELECT member_id, plan_year FROM requested_courses WHERE {council})
+                 GROUP BY member_id),
+               asked AS (
+                 SELECT member_id, plan_year, need AS topic FROM plan_needs
+                 UNION ALL SELECT member_id, plan_year, title FROM requested_courses)
+               SELECT lower(trim(topic)), count(DISTINCT member_id)
+               FROM asked JOIN latest USING (member_id, plan_year) GROUP BY 1""",
+        )
+    )
+    needs = [
+        r for r in needs_groups.get(council, []) if r[2].startswith("plans:") and "survey" not in r[2]
+    ]
+    check(
+        f"needs-analysis{at}: members asking, from plans",
+        {r[0].strip().lower(): int(r[1]) for r in needs},
+        {topic: n for topic, n in plans_asking.items() if topic in {r[0].strip().lower() for r in needs}},
+    )
+    check(f"needs-analysis{at}: every topic asked for is in the report", len(needs), len(plans_asking))
 
 # Outcomes: each file, with the outcome outcomes.csv gives it.
 check(

@@ -63,7 +63,8 @@ pub struct ConsolidateArgs {
     #[arg(long, value_name = "FILE")]
     pub pack: Option<PathBuf>,
 
-    /// The members expected to send files, one name per line, for the engagement report.
+    /// The members expected to send files, for the engagement report: one name a line,
+    /// or a council and a name with a tab between (two columns copied from a spreadsheet).
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
 

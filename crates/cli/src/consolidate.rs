@@ -5,13 +5,26 @@
 //! says what happened. So every file has the outcome, and every refusal the words, that
 //! the officer's workspace would give it.
 //!
-//! Nothing is saved: the workspace lives for the run, and the reports are made from it.
+//! Each member goes into the workspace of the council their profile names
+//! (`mdr_domain::consolidate::Councils`), so members are known by council and id, and
+//! the reports of several councils' files carry a *Council* column.
+//!
+//! Files are taken a batch at a time: a batch is read, decrypted and parsed on every core
+//! (rayon), then merged in the order the files came, since an import's outcomes depend on
+//! that order. Only a batch's text is held at once; the workspace keeps each member's
+//! record, not their file's text. Nothing is saved: the workspace lives for the run, and
+//! the reports are made from it.
 
-use mdr_domain::consolidate::{ImportResults, MemberImport, OfficerWorkspace, OpenedFile};
-use mdr_domain::exchange::{Export, ReadError, file_text, read_export};
+use mdr_domain::consolidate::{Councils, ImportResults, MemberImport, OpenedFile};
+use mdr_domain::exchange::{Export, MemberFile, ReadError, file_text, read_export};
+use rayon::prelude::*;
 
-use crate::inputs::Unread;
+use crate::inputs::{Pending, Unread};
 use crate::unlock::{CouncilKeyring, Keyring};
+
+/// How many files are read together before they are merged: enough to keep both cores
+/// busy between merges, few enough that a batch's text is a few megabytes.
+pub const BATCH: usize = 256;
 
 /// What opens the files that are locked or sealed.
 pub struct Keys {
@@ -23,66 +36,73 @@ pub struct Keys {
 
 /// The members' records brought together, and what happened to each file.
 pub struct Consolidation {
-    pub workspace: OfficerWorkspace,
+    /// Each council's members.
+    pub councils: Councils,
     /// One row a file, in the order the workspace's page lists them: refused files, then
     /// merged ones, then the rest, each group in the order the files came.
     pub results: ImportResults,
 }
 
-/// Imports `files` (each one's name, and its bytes or why they could not be had) into a
-/// new workspace, calling `progress` after each.
+/// What became of one file's bytes.
+enum Opened {
+    File(Box<MemberFile>),
+    Refused(ReadError),
+    NotRead,
+}
+
+/// Imports `files` into a new workspace for each council, calling `progress` after each
+/// file.
 pub fn consolidate(
-    files: impl IntoIterator<Item = (String, Result<Vec<u8>, Unread>)>,
-    keys: &mut Keys,
+    files: impl IntoIterator<Item = Pending>,
+    keys: &Keys,
     mut progress: impl FnMut(),
 ) -> Consolidation {
-    let mut workspace = OfficerWorkspace::default();
+    let mut councils = Councils::default();
     let mut import = MemberImport::new();
-    for (name, bytes) in files {
-        match bytes {
-            Err(Unread::Failed) => import.not_read(name),
-            Err(Unread::TooLarge(bytes)) => import.refuse(
-                name,
-                &ReadError::TooLarge {
-                    bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
-                },
-            ),
-            Ok(bytes) => match open(bytes, keys) {
-                Ok(opened) => import.merge(&mut workspace, name, opened),
-                Err(error) => import.refuse(name, &error),
-            },
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
+        let batch: Vec<Pending> = files.by_ref().take(BATCH).collect();
+        let opened: Vec<(String, Opened)> = batch
+            .into_par_iter()
+            .map(|pending| {
+                let (name, bytes) = pending.bytes();
+                let opened = match bytes {
+                    Err(Unread::Failed) => Opened::NotRead,
+                    Err(Unread::TooLarge(bytes)) => Opened::Refused(ReadError::TooLarge {
+                        bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+                    }),
+                    Ok(bytes) => open(bytes, keys)
+                        .map_or_else(Opened::Refused, |file| Opened::File(Box::new(file))),
+                };
+                (name, opened)
+            })
+            .collect();
+        for (name, opened) in opened {
+            match opened {
+                Opened::File(file) => {
+                    let workspace = councils.workspace_for(&file.record.profile.council);
+                    // Nothing is saved, so the file's text is not kept for saving.
+                    import.merge(workspace, name, OpenedFile::unlocked(*file));
+                }
+                Opened::Refused(error) => import.refuse(name, &error),
+                Opened::NotRead => import.not_read(name),
+            }
+            progress();
         }
-        progress();
     }
-    // Nothing was taken to save, so there is no write whose end to report.
-    let report = import.finish(std::iter::empty(), NothingKept);
     Consolidation {
-        workspace,
-        results: report.results,
+        councils,
+        results: import.results(),
     }
 }
 
 /// A file's bytes as a member's file, opened if it was locked or sealed.
-fn open(bytes: Vec<u8>, keys: &mut Keys) -> Result<OpenedFile, ReadError> {
+fn open(bytes: Vec<u8>, keys: &Keys) -> Result<MemberFile, ReadError> {
     let text = file_text(bytes)?;
     match read_export(&text)? {
-        Export::Plain(file) => Ok(OpenedFile::plain(file, text)),
-        Export::Sealed(sealed) => keys.locked.open(&sealed).map(OpenedFile::unlocked),
-        Export::ForCouncil(sealed) => keys
-            .council
-            .open_with_text(&sealed)
-            .map(|(file, text)| OpenedFile::plain(file, text)),
-    }
-}
-
-/// The storage error `MemberImport::finish` asks for, which a run that saves nothing never
-/// meets.
-#[derive(Clone, Debug)]
-struct NothingKept;
-
-impl std::fmt::Display for NothingKept {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Nothing is kept by the command.")
+        Export::Plain(file) => Ok(file),
+        Export::Sealed(sealed) => keys.locked.open(&sealed),
+        Export::ForCouncil(sealed) => keys.council.open_with_text(&sealed).map(|(file, _)| file),
     }
 }
 
@@ -104,10 +124,10 @@ mod tests {
         let mut progress = 0;
         let done = consolidate(
             [
-                ("gone.json".to_owned(), Err(Unread::Failed)),
-                ("vast.json".to_owned(), Err(Unread::TooLarge(300 << 20))),
+                Pending::read("gone.json", Err(Unread::Failed)),
+                Pending::read("vast.json", Err(Unread::TooLarge(300 << 20))),
             ],
-            &mut no_keys(),
+            &no_keys(),
             || progress += 1,
         );
         assert_eq!(progress, 2);
@@ -123,6 +143,6 @@ mod tests {
             ImportOutcome::unreadable("vast.json", &ReadError::TooLarge { bytes: 300 << 20 })
         );
         assert!(rows[1].outcome.explanation().contains("300 MB"));
-        assert!(done.workspace.members.is_empty());
+        assert!(done.councils.is_empty());
     }
 }

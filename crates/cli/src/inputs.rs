@@ -65,16 +65,49 @@ impl MemberFiles {
         self.files.is_empty()
     }
 
-    /// Each file's name and bytes in turn, read as they are asked for.
-    pub fn read_all(self) -> impl Iterator<Item = (String, Result<Vec<u8>, Unread>)> {
+    /// Each file in turn, its bytes yet to be had: a folder's files are read by whichever
+    /// thread opens them, a zip's entries here, in order, as a zip is read.
+    pub fn pending(self) -> impl Iterator<Item = Pending> {
         let mut zips = self.zips;
-        self.files.into_iter().map(move |found| {
-            let bytes = match &found.origin {
-                Origin::Path(path) => read_file(path),
-                Origin::Zip { archive, index } => read_entry(&mut zips[*archive], *index),
-            };
-            (found.name, bytes)
+        self.files.into_iter().map(move |found| Pending {
+            source: match found.origin {
+                Origin::Path(path) => Source::Path(path),
+                Origin::Zip { archive, index } => {
+                    Source::Read(read_entry(&mut zips[archive], index))
+                }
+            },
+            name: found.name,
         })
+    }
+}
+
+/// A member's file found, by its name, with its bytes or where to read them.
+pub struct Pending {
+    pub name: String,
+    source: Source,
+}
+
+enum Source {
+    Path(PathBuf),
+    Read(Result<Vec<u8>, Unread>),
+}
+
+impl Pending {
+    /// A file whose bytes (or why there are none) are already had.
+    pub fn read(name: impl Into<String>, bytes: Result<Vec<u8>, Unread>) -> Self {
+        Self {
+            name: name.into(),
+            source: Source::Read(bytes),
+        }
+    }
+
+    /// The file's name, and its bytes or why they could not be had.
+    pub fn bytes(self) -> (String, Result<Vec<u8>, Unread>) {
+        let bytes = match self.source {
+            Source::Path(path) => read_file(&path),
+            Source::Read(bytes) => bytes,
+        };
+        (self.name, bytes)
     }
 }
 

@@ -89,22 +89,22 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         None => Keyring::none(),
     };
     let council = CouncilKeyring::unlock(&args.keys, args.key_passphrase_file.as_deref())?;
-    let mut keys = Keys { locked, council };
+    let keys = Keys { locked, council };
     std::fs::create_dir_all(&args.out).map_err(|e| CliError::output(&args.out, &e))?;
 
     let progress = terminal::Progress::new(files.len());
-    let consolidation = consolidate(files.read_all(), &mut keys, || progress.advance());
+    let mut consolidation = consolidate(files.pending(), &keys, || progress.advance());
     progress.finish();
+    consolidation.councils.expect(&roster);
 
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let source = reports::ReportSource {
+    let setting = mdr_domain::consolidate::ReportSetting {
         pack: pack.as_ref(),
-        roster: &roster,
         today,
     };
-    reports::write_reports(&args.out, &consolidation, &source)?;
+    reports::write_reports(&args.out, &consolidation, &setting)?;
     parquet::write_tables(&args.out, &consolidation, pack.as_ref())?;
 
     let mut stdout = std::io::stdout().lock();

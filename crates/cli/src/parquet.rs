@@ -12,14 +12,15 @@
 //! leaves them out; enums are written as their stable ids (`Vocabulary::id`), the strings
 //! the members' files hold.
 //!
-//! Every table carries `council` (as the member's profile names it) and `member_id`, so
+//! Every table carries `council` (the council the member is held under, as the reports'
+//! *Council* column names it) and `member_id`, so
 //! the tables of many councils' runs can be read together and joined on both.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use mdr_domain::consolidate::{ImportResults, OfficerWorkspace};
+use mdr_domain::consolidate::{Councils, ImportResults};
 use mdr_domain::model::catalogue::MandatoryFor;
 use mdr_domain::model::pack::{CouncilPack, offered_courses};
 use mdr_domain::model::plan::DevelopmentPlan;
@@ -327,18 +328,39 @@ fn response_status_id(status: ResponseStatus) -> &'static str {
     }
 }
 
-/// Each member held, in the workspace's order (by member id).
-fn records(workspace: &OfficerWorkspace) -> Vec<&MemberRecord> {
-    workspace.members.values().map(|h| &h.file.record).collect()
+/// A member held, with the council they are held under.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    council: &'a str,
+    record: &'a MemberRecord,
+}
+
+impl std::ops::Deref for Member<'_> {
+    type Target = MemberRecord;
+
+    fn deref(&self) -> &MemberRecord {
+        self.record
+    }
+}
+
+/// Each member held, council by council, each council's in its workspace's order (by
+/// member id).
+fn records(councils: &Councils) -> Vec<Member<'_>> {
+    councils
+        .iter()
+        .flat_map(|council| {
+            council.workspace.members.values().map(|held| Member {
+                council: &council.name,
+                record: &held.file.record,
+            })
+        })
+        .collect()
 }
 
 /// `council` and `member_id` for rows that each belong to a member.
-fn member_keys<T>(rows: &[(&MemberRecord, T)]) -> [Column; 2] {
+fn member_keys<T>(rows: &[(Member, T)]) -> [Column; 2] {
     [
-        Column::text(
-            "council",
-            rows.iter().map(|(m, _)| m.profile.council.as_str()),
-        ),
+        Column::text("council", rows.iter().map(|(m, _)| m.council)),
         Column::text(
             "member_id",
             rows.iter().map(|(m, _)| m.member_id.to_string()),
@@ -346,9 +368,23 @@ fn member_keys<T>(rows: &[(&MemberRecord, T)]) -> [Column; 2] {
     ]
 }
 
-fn members(workspace: &OfficerWorkspace) -> Table {
-    let held: Vec<_> = workspace.members.values().collect();
-    let rows: Vec<(&MemberRecord, ())> = held.iter().map(|h| (&h.file.record, ())).collect();
+fn members(councils: &Councils) -> Table {
+    let held: Vec<_> = councils
+        .iter()
+        .flat_map(|c| {
+            c.workspace
+                .members
+                .values()
+                .map(move |h| (c.name.as_str(), h))
+        })
+        .collect();
+    let rows: Vec<(Member<'_>, ())> = held
+        .iter()
+        .map(|&(council, h)| {
+            let record = &h.file.record;
+            (Member { council, record }, ())
+        })
+        .collect();
     let [council, member_id] = member_keys(&rows);
     let profiles: Vec<_> = rows.iter().map(|(m, _)| &m.profile).collect();
     Table {
@@ -368,30 +404,30 @@ fn members(workspace: &OfficerWorkspace) -> Table {
             ),
             Column::optional_date("date_elected", profiles.iter().map(|p| p.date_elected)),
             Column::optional_timestamp("set_up_at", rows.iter().map(|(m, _)| m.set_up_at)),
-            Column::timestamp("exported_at", held.iter().map(|h| h.file.exported_at)),
+            Column::timestamp("exported_at", held.iter().map(|(_, h)| h.file.exported_at)),
             Column::int64(
                 "revision",
                 held.iter()
-                    .map(|h| i64::try_from(h.file.revision).unwrap_or(i64::MAX)),
+                    .map(|(_, h)| i64::try_from(h.file.revision).unwrap_or(i64::MAX)),
             ),
             Column::int32(
                 "devices",
                 held.iter()
-                    .map(|h| i32::try_from(h.devices.len()).unwrap_or(i32::MAX)),
+                    .map(|(_, h)| i32::try_from(h.devices.len()).unwrap_or(i32::MAX)),
             ),
         ],
     }
 }
 
-fn activity_rows(workspace: &OfficerWorkspace) -> Vec<(&MemberRecord, &LearningActivity)> {
-    records(workspace)
+fn activity_rows(councils: &Councils) -> Vec<(Member<'_>, &LearningActivity)> {
+    records(councils)
         .into_iter()
-        .flat_map(|m| m.activities().map(move |a| (m, a)))
+        .flat_map(|m| m.record.activities().map(move |a| (m, a)))
         .collect()
 }
 
-fn activities(workspace: &OfficerWorkspace) -> Table {
-    let rows = activity_rows(workspace);
+fn activities(councils: &Councils) -> Table {
+    let rows = activity_rows(councils);
     let [council, member_id] = member_keys(&rows);
     Table {
         name: "activities",
@@ -432,8 +468,8 @@ fn activities(workspace: &OfficerWorkspace) -> Table {
     }
 }
 
-fn evaluations(workspace: &OfficerWorkspace) -> Table {
-    let rows: Vec<_> = activity_rows(workspace)
+fn evaluations(councils: &Councils) -> Table {
+    let rows: Vec<_> = activity_rows(councils)
         .into_iter()
         .filter_map(|(m, a)| a.evaluation.as_ref().map(|e| (m, (a, e))))
         .collect();
@@ -537,11 +573,12 @@ fn answer_values<'a>(response: &'a SurveyResponse) -> impl Iterator<Item = Answe
         })
 }
 
-fn survey_answers(workspace: &OfficerWorkspace) -> Table {
-    let rows: Vec<(&MemberRecord, AnswerValue)> = records(workspace)
+fn survey_answers(councils: &Councils) -> Table {
+    let rows: Vec<(Member<'_>, AnswerValue)> = records(councils)
         .into_iter()
         .flat_map(|m| {
-            m.surveys
+            m.record
+                .surveys
                 .iter()
                 .flat_map(answer_values)
                 .map(move |v| (m, v))
@@ -587,15 +624,15 @@ fn survey_answers(workspace: &OfficerWorkspace) -> Table {
     }
 }
 
-fn plans(workspace: &OfficerWorkspace) -> Vec<(&MemberRecord, &DevelopmentPlan)> {
-    records(workspace)
+fn plans(councils: &Councils) -> Vec<(Member<'_>, &DevelopmentPlan)> {
+    records(councils)
         .into_iter()
-        .flat_map(|m| m.plans.iter().map(move |p| (m, p)))
+        .flat_map(|m| m.record.plans.iter().map(move |p| (m, p)))
         .collect()
 }
 
-fn plan_needs(workspace: &OfficerWorkspace) -> Table {
-    let rows: Vec<_> = plans(workspace)
+fn plan_needs(councils: &Councils) -> Table {
+    let rows: Vec<_> = plans(councils)
         .into_iter()
         .flat_map(|(m, p)| p.needs.iter().map(move |n| (m, (p, n))))
         .collect();
@@ -623,8 +660,8 @@ fn plan_needs(workspace: &OfficerWorkspace) -> Table {
     }
 }
 
-fn requested_courses(workspace: &OfficerWorkspace) -> Table {
-    let rows: Vec<_> = plans(workspace)
+fn requested_courses(councils: &Councils) -> Table {
+    let rows: Vec<_> = plans(councils)
         .into_iter()
         .flat_map(|(m, p)| p.requested_courses.iter().map(move |c| (m, (p, c))))
         .collect();
@@ -710,14 +747,14 @@ fn outcomes(results: &ImportResults) -> Table {
 
 /// Every table of the run, in the order of [`TABLES`].
 fn tables(consolidation: &Consolidation, pack: Option<&CouncilPack>) -> Vec<Table> {
-    let workspace = &consolidation.workspace;
+    let councils = &consolidation.councils;
     vec![
-        members(workspace),
-        activities(workspace),
-        evaluations(workspace),
-        survey_answers(workspace),
-        plan_needs(workspace),
-        requested_courses(workspace),
+        members(councils),
+        activities(councils),
+        evaluations(councils),
+        survey_answers(councils),
+        plan_needs(councils),
+        requested_courses(councils),
         courses(pack),
         outcomes(&consolidation.results),
     ]

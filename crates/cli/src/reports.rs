@@ -7,10 +7,9 @@
 
 use std::path::Path;
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use mdr_domain::consolidate::{
-    CharterActions, Csv, ImportResults, WorkbookSource, report_csvs, report_tables, reports_title,
-    shown_name, to_csv,
+    CharterActions, Csv, ImportResults, ReportSetting, shown_name, to_csv,
 };
 use mdr_domain::exchange::{file_text, read_pack_file};
 use mdr_domain::model::pack::CouncilPack;
@@ -24,16 +23,6 @@ pub const OUTCOMES: &str = "outcomes.csv";
 /// The name of the workbook, as the Reports page downloads it (without the day).
 pub const WORKBOOK: &str = "member-development-reports.xlsx";
 
-/// What the reports are drawn from besides the workspace.
-pub struct ReportSource<'a> {
-    /// The council's pack: its courses, roles, surveys and budget.
-    pub pack: Option<&'a CouncilPack>,
-    /// The members expected to send files.
-    pub roster: &'a [String],
-    /// The day the reports are for.
-    pub today: NaiveDate,
-}
-
 /// Reads the council pack at `path` with the domain's pack reader.
 pub fn read_pack(path: &Path) -> Result<CouncilPack, CliError> {
     let bytes = std::fs::read(path).map_err(|e| CliError::input(path, &e))?;
@@ -45,7 +34,8 @@ pub fn read_pack(path: &Path) -> Result<CouncilPack, CliError> {
         })
 }
 
-/// The roster at `path`: one member's name a line, as the Reports page takes it.
+/// The roster at `path`: one member's name a line, as the Reports page takes it, or
+/// the council and the member with a tab between (`Councils::expect`).
 pub fn read_roster(path: &Path) -> Result<Vec<String>, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| CliError::Roster {
         path: shown(path),
@@ -76,27 +66,12 @@ pub fn outcomes_csv(results: &ImportResults) -> String {
     })
 }
 
-/// The reports' source: the workspace, the pack, the roster and the day.
-fn workbook_source<'a>(
-    consolidation: &'a Consolidation,
-    source: &ReportSource<'a>,
-) -> WorkbookSource<'a> {
-    WorkbookSource {
-        workspace: &consolidation.workspace,
-        pack: source.pack,
-        roster: source.roster,
-        today: source.today,
-    }
-}
-
 /// The workbook's bytes: every report's sheet, the Charter evidence last.
-fn workbook(consolidation: &Consolidation, source: &ReportSource) -> Result<Vec<u8>, CliError> {
-    let tables = report_tables(
-        &workbook_source(consolidation, source),
-        &CharterActions::default(),
-    );
+fn workbook(consolidation: &Consolidation, setting: &ReportSetting) -> Result<Vec<u8>, CliError> {
+    let councils = &consolidation.councils;
+    let tables = councils.report_tables(setting, &CharterActions::default());
     let properties = WorkbookProperties {
-        title: reports_title(&consolidation.workspace, source.pack),
+        title: councils.reports_title(setting.pack),
         created_at: Utc::now(),
     };
     Ok(write_workbook(&tables, &properties)?)
@@ -107,17 +82,16 @@ fn workbook(consolidation: &Consolidation, source: &ReportSource) -> Result<Vec<
 pub fn write_reports(
     out: &Path,
     consolidation: &Consolidation,
-    source: &ReportSource,
+    setting: &ReportSetting,
 ) -> Result<Vec<String>, CliError> {
     let mut files: Vec<(String, Vec<u8>)> = vec![(
         OUTCOMES.to_owned(),
         outcomes_csv(&consolidation.results).into_bytes(),
     )];
     let mut taken: Vec<String> = vec![OUTCOMES.to_owned()];
-    let csvs = report_csvs(
-        &workbook_source(consolidation, source),
-        &CharterActions::default(),
-    );
+    let csvs = consolidation
+        .councils
+        .report_csvs(setting, &CharterActions::default());
     for (stem, csv) in csvs {
         // Two surveys of one title would otherwise write one file.
         let mut name = format!("{stem}.csv");
@@ -127,9 +101,9 @@ pub fn write_reports(
             n += 1;
         }
         taken.push(name.clone());
-        files.push((name, csv.into_bytes()));
+        files.push((name, csv.text().into_bytes()));
     }
-    files.push((WORKBOOK.to_owned(), workbook(consolidation, source)?));
+    files.push((WORKBOOK.to_owned(), workbook(consolidation, setting)?));
     for (name, bytes) in &files {
         let path = out.join(name);
         std::fs::write(&path, bytes).map_err(|e| CliError::output(&path, &e))?;

@@ -78,10 +78,14 @@ pub fn print_results(
         }
     }
     writeln!(out)?;
-    let members = match consolidation.workspace.members.len() {
+    let councils = &consolidation.councils;
+    let mut members = match councils.members() {
         1 => "1 member".to_owned(),
         n => format!("{n} members"),
     };
+    if councils.several() {
+        members.push_str(&format!(" of {} councils", councils.len()));
+    }
     writeln!(
         out,
         "{summary} Reports on {members} written to {}.",

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -57,16 +58,21 @@ fn decrypt(key: &[u8], nonce: &[u8], ciphertext: &[u8], aad: &[u8]) -> Option<Ve
         .ok()
 }
 
+/// The keys made from a passphrase, by salt, rounds and whether the passphrase was taken
+/// as typed.
+type MadeKeys = HashMap<(Vec<u8>, u32, bool), [u8; 32]>;
+
 /// The passphrase for a batch of locked files, and the keys already made from it, by salt
 /// and rounds, so that files locked with the council's one salt cost one key derivation
-/// between them, not one each (as the browser's `Keyring`).
+/// between them, not one each (as the browser's `Keyring`). Shared by the threads that
+/// open files.
 pub struct Keyring {
     /// In NFC, as every file is locked since passphrases were normalised; empty for none.
     passphrase: String,
     /// Exactly as given, when that differs: files locked before passphrases were
     /// normalised were locked with it.
     as_typed: Option<String>,
-    keys: HashMap<(Vec<u8>, u32, bool), [u8; 32]>,
+    keys: Mutex<MadeKeys>,
 }
 
 impl Keyring {
@@ -75,7 +81,7 @@ impl Keyring {
         Self {
             as_typed: (normal != passphrase).then(|| passphrase.to_owned()),
             passphrase: normal,
-            keys: HashMap::new(),
+            keys: Mutex::default(),
         }
     }
 
@@ -86,12 +92,12 @@ impl Keyring {
 
     /// How many keys the batch has needed so far: one for each salt and rounds.
     pub fn keys_made(&self) -> usize {
-        self.keys.len()
+        self.made().len()
     }
 
     /// Unlocks a locked file. A wrong passphrase and a file changed since it was locked
     /// look the same to the cipher, and are refused alike.
-    pub fn open(&mut self, sealed: &SealedFile) -> Result<MemberFile, ReadError> {
+    pub fn open(&self, sealed: &SealedFile) -> Result<MemberFile, ReadError> {
         if self.passphrase.is_empty() {
             return Err(ReadError::PassphraseNeeded);
         }
@@ -102,22 +108,34 @@ impl Keyring {
         sealed.open(&opened.ok_or(ReadError::WrongPassphrase)?)
     }
 
-    fn decrypt(&mut self, sealed: &SealedFile, as_typed: bool) -> Option<Vec<u8>> {
+    fn decrypt(&self, sealed: &SealedFile, as_typed: bool) -> Option<Vec<u8>> {
         let slot = (sealed.salt().to_vec(), sealed.iterations(), as_typed);
         let passphrase = match (&self.as_typed, as_typed) {
             (Some(typed), true) => typed,
             _ => &self.passphrase,
         };
-        let key = *self
-            .keys
-            .entry(slot)
-            .or_insert_with(|| passphrase_key(passphrase, sealed.salt(), sealed.iterations()));
+        let made = self.made().get(&slot).copied();
+        let key = made.unwrap_or_else(|| {
+            // Made outside the lock, so other threads' files with keys already made go
+            // on; two threads that want the same new key at once may both make it.
+            let key = passphrase_key(passphrase, sealed.salt(), sealed.iterations());
+            self.made().insert(slot, key);
+            key
+        });
         decrypt(
             &key,
             sealed.nonce(),
             sealed.ciphertext(),
             &sealed.associated_data(),
         )
+    }
+
+    /// The keys made so far. A thread that panicked while holding them left them whole:
+    /// each is inserted in one step.
+    fn made(&self) -> std::sync::MutexGuard<'_, MadeKeys> {
+        self.keys
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -309,7 +327,7 @@ mod tests {
     #[test]
     fn files_locked_with_the_councils_one_salt_cost_one_key_between_them() {
         let council = key("Tŷ Coch");
-        let mut ring = Keyring::new("Tŷ Coch");
+        let ring = Keyring::new("Tŷ Coch");
         for n in 1..=3 {
             let opened = ring.open(&locked(&file(n), &council)).unwrap();
             assert_eq!(opened, file(n));
@@ -328,7 +346,7 @@ mod tests {
     #[test]
     fn a_file_locked_before_passphrases_were_normalised_opens_with_the_passphrase_as_typed() {
         let decomposed = "Ty\u{302} Coch";
-        let mut ring = Keyring::new(decomposed);
+        let ring = Keyring::new(decomposed);
         // Locked with the passphrase as typed, before passphrases were normalised.
         let as_typed = key(decomposed);
         assert_eq!(ring.open(&locked(&file(1), &as_typed)).unwrap(), file(1));

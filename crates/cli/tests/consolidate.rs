@@ -706,3 +706,91 @@ fn the_council_pack_gives_the_reports_its_courses_and_the_workbook_its_council()
         "the member who sent nothing is listed: {engagement:?}"
     );
 }
+
+/// A member's file, as `member` makes it, of another council.
+fn member_of(n: u128, name: &str, council: &str) -> String {
+    let mut file: Value = serde_json::from_str(&member(n, name)).unwrap();
+    file["record"]["profile"]["council"] = council.into();
+    serde_json::to_string_pretty(&file).unwrap()
+}
+
+#[test]
+fn files_from_several_councils_give_every_report_a_council_column() {
+    let dir = TempDir::new().unwrap();
+    let files = dir.path().join("files");
+    write(
+        &files,
+        "cardiff/zoe.json",
+        member_of(8, "Cllr Zoë Brontë", "Cardiff Council"),
+    );
+    // The same member id in another council is another member.
+    write(
+        &files,
+        "swansea/zoe.json",
+        member_of(8, "Cllr Zoë Brontë", "Swansea Council"),
+    );
+    write(
+        &files,
+        "swansea/anne.json",
+        member_of(9, "Cllr Anne Brontë", "swansea  council"),
+    );
+    let roster = write(
+        dir.path(),
+        "roster.txt",
+        "Cardiff Council\tCllr Emily Brontë\nCllr Anne Brontë\n",
+    );
+    let out = dir.path().join("reports");
+
+    let output = consolidate(&[&files], &out, &["--roster", path(&roster)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = stdout(&output);
+    assert!(shown.contains("Accepted         3"), "{shown}");
+    assert!(
+        shown.contains("Reports on 3 members of 2 councils"),
+        "{shown}"
+    );
+
+    let audit = report(&out, "training-audit.csv");
+    assert_eq!(audit[0][..2], ["Council", "Member"]);
+    let members: Vec<(&str, &str)> = audit[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    for expected in [
+        ("Cardiff Council", "Cllr Zoë Brontë"),
+        ("Swansea Council", "Cllr Zoë Brontë"),
+        ("Swansea Council", "Cllr Anne Brontë"),
+    ] {
+        assert!(members.contains(&expected), "{expected:?} in {members:?}");
+    }
+    let engagement = report(&out, "engagement.csv");
+    assert_eq!(
+        engagement[0],
+        ["Council", "Member", "Latest file", "Status"]
+    );
+    assert!(
+        engagement[1..]
+            .iter()
+            .any(|r| r[0] == "Cardiff Council" && r[1] == "Cllr Emily Brontë" && r[3] == "No file"),
+        "{engagement:?}"
+    );
+    for name in [
+        "training-matrix.csv",
+        "mandatory-compliance-summary.csv",
+        "training-spend.csv",
+        "charter-evidence-2026-27.csv",
+    ] {
+        assert_eq!(report(&out, name)[0][0], "Council", "{name}");
+    }
+
+    let bytes = std::fs::read(out.join("member-development-reports.xlsx")).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for sheet in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet).unwrap();
+        assert_eq!(
+            range.get_value((0, 0)),
+            Some(&Data::String("Council".into())),
+            "{sheet}"
+        );
+    }
+}

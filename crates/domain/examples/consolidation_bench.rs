@@ -162,7 +162,7 @@ fn main() {
         let imported = started.elapsed();
         let catalogue = default_catalogue();
         let year = MunicipalYear::containing(today);
-        let audit = training_audit_csv(&workspace);
+        let audit = training_audit_csv(&workspace).text();
         let due = compliance(&workspace, &catalogue, &default_roles(), today);
         let evaluations = course_evaluation(&workspace);
         let money = spend(&workspace, &catalogue, 500_000, year);

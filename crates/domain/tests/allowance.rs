@@ -179,7 +179,7 @@ fn each_member_spend_is_actual_and_planned_against_the_allowance() {
     );
     assert_eq!(per_member.over_allowance(), 1);
     assert_eq!(
-        spend_per_member_csv(&per_member),
+        spend_per_member_csv(&per_member).text(),
         "\u{feff}Member,Ward or division,Spent,Planned,Allowance,Left\r\n\
          Cllr Rhian Ellis,Pharos,£75.00,£60.00,£120.00,£15.00 over\r\n\
          Cllr Tom Ashworth,Pharos,£0.00,£60.00,£120.00,£60.00\r\n\
@@ -190,6 +190,7 @@ fn each_member_spend_is_actual_and_planned_against_the_allowance() {
     assert_eq!(without.over_allowance(), 0);
     assert!(
         spend_per_member_csv(&without)
+            .text()
             .starts_with("\u{feff}Member,Ward or division,Spent,Planned\r\n")
     );
 }

@@ -772,7 +772,7 @@ fn the_sheet_has_a_row_for_each_action_in_the_action_plans_shape() {
 fn the_csv_has_the_sheets_rows_for_excel() {
     let evidence = charter_evidence(&workspace(), Some(&pack()), year(), today());
     let table = charter_evidence_table(&evidence, &actions());
-    let csv = charter_evidence_csv(&evidence, &actions());
+    let csv = charter_evidence_csv(&evidence, &actions()).text();
     assert!(csv.starts_with("\u{feff}Criterion,Guidelines,Action,Target date,Evidence\r\n"));
     assert!(csv.contains(
         "\r\n,,Set next year's budget with the Member Development Group,Oct – Dec 2026,\r\n"

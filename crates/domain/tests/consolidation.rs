@@ -238,7 +238,7 @@ fn the_training_audit_lists_who_did_what_and_when_and_downloads_for_excel() {
             ),
         ]
     );
-    let csv = training_audit_csv(&workspace);
+    let csv = training_audit_csv(&workspace).text();
     assert!(csv.starts_with("\u{feff}Member,Council,Ward or division,Course,Provider,Status,Completed on,Hours,Evidence\r\n"));
     assert!(
         csv.contains("'=Cllr Joan Whitfield,"),
@@ -488,7 +488,7 @@ fn members_with_no_training_are_each_in_the_audit_saying_so() {
         ),
         ("Cllr Member 1", "", "No training recorded")
     );
-    let csv = training_audit_csv(&workspace);
+    let csv = training_audit_csv(&workspace).text();
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
@@ -535,7 +535,7 @@ proptest! {
             prop_assert!(row.minutes_in_year <= row.minutes_in_all);
             prop_assert!(row.without_hours <= row.completed);
         }
-        let csv = hours_per_member_csv(&hours);
+        let csv = hours_per_member_csv(&hours).text();
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         prop_assert_eq!(records.len(), hours.rows.len() + 1, "a row a member, and the total");
@@ -712,7 +712,7 @@ mod reports {
                 "Licensing committee member | Cllr Joan Whitfield | Licensing committee training | Overdue 2026-11-01",
             ]
         );
-        assert!(compliance_csv(&rows).contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,2026-11-01\r\n"));
+        assert!(compliance_csv(&rows).text().contains("Licensing committee member,Cllr Joan Whitfield,Licensing committee training,Overdue,2026-11-01\r\n"));
     }
 
     /// Reads a CSV as a spreadsheet or script would: its header, then each row by column name.
@@ -743,7 +743,7 @@ mod reports {
         let iso = |cell: &str| NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok();
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
 
-        let audit = read_csv(&training_audit_csv(&workspace));
+        let audit = read_csv(&training_audit_csv(&workspace).text());
         let completed: Vec<(&str, Option<NaiveDate>)> = audit
             .iter()
             .map(|r| (r["Course"].as_str(), iso(&r["Completed on"])))
@@ -757,7 +757,7 @@ mod reports {
         );
 
         let rows = compliance(&workspace, &default_catalogue(), &default_roles(), today());
-        let due = read_csv(&compliance_csv(&rows));
+        let due = read_csv(&compliance_csv(&rows).text());
         let overdue: Vec<(&str, Option<NaiveDate>)> = due
             .iter()
             .filter(|r| r["Status"] == "Overdue")
@@ -775,11 +775,14 @@ mod reports {
                 .all(|r| r["Due on"].is_empty() || iso(&r["Due on"]).is_some())
         );
 
-        let engaged = read_csv(&mdr_domain::consolidate::engagement_csv(&engagement(
-            &workspace,
-            &["Cllr Siân Evans".to_owned()],
-            today(),
-        )));
+        let engaged = read_csv(
+            &mdr_domain::consolidate::engagement_csv(&engagement(
+                &workspace,
+                &["Cllr Siân Evans".to_owned()],
+                today(),
+            ))
+            .text(),
+        );
         let latest: Vec<(&str, Option<NaiveDate>)> = engaged
             .iter()
             .map(|r| (r["Member"].as_str(), iso(&r["Latest file"])))
@@ -848,7 +851,7 @@ mod reports {
         assert_eq!((hours.total_in_year, hours.total_in_all), (450, 810));
         assert_eq!((hours.total_completed, hours.total_without_hours), (3, 1));
 
-        let csv = read_csv(&hours_per_member_csv(&hours));
+        let csv = read_csv(&hours_per_member_csv(&hours).text());
         assert_eq!(csv.len(), 5);
         let joan = &csv[2];
         assert_eq!(joan["Member"], "Cllr Joan Whitfield");
@@ -931,7 +934,7 @@ mod reports {
                 "Safeguarding children and adults at risk | All members | 0 of 4 up to date | Overdue 0, Not done 4, Due soon 0",
             ]
         );
-        let csv = read_csv(&compliance_summary_csv(&summary));
+        let csv = read_csv(&compliance_summary_csv(&summary).text());
         let licensing = csv
             .iter()
             .find(|r| r["Course"] == "Licensing committee training")
@@ -1029,7 +1032,7 @@ mod reports {
         assert_eq!((spend.rows[0].completed, spend.rows[0].planned), (1, 1));
         assert_eq!((spend.completed_pence, spend.planned_pence), (7_500, 7_500));
         assert_eq!(spend.remaining_pence(), 485_000);
-        let csv = spend_csv(&spend);
+        let csv = spend_csv(&spend).text();
         assert!(csv.contains("Course,I-ACT Managing and Promoting Positive Mental Health and Wellbeing,£75.00,1,1,£150.00\r\n"));
         assert!(csv.contains("Budget,Training budget 2026/27,,,,\"£5,000.00\"\r\n"));
     }
@@ -1065,7 +1068,7 @@ mod reports {
         workspace.import("member-record.json", &file(&siân, 1, TABLET, 1));
 
         let spend = spend(&workspace, &default_catalogue(), 20_000, year);
-        let rows = read_csv(&spend_csv(&spend));
+        let rows = read_csv(&spend_csv(&spend).text());
         let kinds: Vec<&str> = rows.iter().map(|r| r["Line"].as_str()).collect();
         assert_eq!(
             kinds,

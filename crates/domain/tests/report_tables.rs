@@ -308,7 +308,7 @@ fn every_report_is_a_csv_named_as_its_page_downloads_it() {
             "charter-evidence-2026-27",
         ]
     );
-    let audit = &csvs[0].1;
+    let audit = csvs[0].1.text();
     assert!(audit.contains("Cllr Siân Llŷr-Jones"));
     // The CSV makes the formula-looking name inert, as the workbook keeps it text.
     assert!(audit.contains("'=HYPERLINK"));

@@ -425,7 +425,7 @@ fn a_lone_small_group_hides_the_next_smallest_group_too() {
             ),
         ]
     );
-    let csv = survey_results_csv(&c);
+    let csv = survey_results_csv(&c).text();
     let code = "How well do you understand the members' code of conduct?";
     assert!(
         csv.contains(&format!("{code},Group: Labour,,hidden\r\n")),
@@ -440,7 +440,7 @@ fn a_lone_small_group_hides_the_next_smallest_group_too() {
 #[test]
 fn the_csv_has_a_bom_a_header_counts_means_and_suppressed_groups() {
     let c = ethical_results();
-    let csv = survey_results_csv(&c);
+    let csv = survey_results_csv(&c).text();
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
@@ -619,7 +619,7 @@ fn needs_are_counted_by_member_merged_by_spelling_and_ranked() {
 
 #[test]
 fn the_needs_csv_has_its_header_and_one_row_per_item() {
-    let csv = needs_analysis_csv(&needs_analysis(&needs_workspace()));
+    let csv = needs_analysis_csv(&needs_analysis(&needs_workspace())).text();
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], "Topic or course,Members asking,Where from");
@@ -811,7 +811,7 @@ fn a_survey_answered_in_one_round_is_reported_as_that_round_alone() {
         c
     );
 
-    let csv = survey_results_csv(&c);
+    let csv = survey_results_csv(&c).text();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], "Question,Answer,2026/27");
     let code_text = "How well do you understand the members' code of conduct?";
@@ -911,7 +911,7 @@ fn rounds_are_compared_in_the_order_they_took_place_not_by_their_names() {
     assert_eq!(code.baseline.as_ref().unwrap().respondents, 5);
     assert_eq!(code.latest.respondents, 4);
     assert!((code.latest.mean.unwrap() - 4.0).abs() < 1e-9);
-    let csv = survey_results_csv(&c);
+    let csv = survey_results_csv(&c).text();
     assert!(
         csv.contains("Question,Answer,Jun 2026 (baseline),Dec 2026 (repeat)\r\n"),
         "{csv}"
@@ -1117,7 +1117,7 @@ fn the_officer_sees_each_members_access_and_caring_needs_in_their_own_words() {
 
 #[test]
 fn the_access_needs_csv_reads_back_each_need_in_the_members_words() {
-    let csv = access_needs_csv(&access_needs(&access_workspace()));
+    let csv = access_needs_csv(&access_needs(&access_workspace())).text();
     let text = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(

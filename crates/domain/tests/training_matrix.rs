@@ -277,7 +277,8 @@ fn the_matrix_downloads_for_excel_with_iso_dates_and_words() {
         &default_catalogue(),
         &filter,
         today(),
-    ));
+    ))
+    .text();
     assert_eq!(
         csv,
         "\u{feff}Member,Ward or division,Induction for newly elected members,Code of Conduct,Safeguarding children and adults at risk,Licensing committee training\r\n\

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::csv::{Csv, to_csv};
+use super::csv::Csv;
 use super::reports::{compliance, compliance_summary, course_evaluation, hours_per_member, spend};
 use super::survey_reports::{latest_survey_results, needs_analysis, responses_in_round};
 use super::tables::{Cell, Column, ColumnKind, Table};
@@ -840,9 +840,9 @@ pub fn charter_evidence_table(evidence: &CharterEvidence, actions: &CharterActio
 
 /// The Charter evidence as CSV for Excel: the same rows and cells as
 /// [`charter_evidence_table`].
-pub fn charter_evidence_csv(evidence: &CharterEvidence, actions: &CharterActions) -> String {
+pub fn charter_evidence_csv(evidence: &CharterEvidence, actions: &CharterActions) -> Csv {
     let table = charter_evidence_table(evidence, actions);
-    to_csv(&Csv {
+    Csv {
         header: table.columns.iter().map(|c| c.heading.clone()).collect(),
         rows: table
             .rows
@@ -856,5 +856,5 @@ pub fn charter_evidence_csv(evidence: &CharterEvidence, actions: &CharterActions
                     .collect()
             })
             .collect(),
-    })
+    }
 }

@@ -8,6 +8,13 @@ pub struct Csv {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Csv {
+    /// The table as CSV text ([`to_csv`]).
+    pub fn text(&self) -> String {
+        to_csv(self)
+    }
+}
+
 /// Makes a cell safe and correct: a leading `=`, `+`, `-`, `@`, tab or carriage return is
 /// prefixed with `'` so a spreadsheet shows it as text rather than running it (CSV formula
 /// injection); then the cell is quoted if it holds a comma, a quote or a line break.

@@ -298,6 +298,12 @@ impl MemberImport {
         Some(SaveBatch { members })
     }
 
+    /// The results of an import that saves nothing (a run of the command line, whose
+    /// workspace lives for the run): no batch is taken, so none can fail.
+    pub fn results(self) -> ImportResults {
+        ImportResults::from_rows(self.results)
+    }
+
     /// The import's report, given how each batch taken ended, in the order taken. A member
     /// is saved when the last batch that held them was: one changed again later in the
     /// import is written again. A batch whose end is not given counts as refused with

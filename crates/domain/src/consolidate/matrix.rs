@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::csv::{Csv, to_csv};
+use super::csv::Csv;
 use super::names::NameKey;
 use super::workspace::OfficerWorkspace;
 use crate::model::catalogue::{Course, MandatoryFor};
@@ -182,7 +182,7 @@ pub fn training_matrix(
 }
 
 /// The matrix for Excel: a member a row, a course a column, completion dates in ISO 8601.
-pub fn training_matrix_csv(matrix: &TrainingMatrix) -> String {
+pub fn training_matrix_csv(matrix: &TrainingMatrix) -> Csv {
     let header = ["Member".to_owned(), "Ward or division".to_owned()]
         .into_iter()
         .chain(matrix.courses.iter().map(|c| c.title.clone()))
@@ -197,5 +197,5 @@ pub fn training_matrix_csv(matrix: &TrainingMatrix) -> String {
                 .collect()
         })
         .collect();
-    to_csv(&Csv { header, rows })
+    Csv { header, rows }
 }

@@ -4,6 +4,7 @@
 
 mod charter;
 mod committee;
+mod councils;
 mod csv;
 mod import;
 mod matrix;
@@ -25,6 +26,7 @@ pub use committee::{
     MembersTrained, NO_MEMBERS_TO_REPORT, PlansTakenUp, ProgrammeDelivered, RoleCompliance,
     SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation, committee_report,
 };
+pub use councils::{COUNCIL_HEADING, Council, Councils, NO_COUNCIL, ReportSetting, council_key};
 pub use csv::{Csv, file_stem, to_csv};
 pub use import::{
     FileResult, ImportReport, ImportResults, ImportSummary, MemberImport, NOT_READ, NotSaved,

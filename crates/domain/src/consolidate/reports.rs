@@ -14,7 +14,7 @@ use crate::model::money::pounds;
 use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, LearningActivity, MandatoryFor, MemberRecord, Role};
 
-use super::csv::{Csv, to_csv};
+use super::csv::Csv;
 use super::names::NameKey;
 use super::workspace::{HeldMember, OfficerWorkspace};
 
@@ -130,7 +130,7 @@ pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
 }
 
 /// The training audit as CSV for Excel, dates as `2026-10-14`.
-pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
+pub fn training_audit_csv(workspace: &OfficerWorkspace) -> Csv {
     let header = [
         "Member",
         "Council",
@@ -142,7 +142,7 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
         "Hours",
         "Evidence",
     ];
-    to_csv(&Csv {
+    Csv {
         header: header.iter().map(|h| (*h).to_owned()).collect(),
         rows: training_audit(workspace)
             .into_iter()
@@ -160,7 +160,7 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> String {
                 ]
             })
             .collect(),
-    })
+    }
 }
 
 /// One line of mandatory compliance: a member who is overdue or due soon for a course.
@@ -334,11 +334,11 @@ pub fn compliance_summary(
 
 /// The compliance summary as CSV: Course, Role, Members, Up to date, then a column for
 /// each status.
-pub fn compliance_summary_csv(summary: &ComplianceSummary) -> String {
+pub fn compliance_summary_csv(summary: &ComplianceSummary) -> Csv {
     let mut header = vec!["Course".to_owned(), "Role".to_owned(), "Members".to_owned()];
     header.push("Up to date".to_owned());
     header.extend(summary.statuses.iter().map(|s| (*s).to_owned()));
-    to_csv(&Csv {
+    Csv {
         header,
         rows: summary
             .lines
@@ -354,11 +354,11 @@ pub fn compliance_summary_csv(summary: &ComplianceSummary) -> String {
                 row
             })
             .collect(),
-    })
+    }
 }
 
 /// The compliance report as CSV, dates as `2026-11-01`.
-pub fn compliance_csv(rows: &[ComplianceRow]) -> String {
+pub fn compliance_csv(rows: &[ComplianceRow]) -> Csv {
     table_csv(
         &["Role", "Member", "Course", "Status", "Due on"],
         rows.iter().map(|r| {
@@ -434,7 +434,7 @@ pub fn course_evaluation(workspace: &OfficerWorkspace) -> Vec<EvaluationRow> {
 }
 
 /// The course evaluation as CSV: one row per course, comments joined.
-pub fn course_evaluation_csv(rows: &[EvaluationRow]) -> String {
+pub fn course_evaluation_csv(rows: &[EvaluationRow]) -> Csv {
     table_csv(
         &[
             "Course",
@@ -657,7 +657,7 @@ pub fn spend_per_member(
 }
 
 /// Spend per member as CSV: the rows of [`MemberSpend::lines`].
-pub fn spend_per_member_csv(spend: &MemberSpend) -> String {
+pub fn spend_per_member_csv(spend: &MemberSpend) -> Csv {
     table_csv(&spend.headings(), spend.lines().into_iter())
 }
 
@@ -665,7 +665,7 @@ pub fn spend_per_member_csv(spend: &MemberSpend) -> String {
 /// course, then a `Total` line (places and money committed), a `Budget` line and a `Left`
 /// (or `Over budget`) line, so a reader can take the courses, the total and the budget
 /// apart without guessing from where a line sits.
-pub fn spend_csv(spend: &Spend) -> String {
+pub fn spend_csv(spend: &Spend) -> Csv {
     let line =
         |kind: &str, what: String, cost: String, done: String, planned: String, amount: u64| {
             vec![kind.to_owned(), what, cost, done, planned, pounds(amount)]
@@ -826,7 +826,7 @@ pub fn hours_text(minutes: u64) -> String {
 
 /// Hours per member as CSV: a row for each member, then a `Total` row with every
 /// column added up.
-pub fn hours_per_member_csv(hours: &HoursPerMember) -> String {
+pub fn hours_per_member_csv(hours: &HoursPerMember) -> Csv {
     let label = hours.year.label();
     let header = [
         "Member".to_owned(),
@@ -858,10 +858,10 @@ pub fn hours_per_member_csv(hours: &HoursPerMember) -> String {
         hours.total_without_hours.to_string(),
         hours_text(hours.total_in_all),
     ]);
-    to_csv(&Csv {
+    Csv {
         header: header.into(),
         rows,
-    })
+    }
 }
 
 /// How recent a member's file is.
@@ -927,7 +927,7 @@ pub fn engagement(
 }
 
 /// Engagement as CSV, dates as `2026-11-01`.
-pub fn engagement_csv(rows: &[EngagementRow]) -> String {
+pub fn engagement_csv(rows: &[EngagementRow]) -> Csv {
     table_csv(
         &["Member", "Latest file", "Status"],
         rows.iter().map(|r| {
@@ -947,11 +947,11 @@ fn shown_iso(date: Option<NaiveDate>) -> String {
     date.map(iso_date).unwrap_or_default()
 }
 
-fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    to_csv(&Csv {
+fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Csv {
+    Csv {
         header: header.iter().map(|h| (*h).to_owned()).collect(),
         rows: rows.collect(),
-    })
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

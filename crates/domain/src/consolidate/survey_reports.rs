@@ -25,7 +25,7 @@ use crate::model::pack::CouncilPack;
 use crate::model::survey::{Answer, Question, QuestionKind, SurveyResponse, SurveyTemplate};
 use crate::model::survey_templates::built_in_templates;
 
-use super::csv::{Csv, file_stem, to_csv};
+use super::csv::{Csv, file_stem};
 use super::names::NameKey;
 use super::workspace::OfficerWorkspace;
 
@@ -518,7 +518,7 @@ fn shown(mean: Option<f64>) -> String {
 /// `Group: <name>`, an empty baseline cell (when there is a baseline), and the latest
 /// round's mean, or "fewer than 5" (or "hidden", for a group hidden to protect a smaller
 /// one) when suppressed.
-pub fn survey_results_csv(c: &SurveyComparison) -> String {
+pub fn survey_results_csv(c: &SurveyComparison) -> Csv {
     let mut header = vec!["Question".to_owned(), "Answer".to_owned()];
     match &c.baseline_round {
         Some(baseline) => {
@@ -584,7 +584,7 @@ pub fn survey_results_csv(c: &SurveyComparison) -> String {
             g.shown_mean(),
         ));
     }
-    to_csv(&Csv { header, rows })
+    Csv { header, rows }
 }
 
 /// One topic or course members ask for, with how many ask.
@@ -720,8 +720,8 @@ pub fn needs_analysis(workspace: &OfficerWorkspace) -> Vec<NeedsRow> {
 }
 
 /// The needs analysis as CSV: Topic or course, Members asking, Where from.
-pub fn needs_analysis_csv(rows: &[NeedsRow]) -> String {
-    to_csv(&Csv {
+pub fn needs_analysis_csv(rows: &[NeedsRow]) -> Csv {
+    Csv {
         header: vec![
             "Topic or course".to_owned(),
             "Members asking".to_owned(),
@@ -731,7 +731,7 @@ pub fn needs_analysis_csv(rows: &[NeedsRow]) -> String {
             .iter()
             .map(|r| vec![r.topic.clone(), r.members.to_string(), r.sources.clone()])
             .collect(),
-    })
+    }
 }
 
 /// What a member said would help them take part in learning: an access, caring or other
@@ -804,8 +804,8 @@ pub fn access_needs(workspace: &OfficerWorkspace) -> Vec<AccessNeed> {
 }
 
 /// The access and caring needs as CSV: Member, Ward or division, Need, Where from.
-pub fn access_needs_csv(rows: &[AccessNeed]) -> String {
-    to_csv(&Csv {
+pub fn access_needs_csv(rows: &[AccessNeed]) -> Csv {
+    Csv {
         header: ["Member", "Ward or division", "Need", "Where from"]
             .map(str::to_owned)
             .into(),
@@ -820,7 +820,7 @@ pub fn access_needs_csv(rows: &[AccessNeed]) -> String {
                 ]
             })
             .collect(),
-    })
+    }
 }
 
 #[cfg(test)]

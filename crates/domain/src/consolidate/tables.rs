@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::charter::{
     CharterActions, CharterEvidence, charter_evidence, charter_evidence_csv, charter_evidence_table,
 };
+use super::csv::Csv;
 use super::matrix::{
     MatrixCell, MatrixFilter, TrainingMatrix, training_matrix, training_matrix_csv,
 };
@@ -217,11 +218,11 @@ pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<T
 /// Every report as the CSV its page downloads, each with the name the page gives it
 /// (without the day): the same reports as [`report_tables`], with the officer's
 /// confidential list of access and caring needs, and a file for each survey with results.
-pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, String)> {
+pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, Csv)> {
     let setting = Setting::of(source);
     let workspace = source.workspace;
     let (compliance_rows, summary) = setting.compliance();
-    let mut csvs: Vec<(String, String)> = vec![
+    let mut csvs: Vec<(String, Csv)> = vec![
         ("training-audit".into(), training_audit_csv(workspace)),
         (
             "training-matrix".into(),

@@ -1,16 +1,17 @@
 //! Moving text in and out of the browser as files: downloads and the file picker.
 //! What the text means is `exchange`'s business, not this module's.
 
+use mdr_domain::consolidate::Csv;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
 
 /// Offers a CSV for Excel as `<stem>-<today, as 2026-11-23>.csv`.
-pub fn download_csv(stem: &str, csv: &str) -> Result<(), JsValue> {
+pub fn download_csv(stem: &str, csv: &Csv) -> Result<(), JsValue> {
     let today = mdr_domain::model::dates::iso_date(chrono::Local::now().date_naive());
     download_text(
         &format!("{stem}-{today}.csv"),
-        csv,
+        &csv.text(),
         "text/csv;charset=utf-8",
     )
 }

@@ -12,10 +12,11 @@ use crate::ui::pages::officer_survey_report::{NeedsReport, SurveyResultsReport};
 use crate::ui::set_page_title;
 use crate::ui::workbook::DownloadWorkbook;
 use mdr_domain::consolidate::{
-    ComplianceSummary, HoursPerMember, MemberSpend, WorkbookSource, compliance, compliance_csv,
-    compliance_summary, compliance_summary_csv, course_evaluation, course_evaluation_csv,
-    engagement, engagement_csv, hours_per_member, hours_per_member_csv, hours_text, report_tables,
-    reports_title, spend, spend_csv, spend_per_member, spend_per_member_csv,
+    ComplianceSummary, Csv, HoursPerMember, MemberSpend, WorkbookSource, compliance,
+    compliance_csv, compliance_summary, compliance_summary_csv, course_evaluation,
+    course_evaluation_csv, engagement, engagement_csv, hours_per_member, hours_per_member_csv,
+    hours_text, report_tables, reports_title, spend, spend_csv, spend_per_member,
+    spend_per_member_csv,
 };
 use mdr_domain::model::dates::long_date;
 use mdr_domain::model::due::MunicipalYear;
@@ -35,7 +36,7 @@ fn Report(
     /// The download's file name, without the date.
     file: &'static str,
     /// Makes the CSV when the officer asks for it.
-    csv: Callback<(), String>,
+    csv: Callback<(), Csv>,
     children: Children,
 ) -> impl IntoView {
     let download = move |_| {

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::ui::components::whole_words;
 use crate::ui::files::download_csv;
 use mdr_domain::consolidate::{
-    Distribution, OfficerWorkspace, QuestionResult, SurveyComparison, access_needs,
+    Csv, Distribution, OfficerWorkspace, QuestionResult, SurveyComparison, access_needs,
     access_needs_csv, latest_survey_results, needs_analysis, needs_analysis_csv,
     survey_results_csv,
 };
 use mdr_domain::model::pack::CouncilPack;
 use mdr_domain::model::survey::SurveyTemplate;
 
-fn download(file: &str, csv: &str) {
+fn download(file: &str, csv: &Csv) {
     let _ = download_csv(file, csv);
 }
 

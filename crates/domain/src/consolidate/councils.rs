@@ -1,0 +1,339 @@
+//! Members' files from more than one council, as a regional body or a national programme
+//! brings them together: each council's members in a workspace of their own, so a member
+//! is known by their council and their id, and every report made for each council and
+//! laid end to end under a *Council* column. Files from one council give exactly the
+//! reports that council's own workspace gives, with no column added.
+//!
+//! The council a file belongs to is the one its member's profile names, as the member
+//! typed it: "Wyre Council" and "wyre  council" are one council (case and spacing aside),
+//! named as most of its members spell it (of two spellings as common, the one that sorts
+//! first, so the name does not hang on the order the files came in).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::charter::CharterActions;
+use super::csv::Csv;
+use super::tables::{Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables};
+use super::workspace::OfficerWorkspace;
+use crate::model::pack::CouncilPack;
+
+/// The *Council* column's heading.
+pub const COUNCIL_HEADING: &str = "Council";
+
+/// What a file whose member names no council is filed under.
+pub const NO_COUNCIL: &str = "Council not given";
+
+/// One council's members.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Council {
+    /// As most of its members spell it.
+    pub name: String,
+    pub workspace: OfficerWorkspace,
+    /// The members expected to send files, for the engagement report ([`Councils::expect`]).
+    pub roster: Vec<String>,
+    /// How many files spelled the name each way.
+    spellings: BTreeMap<String, usize>,
+}
+
+/// Every council's members, by council.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Councils {
+    /// By [`council_key`], so they are listed in the order of their names.
+    by_key: BTreeMap<String, Council>,
+}
+
+/// What makes two spellings of a council's name one council: case and runs of spaces
+/// ignored.
+pub fn council_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Councils {
+    /// The workspace of the council a profile names (`council` as typed), made when it is
+    /// the first of that council's files.
+    pub fn workspace_for(&mut self, council: &str) -> &mut OfficerWorkspace {
+        let held = self.council(council);
+        let spelling = council.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !spelling.is_empty() {
+            *held.spellings.entry(spelling).or_default() += 1;
+            let commonest = held
+                .spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(name, _)| name);
+            if let Some(name) = commonest.filter(|n| **n != held.name) {
+                held.name.clone_from(name);
+            }
+        }
+        &mut held.workspace
+    }
+
+    /// The council of that name, made when it is the first of its name.
+    fn council(&mut self, council: &str) -> &mut Council {
+        self.by_key
+            .entry(council_key(council))
+            .or_insert_with(|| Council {
+                name: match council.split_whitespace().collect::<Vec<_>>().join(" ") {
+                    name if name.is_empty() => NO_COUNCIL.to_owned(),
+                    name => name,
+                },
+                ..Council::default()
+            })
+    }
+
+    /// Takes the officer's roster: one member expected a line, as the Reports page takes
+    /// it, or the council and the member with a tab between (two columns copied from a
+    /// spreadsheet). A council named that sent no file is listed with its members as
+    /// sending none. A member named alone is expected of the council, when there is one;
+    /// of several, of each council holding a member of that name, else listed under
+    /// [`NO_COUNCIL`].
+    pub fn expect(&mut self, roster: &[String]) {
+        let mut alone = Vec::new();
+        for line in roster {
+            match line.split_once('\t').map(|(c, n)| (c.trim(), n.trim())) {
+                Some((council, name)) if !council.is_empty() && !name.is_empty() => {
+                    self.council(council).roster.push(name.to_owned());
+                }
+                _ if !line.trim().is_empty() => alone.push(line.trim().to_owned()),
+                _ => {}
+            }
+        }
+        if self.len() <= 1 {
+            match self.by_key.values_mut().next() {
+                Some(one) => one.roster.extend(alone),
+                None if !alone.is_empty() => self.council("").roster.extend(alone),
+                None => {}
+            }
+            return;
+        }
+        for name in alone {
+            let mut holding: Vec<&mut Council> = self
+                .by_key
+                .values_mut()
+                .filter(|c| {
+                    c.workspace
+                        .members
+                        .values()
+                        .any(|m| council_key(m.name()) == council_key(&name))
+                })
+                .collect();
+            if holding.is_empty() {
+                self.council("").roster.push(name);
+            } else {
+                for council in &mut holding {
+                    council.roster.push(name.clone());
+                }
+            }
+        }
+    }
+
+    /// The councils, in the order of their names.
+    pub fn iter(&self) -> impl Iterator<Item = &Council> {
+        self.by_key.values()
+    }
+
+    /// How many councils members' files came from.
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// How many members are held, in all the councils.
+    pub fn members(&self) -> usize {
+        self.iter().map(|c| c.workspace.members.len()).sum()
+    }
+
+    /// Whether the reports need a *Council* column: the files came from more than one.
+    pub fn several(&self) -> bool {
+        self.len() > 1
+    }
+
+    /// The title the reports go under: the one council's own title, or the number of
+    /// councils.
+    pub fn reports_title(&self, pack: Option<&CouncilPack>) -> String {
+        match self.one() {
+            Some(one) => super::tables::reports_title(&one.workspace, pack),
+            None => format!("Member development reports: {} councils", self.len()),
+        }
+    }
+
+    /// The one council (an empty one when no file came), or `None` for several.
+    fn one(&self) -> Option<&Council> {
+        static EMPTY: std::sync::OnceLock<Council> = std::sync::OnceLock::new();
+        match self.len() {
+            0 => Some(EMPTY.get_or_init(Council::default)),
+            1 => self.iter().next(),
+            _ => None,
+        }
+    }
+
+    /// Each council's reports' source, with its name.
+    fn sources<'a>(&'a self, setting: &ReportSetting<'a>) -> Vec<(&'a str, WorkbookSource<'a>)> {
+        self.iter()
+            .map(|council| (council.name.as_str(), setting.of(council)))
+            .collect()
+    }
+
+    /// Every report as a sheet ([`report_tables`]): each council's rows one after another,
+    /// after a *Council* column, when there are several.
+    pub fn report_tables(&self, setting: &ReportSetting, actions: &CharterActions) -> Vec<Table> {
+        if let Some(one) = self.one() {
+            return report_tables(&setting.of(one), actions);
+        }
+        let parts = self
+            .sources(setting)
+            .into_iter()
+            .map(|(name, source)| (name, report_tables(&source, actions)));
+        let mut joined: Vec<Table> = Vec::new();
+        for (council, tables) in parts {
+            for table in tables {
+                match joined.iter_mut().find(|t| t.sheet == table.sheet) {
+                    Some(held) => append_table(held, council, table),
+                    None => {
+                        let mut first = Table {
+                            sheet: table.sheet.clone(),
+                            columns: vec![Column::new(COUNCIL_HEADING, ColumnKind::Text)],
+                            rows: Vec::new(),
+                            when_empty: table.when_empty.clone(),
+                        };
+                        append_table(&mut first, council, table);
+                        joined.push(first);
+                    }
+                }
+            }
+        }
+        joined
+    }
+
+    /// Every report as the CSV its page downloads ([`report_csvs`]): each council's rows
+    /// one after another, after a *Council* column, when there are several.
+    pub fn report_csvs(
+        &self,
+        setting: &ReportSetting,
+        actions: &CharterActions,
+    ) -> Vec<(String, Csv)> {
+        if let Some(one) = self.one() {
+            return report_csvs(&setting.of(one), actions);
+        }
+        let parts = self
+            .sources(setting)
+            .into_iter()
+            .map(|(name, source)| (name, report_csvs(&source, actions)));
+        let mut joined: Vec<(String, Csv)> = Vec::new();
+        for (council, csvs) in parts {
+            for (stem, csv) in csvs {
+                match joined.iter_mut().find(|(s, _)| *s == stem) {
+                    Some((_, held)) => append_csv(held, council, csv),
+                    None => {
+                        let mut first = Csv {
+                            header: vec![COUNCIL_HEADING.to_owned()],
+                            rows: Vec::new(),
+                        };
+                        append_csv(&mut first, council, csv);
+                        joined.push((stem, first));
+                    }
+                }
+            }
+        }
+        joined
+    }
+}
+
+/// What the reports of every council are drawn with besides its members and roster: one
+/// pack and day for them all.
+#[derive(Clone, Copy)]
+pub struct ReportSetting<'a> {
+    pub pack: Option<&'a CouncilPack>,
+    pub today: NaiveDate,
+}
+
+impl<'a> ReportSetting<'a> {
+    fn of(&self, council: &'a Council) -> WorkbookSource<'a> {
+        WorkbookSource {
+            workspace: &council.workspace,
+            pack: self.pack,
+            roster: &council.roster,
+            today: self.today,
+        }
+    }
+}
+
+/// Where each of `headings` goes among `held` (the *Council* column first), adding those
+/// not yet there: a heading is matched with the same heading, the second of a name with
+/// the second, so two councils whose reports differ by a column (a course only one of
+/// them offers, a survey round only one ran) still line up.
+fn place_columns<'h>(
+    held: &mut Vec<String>,
+    headings: impl IntoIterator<Item = &'h str>,
+) -> Vec<usize> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    headings
+        .into_iter()
+        .map(|heading| {
+            let nth = seen.entry(heading).or_insert(0);
+            let place = held
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, h)| *h == heading)
+                .nth(*nth)
+                .map(|(i, _)| i);
+            *nth += 1;
+            place.unwrap_or_else(|| {
+                held.push(heading.to_owned());
+                held.len() - 1
+            })
+        })
+        .collect()
+}
+
+/// `table`'s rows added to `held`'s, each after its council's name.
+fn append_table(held: &mut Table, council: &str, table: Table) {
+    let mut headings: Vec<String> = held.columns.iter().map(|c| c.heading.clone()).collect();
+    let places = place_columns(
+        &mut headings,
+        table.columns.iter().map(|c| c.heading.as_str()),
+    );
+    for (column, place) in table.columns.iter().zip(&places) {
+        if *place >= held.columns.len() {
+            held.columns.push(column.clone());
+        }
+    }
+    let width = held.columns.len();
+    for row in &mut held.rows {
+        row.resize(width, Cell::Blank);
+    }
+    for row in table.rows {
+        let mut line = vec![Cell::Blank; width];
+        line[0] = Cell::text(council);
+        for (cell, place) in row.into_iter().zip(&places) {
+            line[*place] = cell;
+        }
+        held.rows.push(line);
+    }
+}
+
+/// `csv`'s rows added to `held`'s, each after its council's name.
+fn append_csv(held: &mut Csv, council: &str, csv: Csv) {
+    let places = place_columns(&mut held.header, csv.header.iter().map(String::as_str));
+    let width = held.header.len();
+    for row in &mut held.rows {
+        row.resize(width, String::new());
+    }
+    for row in csv.rows {
+        let mut line = vec![String::new(); width];
+        line[0] = council.to_owned();
+        for (cell, place) in row.into_iter().zip(&places) {
+            line[*place] = cell;
+        }
+        held.rows.push(line);
+    }
+}
