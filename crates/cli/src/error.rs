@@ -51,7 +51,7 @@ pub enum CliError {
     #[error("{0}")]
     Workbook(#[from] WorkbookError),
     #[error(
-        "The {table} table could not be written as Parquet: {why}. The CSV reports and the workbook were written; please report this."
+        "The {table} table could not be written as Parquet: {why}. The CSV reports were written; please report this."
     )]
     Parquet { table: &'static str, why: String },
 }

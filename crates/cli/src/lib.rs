@@ -8,8 +8,10 @@
 //! holds in the app: finding the files ([`inputs`]), the cipher work WebCrypto does there
 //! ([`unlock`]), and the terminal ([`terminal`]). The run is two steps, kept apart so that
 //! more writers can follow the first: [`consolidate::consolidate`] turns the files into a
-//! workspace and each file's outcome, then [`reports::write_reports`] writes them out,
-//! and [`parquet::write_tables`] writes the workspace's raw rows as Parquet for engines.
+//! workspace for each council and each file's outcome; then, at once on two cores,
+//! [`reports::write_workbook`] writes the workbook while [`reports::write_csvs`] writes
+//! the outcomes and every report as CSV and [`parquet::write_tables`] the workspace's raw
+//! rows as Parquet for engines.
 
 pub mod args;
 pub mod consolidate;
@@ -104,8 +106,21 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         pack: pack.as_ref(),
         today,
     };
-    reports::write_reports(&args.out, &consolidation, &setting)?;
-    parquet::write_tables(&args.out, &consolidation, pack.as_ref())?;
+    // The workbook (the longest to write) on one core, the CSVs and Parquet on the other.
+    let (workbook, tables) = std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| {
+            let path = args.out.join(reports::WORKBOOK);
+            reports::write_workbook(&path, &consolidation, &setting)
+        });
+        let tables = reports::write_csvs(&args.out, &consolidation, &setting)
+            .and_then(|_| parquet::write_tables(&args.out, &consolidation, pack.as_ref()));
+        (workbook.join(), tables)
+    });
+    tables?;
+    match workbook {
+        Ok(written) => written?,
+        Err(panicked) => std::panic::resume_unwind(panicked),
+    }
 
     let mut stdout = std::io::stdout().lock();
     let _ = terminal::print_results(&mut stdout, &consolidation, &args.out);

@@ -16,22 +16,25 @@
 //! *Council* column names it) and `member_id`, so
 //! the tables of many councils' runs can be read together and joined on both.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use mdr_domain::consolidate::{Councils, ImportResults};
+use mdr_domain::consolidate::{Councils, FileResult, HeldMember};
 use mdr_domain::model::catalogue::MandatoryFor;
+use mdr_domain::model::learning::Evaluation;
 use mdr_domain::model::pack::{CouncilPack, offered_courses};
-use mdr_domain::model::plan::DevelopmentPlan;
+use mdr_domain::model::plan::{CourseRequest, DevelopmentNeed, DevelopmentPlan};
 use mdr_domain::model::survey::{Answer, ResponseStatus, SurveyResponse};
 use mdr_domain::model::{Course, LearningActivity, MemberRecord, Vocabulary};
 use parquet::basic::Compression;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
-use parquet::file::writer::SerializedFileWriter;
+use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use parquet::schema::parser::parse_message_type;
 
 use crate::consolidate::Consolidation;
@@ -188,11 +191,10 @@ impl Column {
     }
 }
 
-/// A table's name and columns, every column as long as the others.
-struct Table {
-    name: &'static str,
-    columns: Vec<Column>,
-}
+/// How many rows a row group holds: large strides for an engine to read, and a group's
+/// columns a few tens of megabytes, so a table of a million activities is never held
+/// whole.
+const ROW_GROUP: usize = 65_536;
 
 /// The values present, and a definition level for each row when nulls are allowed.
 fn levels<T: Clone>(values: &[Option<T>], nullable: bool) -> (Vec<T>, Option<Vec<i16>>) {
@@ -206,108 +208,121 @@ fn days_since_epoch(date: NaiveDate) -> i32 {
     i32::try_from((date - epoch).num_days()).expect("a date within Parquet's range")
 }
 
-impl Table {
-    /// The table as the bytes of a Parquet file: one row group, snappy pages, the schema
-    /// version and the table's name in the footer's key-value metadata.
-    fn to_parquet(&self) -> Result<Vec<u8>, ParquetError> {
-        let rows = self.columns.first().map_or(0, Column::len);
+/// Writes `rows` as the Parquet table `name` into `out`: its columns made by `columns`
+/// a row group at a time, snappy pages, the schema version and the table's name in the
+/// footer's key-value metadata.
+fn write_parquet<W: Write + Send, R>(
+    out: W,
+    name: &str,
+    rows: &[R],
+    columns: impl Fn(&[R]) -> Vec<Column>,
+) -> Result<(), ParquetError> {
+    // The columns of no rows: the schema alone.
+    let message = format!(
+        "message {name} {{ {} }}",
+        columns(&[])
+            .iter()
+            .map(Column::schema)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let schema = Arc::new(parse_message_type(&message)?);
+    let properties = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_created_by(format!("mdr {}", env!("CARGO_PKG_VERSION")))
+        .set_key_value_metadata(Some(vec![
+            KeyValue::new(SCHEMA_VERSION_KEY.to_owned(), SCHEMA_VERSION.to_owned()),
+            KeyValue::new(TABLE_KEY.to_owned(), name.to_owned()),
+        ]))
+        .build();
+    let mut writer = SerializedFileWriter::new(out, schema, Arc::new(properties))?;
+    // A table with no rows still has its one, empty, row group.
+    let groups: Vec<&[R]> = if rows.is_empty() {
+        vec![rows]
+    } else {
+        rows.chunks(ROW_GROUP).collect()
+    };
+    for group_rows in groups {
+        let group_columns = columns(group_rows);
         debug_assert!(
-            self.columns.iter().all(|c| c.len() == rows),
-            "{}",
-            self.name
+            group_columns.iter().all(|c| c.len() == group_rows.len()),
+            "{name}"
         );
-        let message = format!(
-            "message {} {{ {} }}",
-            self.name,
-            self.columns
-                .iter()
-                .map(Column::schema)
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        let schema = Arc::new(parse_message_type(&message)?);
-        let properties = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .set_created_by(format!("mdr {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(vec![
-                KeyValue::new(SCHEMA_VERSION_KEY.to_owned(), SCHEMA_VERSION.to_owned()),
-                KeyValue::new(TABLE_KEY.to_owned(), self.name.to_owned()),
-            ]))
-            .build();
-        let mut bytes = Vec::new();
-        let mut writer = SerializedFileWriter::new(&mut bytes, schema, Arc::new(properties))?;
         let mut group = writer.next_row_group()?;
-        for column in &self.columns {
-            let mut out = group
-                .next_column()?
-                .expect("a writer for every column of the schema");
-            let nullable = column.nullable;
-            match &column.values {
-                Values::Text(values) => {
-                    let (present, defs) = levels(values, nullable);
-                    let present: Vec<ByteArray> = present
-                        .into_iter()
-                        .map(|s| ByteArray::from(s.into_bytes()))
-                        .collect();
-                    out.typed::<ByteArrayType>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::Int32(values) => {
-                    let (present, defs) = levels(values, nullable);
-                    out.typed::<Int32Type>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::Int64(values) => {
-                    let (present, defs) = levels(values, nullable);
-                    out.typed::<Int64Type>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::Bool(values) => {
-                    let (present, defs) = levels(values, nullable);
-                    out.typed::<BoolType>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::Date(values) => {
-                    let days: Vec<Option<i32>> =
-                        values.iter().map(|d| d.map(days_since_epoch)).collect();
-                    let (present, defs) = levels(&days, nullable);
-                    out.typed::<Int32Type>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::Timestamp(values) => {
-                    let millis: Vec<Option<i64>> = values
-                        .iter()
-                        .map(|t| t.map(|t| t.timestamp_millis()))
-                        .collect();
-                    let (present, defs) = levels(&millis, nullable);
-                    out.typed::<Int64Type>()
-                        .write_batch(&present, defs.as_deref(), None)?;
-                }
-                Values::TextList(lists) => {
-                    // A required list of required strings: definition level 0 is an empty
-                    // list, 1 an element; repetition level 0 starts a row's list.
-                    let (mut present, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
-                    for list in lists {
-                        if list.is_empty() {
-                            defs.push(0);
-                            reps.push(0);
-                        }
-                        for (i, element) in list.iter().enumerate() {
-                            present.push(ByteArray::from(element.as_str()));
-                            defs.push(1);
-                            reps.push(i16::from(i > 0));
-                        }
-                    }
-                    out.typed::<ByteArrayType>()
-                        .write_batch(&present, Some(&defs), Some(&reps))?;
-                }
-            }
-            out.close()?;
-        }
+        write_group(&mut group, &group_columns)?;
         group.close()?;
-        writer.close()?;
-        Ok(bytes)
     }
+    writer.close()?;
+    Ok(())
+}
+
+/// One row group's columns.
+fn write_group<W: Write + Send>(
+    group: &mut parquet::file::writer::SerializedRowGroupWriter<'_, W>,
+    columns: &[Column],
+) -> Result<(), ParquetError> {
+    for column in columns {
+        let mut out = group
+            .next_column()?
+            .expect("a writer for every column of the schema");
+        let nullable = column.nullable;
+        match &column.values {
+            Values::Text(values) => {
+                let bytes: Vec<Option<ByteArray>> = values
+                    .iter()
+                    .map(|v| v.as_deref().map(ByteArray::from))
+                    .collect();
+                write_values::<ByteArrayType>(&mut out, &bytes, nullable)?;
+            }
+            Values::Int32(values) => write_values::<Int32Type>(&mut out, values, nullable)?,
+            Values::Int64(values) => write_values::<Int64Type>(&mut out, values, nullable)?,
+            Values::Bool(values) => write_values::<BoolType>(&mut out, values, nullable)?,
+            Values::Date(values) => {
+                let days: Vec<Option<i32>> =
+                    values.iter().map(|d| d.map(days_since_epoch)).collect();
+                write_values::<Int32Type>(&mut out, &days, nullable)?;
+            }
+            Values::Timestamp(values) => {
+                let millis: Vec<Option<i64>> = values
+                    .iter()
+                    .map(|t| t.map(|t| t.timestamp_millis()))
+                    .collect();
+                write_values::<Int64Type>(&mut out, &millis, nullable)?;
+            }
+            Values::TextList(lists) => {
+                // A required list of required strings: definition level 0 is an empty
+                // list, 1 an element; repetition level 0 starts a row's list.
+                let (mut present, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
+                for list in lists {
+                    if list.is_empty() {
+                        defs.push(0);
+                        reps.push(0);
+                    }
+                    for (i, element) in list.iter().enumerate() {
+                        present.push(ByteArray::from(element.as_str()));
+                        defs.push(1);
+                        reps.push(i16::from(i > 0));
+                    }
+                }
+                out.typed::<ByteArrayType>()
+                    .write_batch(&present, Some(&defs), Some(&reps))?;
+            }
+        }
+        out.close()?;
+    }
+    Ok(())
+}
+
+/// One column of plain values, with a definition level for each row when nulls are allowed.
+fn write_values<T: DataType>(
+    out: &mut SerializedColumnWriter<'_>,
+    values: &[Option<T::T>],
+    nullable: bool,
+) -> Result<(), ParquetError> {
+    let (present, defs) = levels(values, nullable);
+    out.typed::<T>()
+        .write_batch(&present, defs.as_deref(), None)
+        .map(|_| ())
 }
 
 /// The catalogue's words for a course's `mandatory` column.
@@ -368,8 +383,9 @@ fn member_keys<T>(rows: &[(Member, T)]) -> [Column; 2] {
     ]
 }
 
-fn members(councils: &Councils) -> Table {
-    let held: Vec<_> = councils
+/// Each member held, with their council's name.
+fn held(councils: &Councils) -> Vec<(&str, &HeldMember)> {
+    councils
         .iter()
         .flat_map(|c| {
             c.workspace
@@ -377,7 +393,10 @@ fn members(councils: &Councils) -> Table {
                 .values()
                 .map(move |h| (c.name.as_str(), h))
         })
-        .collect();
+        .collect()
+}
+
+fn members(held: &[(&str, &HeldMember)]) -> Vec<Column> {
     let rows: Vec<(Member<'_>, ())> = held
         .iter()
         .map(|&(council, h)| {
@@ -387,36 +406,33 @@ fn members(councils: &Councils) -> Table {
         .collect();
     let [council, member_id] = member_keys(&rows);
     let profiles: Vec<_> = rows.iter().map(|(m, _)| &m.profile).collect();
-    Table {
-        name: "members",
-        columns: vec![
-            council,
-            member_id,
-            Column::text("full_name", profiles.iter().map(|p| p.full_name.as_str())),
-            Column::text("ward", profiles.iter().map(|p| p.ward.as_str())),
-            Column::text(
-                "political_group",
-                profiles.iter().map(|p| p.political_group.as_str()),
-            ),
-            Column::text_list(
-                "roles",
-                profiles.iter().map(|p| p.roles.iter().cloned().collect()),
-            ),
-            Column::optional_date("date_elected", profiles.iter().map(|p| p.date_elected)),
-            Column::optional_timestamp("set_up_at", rows.iter().map(|(m, _)| m.set_up_at)),
-            Column::timestamp("exported_at", held.iter().map(|(_, h)| h.file.exported_at)),
-            Column::int64(
-                "revision",
-                held.iter()
-                    .map(|(_, h)| i64::try_from(h.file.revision).unwrap_or(i64::MAX)),
-            ),
-            Column::int32(
-                "devices",
-                held.iter()
-                    .map(|(_, h)| i32::try_from(h.devices.len()).unwrap_or(i32::MAX)),
-            ),
-        ],
-    }
+    vec![
+        council,
+        member_id,
+        Column::text("full_name", profiles.iter().map(|p| p.full_name.as_str())),
+        Column::text("ward", profiles.iter().map(|p| p.ward.as_str())),
+        Column::text(
+            "political_group",
+            profiles.iter().map(|p| p.political_group.as_str()),
+        ),
+        Column::text_list(
+            "roles",
+            profiles.iter().map(|p| p.roles.iter().cloned().collect()),
+        ),
+        Column::optional_date("date_elected", profiles.iter().map(|p| p.date_elected)),
+        Column::optional_timestamp("set_up_at", rows.iter().map(|(m, _)| m.set_up_at)),
+        Column::timestamp("exported_at", held.iter().map(|(_, h)| h.file.exported_at)),
+        Column::int64(
+            "revision",
+            held.iter()
+                .map(|(_, h)| i64::try_from(h.file.revision).unwrap_or(i64::MAX)),
+        ),
+        Column::int32(
+            "devices",
+            held.iter()
+                .map(|(_, h)| i32::try_from(h.devices.len()).unwrap_or(i32::MAX)),
+        ),
+    ]
 }
 
 fn activity_rows(councils: &Councils) -> Vec<(Member<'_>, &LearningActivity)> {
@@ -426,91 +442,87 @@ fn activity_rows(councils: &Councils) -> Vec<(Member<'_>, &LearningActivity)> {
         .collect()
 }
 
-fn activities(councils: &Councils) -> Table {
-    let rows = activity_rows(councils);
-    let [council, member_id] = member_keys(&rows);
-    Table {
-        name: "activities",
-        columns: vec![
-            council,
-            member_id,
-            Column::text("activity_id", rows.iter().map(|(_, a)| a.id.to_string())),
-            Column::optional_text(
-                "course_id",
-                rows.iter().map(|(_, a)| a.course_id.as_deref()),
-            ),
-            Column::text("title", rows.iter().map(|(_, a)| a.title.as_str())),
-            Column::text("provider", rows.iter().map(|(_, a)| a.provider.as_str())),
-            Column::text("topic", rows.iter().map(|(_, a)| a.topic.as_str())),
-            Column::optional_text(
-                "format",
-                rows.iter().map(|(_, a)| a.format.map(Vocabulary::id)),
-            ),
-            Column::text("status", rows.iter().map(|(_, a)| a.status.id())),
-            Column::optional_date("start_date", rows.iter().map(|(_, a)| a.start_date)),
-            Column::optional_date("completed_on", rows.iter().map(|(_, a)| a.completed_on)),
-            Column::int32(
-                "minutes",
-                rows.iter()
-                    .map(|(_, a)| i32::try_from(a.minutes).unwrap_or(i32::MAX)),
-            ),
-            Column::bool(
-                "hours_not_known",
-                rows.iter().map(|(_, a)| a.hours_not_known),
-            ),
-            Column::text("evidence", rows.iter().map(|(_, a)| a.evidence.as_str())),
-            Column::bool(
-                "evaluated",
-                rows.iter().map(|(_, a)| a.evaluation.is_some()),
-            ),
-            Column::timestamp("updated_at", rows.iter().map(|(_, a)| a.updated_at)),
-        ],
-    }
+fn activities(rows: &[(Member, &LearningActivity)]) -> Vec<Column> {
+    let [council, member_id] = member_keys(rows);
+    vec![
+        council,
+        member_id,
+        Column::text("activity_id", rows.iter().map(|(_, a)| a.id.to_string())),
+        Column::optional_text(
+            "course_id",
+            rows.iter().map(|(_, a)| a.course_id.as_deref()),
+        ),
+        Column::text("title", rows.iter().map(|(_, a)| a.title.as_str())),
+        Column::text("provider", rows.iter().map(|(_, a)| a.provider.as_str())),
+        Column::text("topic", rows.iter().map(|(_, a)| a.topic.as_str())),
+        Column::optional_text(
+            "format",
+            rows.iter().map(|(_, a)| a.format.map(Vocabulary::id)),
+        ),
+        Column::text("status", rows.iter().map(|(_, a)| a.status.id())),
+        Column::optional_date("start_date", rows.iter().map(|(_, a)| a.start_date)),
+        Column::optional_date("completed_on", rows.iter().map(|(_, a)| a.completed_on)),
+        Column::int32(
+            "minutes",
+            rows.iter()
+                .map(|(_, a)| i32::try_from(a.minutes).unwrap_or(i32::MAX)),
+        ),
+        Column::bool(
+            "hours_not_known",
+            rows.iter().map(|(_, a)| a.hours_not_known),
+        ),
+        Column::text("evidence", rows.iter().map(|(_, a)| a.evidence.as_str())),
+        Column::bool(
+            "evaluated",
+            rows.iter().map(|(_, a)| a.evaluation.is_some()),
+        ),
+        Column::timestamp("updated_at", rows.iter().map(|(_, a)| a.updated_at)),
+    ]
 }
 
-fn evaluations(councils: &Councils) -> Table {
-    let rows: Vec<_> = activity_rows(councils)
+fn evaluation_rows(councils: &Councils) -> Vec<(Member<'_>, (&LearningActivity, &Evaluation))> {
+    activity_rows(councils)
         .into_iter()
         .filter_map(|(m, a)| a.evaluation.as_ref().map(|e| (m, (a, e))))
-        .collect();
-    let [council, member_id] = member_keys(&rows);
-    Table {
-        name: "evaluations",
-        columns: vec![
-            council,
-            member_id,
-            Column::text(
-                "activity_id",
-                rows.iter().map(|(_, (a, _))| a.id.to_string()),
-            ),
-            Column::optional_text(
-                "course_id",
-                rows.iter().map(|(_, (a, _))| a.course_id.as_deref()),
-            ),
-            Column::text("title", rows.iter().map(|(_, (a, _))| a.title.as_str())),
-            Column::text(
-                "provider",
-                rows.iter().map(|(_, (a, _))| a.provider.as_str()),
-            ),
-            Column::int32("rating", rows.iter().map(|(_, (_, e))| i32::from(e.rating))),
-            Column::int32(
-                "usefulness",
-                rows.iter().map(|(_, (_, e))| i32::from(e.usefulness)),
-            ),
-            Column::bool(
-                "would_recommend",
-                rows.iter().map(|(_, (_, e))| e.would_recommend),
-            ),
-            Column::text(
-                "do_differently",
-                rows.iter().map(|(_, (_, e))| e.do_differently.as_str()),
-            ),
-            Column::text(
-                "comments",
-                rows.iter().map(|(_, (_, e))| e.comments.as_str()),
-            ),
-        ],
-    }
+        .collect()
+}
+
+fn evaluations(rows: &[(Member<'_>, (&LearningActivity, &Evaluation))]) -> Vec<Column> {
+    let [council, member_id] = member_keys(rows);
+    vec![
+        council,
+        member_id,
+        Column::text(
+            "activity_id",
+            rows.iter().map(|(_, (a, _))| a.id.to_string()),
+        ),
+        Column::optional_text(
+            "course_id",
+            rows.iter().map(|(_, (a, _))| a.course_id.as_deref()),
+        ),
+        Column::text("title", rows.iter().map(|(_, (a, _))| a.title.as_str())),
+        Column::text(
+            "provider",
+            rows.iter().map(|(_, (a, _))| a.provider.as_str()),
+        ),
+        Column::int32("rating", rows.iter().map(|(_, (_, e))| i32::from(e.rating))),
+        Column::int32(
+            "usefulness",
+            rows.iter().map(|(_, (_, e))| i32::from(e.usefulness)),
+        ),
+        Column::bool(
+            "would_recommend",
+            rows.iter().map(|(_, (_, e))| e.would_recommend),
+        ),
+        Column::text(
+            "do_differently",
+            rows.iter().map(|(_, (_, e))| e.do_differently.as_str()),
+        ),
+        Column::text(
+            "comments",
+            rows.iter().map(|(_, (_, e))| e.comments.as_str()),
+        ),
+    ]
 }
 
 /// One stored value of a survey answer: a row for each, and one for each option chosen
@@ -573,8 +585,8 @@ fn answer_values<'a>(response: &'a SurveyResponse) -> impl Iterator<Item = Answe
         })
 }
 
-fn survey_answers(councils: &Councils) -> Table {
-    let rows: Vec<(Member<'_>, AnswerValue)> = records(councils)
+fn answer_rows(councils: &Councils) -> Vec<(Member<'_>, AnswerValue<'_>)> {
+    records(councils)
         .into_iter()
         .flat_map(|m| {
             m.record
@@ -583,45 +595,45 @@ fn survey_answers(councils: &Councils) -> Table {
                 .flat_map(answer_values)
                 .map(move |v| (m, v))
         })
-        .collect();
-    let [council, member_id] = member_keys(&rows);
-    Table {
-        name: "survey_answers",
-        columns: vec![
-            council,
-            member_id,
-            Column::text(
-                "response_id",
-                rows.iter().map(|(_, v)| v.response.id.to_string()),
-            ),
-            Column::text(
-                "template_id",
-                rows.iter().map(|(_, v)| v.response.template_id.as_str()),
-            ),
-            Column::int32(
-                "template_version",
-                rows.iter()
-                    .map(|(_, v)| i32::try_from(v.response.template_version).unwrap_or(i32::MAX)),
-            ),
-            Column::text("round", rows.iter().map(|(_, v)| v.response.round.as_str())),
-            Column::text(
-                "status",
-                rows.iter()
-                    .map(|(_, v)| response_status_id(v.response.status)),
-            ),
-            Column::optional_timestamp(
-                "submitted_at",
-                rows.iter().map(|(_, v)| v.response.submitted_at),
-            ),
-            Column::text("question_id", rows.iter().map(|(_, v)| v.question_id)),
-            Column::text("kind", rows.iter().map(|(_, v)| v.kind)),
-            Column::optional_int32("scale", rows.iter().map(|(_, v)| v.scale)),
-            Column::optional_text("choice", rows.iter().map(|(_, v)| v.choice)),
-            Column::optional_bool("yes_no", rows.iter().map(|(_, v)| v.yes_no)),
-            Column::optional_int64("number", rows.iter().map(|(_, v)| v.number)),
-            Column::optional_text("text", rows.iter().map(|(_, v)| v.text)),
-        ],
-    }
+        .collect()
+}
+
+fn survey_answers(rows: &[(Member<'_>, AnswerValue<'_>)]) -> Vec<Column> {
+    let [council, member_id] = member_keys(rows);
+    vec![
+        council,
+        member_id,
+        Column::text(
+            "response_id",
+            rows.iter().map(|(_, v)| v.response.id.to_string()),
+        ),
+        Column::text(
+            "template_id",
+            rows.iter().map(|(_, v)| v.response.template_id.as_str()),
+        ),
+        Column::int32(
+            "template_version",
+            rows.iter()
+                .map(|(_, v)| i32::try_from(v.response.template_version).unwrap_or(i32::MAX)),
+        ),
+        Column::text("round", rows.iter().map(|(_, v)| v.response.round.as_str())),
+        Column::text(
+            "status",
+            rows.iter()
+                .map(|(_, v)| response_status_id(v.response.status)),
+        ),
+        Column::optional_timestamp(
+            "submitted_at",
+            rows.iter().map(|(_, v)| v.response.submitted_at),
+        ),
+        Column::text("question_id", rows.iter().map(|(_, v)| v.question_id)),
+        Column::text("kind", rows.iter().map(|(_, v)| v.kind)),
+        Column::optional_int32("scale", rows.iter().map(|(_, v)| v.scale)),
+        Column::optional_text("choice", rows.iter().map(|(_, v)| v.choice)),
+        Column::optional_bool("yes_no", rows.iter().map(|(_, v)| v.yes_no)),
+        Column::optional_int64("number", rows.iter().map(|(_, v)| v.number)),
+        Column::optional_text("text", rows.iter().map(|(_, v)| v.text)),
+    ]
 }
 
 fn plans(councils: &Councils) -> Vec<(Member<'_>, &DevelopmentPlan)> {
@@ -631,152 +643,165 @@ fn plans(councils: &Councils) -> Vec<(Member<'_>, &DevelopmentPlan)> {
         .collect()
 }
 
-fn plan_needs(councils: &Councils) -> Table {
-    let rows: Vec<_> = plans(councils)
+fn need_rows(councils: &Councils) -> Vec<(Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))> {
+    plans(councils)
         .into_iter()
         .flat_map(|(m, p)| p.needs.iter().map(move |n| (m, (p, n))))
-        .collect();
-    let [council, member_id] = member_keys(&rows);
-    Table {
-        name: "plan_needs",
-        columns: vec![
-            council,
-            member_id,
-            Column::int32("plan_year", rows.iter().map(|(_, (p, _))| p.year)),
-            Column::bool(
-                "plan_signed_off",
-                rows.iter().map(|(_, (p, _))| p.sign_off.is_some()),
-            ),
-            Column::text("need_id", rows.iter().map(|(_, (_, n))| n.id.to_string())),
-            Column::text("need", rows.iter().map(|(_, (_, n))| n.need.as_str())),
-            Column::text("priority", rows.iter().map(|(_, (_, n))| n.priority.id())),
-            Column::text("why", rows.iter().map(|(_, (_, n))| n.why.as_str())),
-            Column::optional_text(
-                "preferred_format",
-                rows.iter()
-                    .map(|(_, (_, n))| n.preferred_format.map(Vocabulary::id)),
-            ),
-        ],
-    }
+        .collect()
 }
 
-fn requested_courses(councils: &Councils) -> Table {
-    let rows: Vec<_> = plans(councils)
+/// `plan_year` and `plan_signed_off` for rows that each belong to a plan.
+fn plan_keys<T>(rows: &[(Member, (&DevelopmentPlan, T))]) -> [Column; 2] {
+    [
+        Column::int32("plan_year", rows.iter().map(|(_, (p, _))| p.year)),
+        Column::bool(
+            "plan_signed_off",
+            rows.iter().map(|(_, (p, _))| p.sign_off.is_some()),
+        ),
+    ]
+}
+
+fn plan_needs(rows: &[(Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))]) -> Vec<Column> {
+    let [council, member_id] = member_keys(rows);
+    let [plan_year, plan_signed_off] = plan_keys(rows);
+    vec![
+        council,
+        member_id,
+        plan_year,
+        plan_signed_off,
+        Column::text("need_id", rows.iter().map(|(_, (_, n))| n.id.to_string())),
+        Column::text("need", rows.iter().map(|(_, (_, n))| n.need.as_str())),
+        Column::text("priority", rows.iter().map(|(_, (_, n))| n.priority.id())),
+        Column::text("why", rows.iter().map(|(_, (_, n))| n.why.as_str())),
+        Column::optional_text(
+            "preferred_format",
+            rows.iter()
+                .map(|(_, (_, n))| n.preferred_format.map(Vocabulary::id)),
+        ),
+    ]
+}
+
+fn request_rows(councils: &Councils) -> Vec<(Member<'_>, (&DevelopmentPlan, &CourseRequest))> {
+    plans(councils)
         .into_iter()
         .flat_map(|(m, p)| p.requested_courses.iter().map(move |c| (m, (p, c))))
-        .collect();
-    let [council, member_id] = member_keys(&rows);
-    Table {
-        name: "requested_courses",
-        columns: vec![
-            council,
-            member_id,
-            Column::int32("plan_year", rows.iter().map(|(_, (p, _))| p.year)),
-            Column::bool(
-                "plan_signed_off",
-                rows.iter().map(|(_, (p, _))| p.sign_off.is_some()),
-            ),
-            Column::text(
-                "course_id",
-                rows.iter().map(|(_, (_, c))| c.course_id.as_str()),
-            ),
-            Column::text("title", rows.iter().map(|(_, (_, c))| c.title.as_str())),
-        ],
-    }
+        .collect()
+}
+
+fn requested_courses(rows: &[(Member<'_>, (&DevelopmentPlan, &CourseRequest))]) -> Vec<Column> {
+    let [council, member_id] = member_keys(rows);
+    let [plan_year, plan_signed_off] = plan_keys(rows);
+    vec![
+        council,
+        member_id,
+        plan_year,
+        plan_signed_off,
+        Column::text(
+            "course_id",
+            rows.iter().map(|(_, (_, c))| c.course_id.as_str()),
+        ),
+        Column::text("title", rows.iter().map(|(_, (_, c))| c.title.as_str())),
+    ]
 }
 
 /// The catalogue the reports were drawn with: the pack's courses on offer, or the
 /// built-in catalogue without a pack.
-fn courses(pack: Option<&CouncilPack>) -> Table {
-    let catalogue: Vec<Course> = offered_courses(pack);
-    Table {
-        name: "courses",
-        columns: vec![
-            Column::text("course_id", catalogue.iter().map(|c| c.id.as_str())),
-            Column::text("title", catalogue.iter().map(|c| c.title.as_str())),
-            Column::text("provider", catalogue.iter().map(|c| c.provider.as_str())),
-            Column::text("topic", catalogue.iter().map(|c| c.topic.as_str())),
-            Column::text("format", catalogue.iter().map(|c| c.format.id())),
-            Column::int32(
-                "minutes",
-                catalogue
-                    .iter()
-                    .map(|c| i32::try_from(c.minutes).unwrap_or(i32::MAX)),
-            ),
-            Column::int64(
-                "cost_pence",
-                catalogue.iter().map(|c| i64::from(c.cost_pence)),
-            ),
-            Column::text(
-                "mandatory",
-                catalogue.iter().map(|c| mandatory_id(&c.mandatory_for)),
-            ),
-            Column::text_list(
-                "mandatory_roles",
-                catalogue.iter().map(|c| match &c.mandatory_for {
-                    MandatoryFor::Roles(roles) => roles.iter().cloned().collect(),
-                    _ => Vec::new(),
-                }),
-            ),
-            Column::optional_int32(
-                "refresher_months",
-                catalogue.iter().map(|c| {
-                    c.refresher_months
-                        .map(|m| i32::try_from(m).unwrap_or(i32::MAX))
-                }),
-            ),
-        ],
-    }
-}
-
-fn outcomes(results: &ImportResults) -> Table {
-    let rows = results.rows();
-    Table {
-        name: "outcomes",
-        columns: vec![
-            Column::text("file", rows.iter().map(|r| r.file.as_str())),
-            Column::text(
-                "outcome",
-                rows.iter().map(|r| r.outcome.label().to_ascii_lowercase()),
-            ),
-            Column::optional_text("member", rows.iter().map(|r| r.outcome.member())),
-            Column::text("explanation", rows.iter().map(|r| r.outcome.explanation())),
-        ],
-    }
-}
-
-/// Every table of the run, in the order of [`TABLES`].
-fn tables(consolidation: &Consolidation, pack: Option<&CouncilPack>) -> Vec<Table> {
-    let councils = &consolidation.councils;
+fn courses(catalogue: &[Course]) -> Vec<Column> {
     vec![
-        members(councils),
-        activities(councils),
-        evaluations(councils),
-        survey_answers(councils),
-        plan_needs(councils),
-        requested_courses(councils),
-        courses(pack),
-        outcomes(&consolidation.results),
+        Column::text("course_id", catalogue.iter().map(|c| c.id.as_str())),
+        Column::text("title", catalogue.iter().map(|c| c.title.as_str())),
+        Column::text("provider", catalogue.iter().map(|c| c.provider.as_str())),
+        Column::text("topic", catalogue.iter().map(|c| c.topic.as_str())),
+        Column::text("format", catalogue.iter().map(|c| c.format.id())),
+        Column::int32(
+            "minutes",
+            catalogue
+                .iter()
+                .map(|c| i32::try_from(c.minutes).unwrap_or(i32::MAX)),
+        ),
+        Column::int64(
+            "cost_pence",
+            catalogue.iter().map(|c| i64::from(c.cost_pence)),
+        ),
+        Column::text(
+            "mandatory",
+            catalogue.iter().map(|c| mandatory_id(&c.mandatory_for)),
+        ),
+        Column::text_list(
+            "mandatory_roles",
+            catalogue.iter().map(|c| match &c.mandatory_for {
+                MandatoryFor::Roles(roles) => roles.iter().cloned().collect(),
+                _ => Vec::new(),
+            }),
+        ),
+        Column::optional_int32(
+            "refresher_months",
+            catalogue.iter().map(|c| {
+                c.refresher_months
+                    .map(|m| i32::try_from(m).unwrap_or(i32::MAX))
+            }),
+        ),
     ]
 }
 
+fn outcomes(rows: &[FileResult]) -> Vec<Column> {
+    vec![
+        Column::text("file", rows.iter().map(|r| r.file.as_str())),
+        Column::text(
+            "outcome",
+            rows.iter().map(|r| r.outcome.label().to_ascii_lowercase()),
+        ),
+        Column::optional_text("member", rows.iter().map(|r| r.outcome.member())),
+        Column::text("explanation", rows.iter().map(|r| r.outcome.explanation())),
+    ]
+}
+
+/// Writes the table `name` of `rows` into `out` as `<name>.parquet`, and returns the file's
+/// name.
+fn write_table<R>(
+    out: &Path,
+    name: &'static str,
+    rows: &[R],
+    columns: impl Fn(&[R]) -> Vec<Column>,
+) -> Result<String, CliError> {
+    let file_name = format!("{name}.parquet");
+    let path = out.join(&file_name);
+    let file = File::create(&path).map_err(|e| CliError::output(&path, &e))?;
+    let mut file = BufWriter::new(file);
+    write_parquet(&mut file, name, rows, columns).map_err(|e| CliError::Parquet {
+        table: name,
+        why: e.to_string(),
+    })?;
+    file.flush().map_err(|e| CliError::output(&path, &e))?;
+    Ok(file_name)
+}
+
 /// Writes every table into `out`, which exists, as `<table>.parquet`, and returns the
-/// names of the files written, in the order written.
+/// names of the files written, in the order of [`TABLES`]. One table is made at a time.
 pub fn write_tables(
     out: &Path,
     consolidation: &Consolidation,
     pack: Option<&CouncilPack>,
 ) -> Result<Vec<String>, CliError> {
-    let mut written = Vec::new();
-    for table in tables(consolidation, pack) {
-        let bytes = table.to_parquet().map_err(|e| CliError::Parquet {
-            table: table.name,
-            why: e.to_string(),
-        })?;
-        let name = format!("{}.parquet", table.name);
-        let path = out.join(&name);
-        std::fs::write(&path, bytes).map_err(|e| CliError::output(&path, &e))?;
-        written.push(name);
-    }
-    Ok(written)
+    let councils = &consolidation.councils;
+    Ok(vec![
+        write_table(out, "members", &held(councils), members)?,
+        write_table(out, "activities", &activity_rows(councils), activities)?,
+        write_table(out, "evaluations", &evaluation_rows(councils), evaluations)?,
+        write_table(
+            out,
+            "survey_answers",
+            &answer_rows(councils),
+            survey_answers,
+        )?,
+        write_table(out, "plan_needs", &need_rows(councils), plan_needs)?,
+        write_table(
+            out,
+            "requested_courses",
+            &request_rows(councils),
+            requested_courses,
+        )?,
+        write_table(out, "courses", &offered_courses(pack), courses)?,
+        write_table(out, "outcomes", consolidation.results.rows(), outcomes)?,
+    ])
 }

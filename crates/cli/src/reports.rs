@@ -5,15 +5,17 @@
 //! (`mdr_workbook`); this module only chooses the file names (the pages' download names,
 //! without the day, since the folder is the run's) and writes the files.
 
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use mdr_domain::consolidate::{
-    CharterActions, Csv, ImportResults, ReportSetting, shown_name, to_csv,
+    CSV_START, CharterActions, Csv, ImportResults, Part, ReportSetting, csv_row, shown_name, to_csv,
 };
 use mdr_domain::exchange::{file_text, read_pack_file};
 use mdr_domain::model::pack::CouncilPack;
-use mdr_workbook::{WorkbookProperties, write_workbook};
+use mdr_workbook::{WorkbookBuilder, WorkbookError, WorkbookProperties};
 
 use crate::consolidate::Consolidation;
 use crate::error::{CliError, shown, why};
@@ -66,47 +68,111 @@ pub fn outcomes_csv(results: &ImportResults) -> String {
     })
 }
 
-/// The workbook's bytes: every report's sheet, the Charter evidence last.
-fn workbook(consolidation: &Consolidation, setting: &ReportSetting) -> Result<Vec<u8>, CliError> {
+/// Writes the workbook at `path`: every report's sheet, the Charter evidence last, each
+/// written a council's rows at a time, so no report is held whole.
+pub fn write_workbook(
+    path: &Path,
+    consolidation: &Consolidation,
+    setting: &ReportSetting,
+) -> Result<(), CliError> {
     let councils = &consolidation.councils;
-    let tables = councils.report_tables(setting, &CharterActions::default());
     let properties = WorkbookProperties {
         title: councils.reports_title(setting.pack),
         created_at: Utc::now(),
     };
-    Ok(write_workbook(&tables, &properties)?)
+    let mut workbook = WorkbookBuilder::new(&properties)?;
+    let mut failed: Option<WorkbookError> = None;
+    councils.each_report_table(setting, &CharterActions::default(), |part| {
+        if failed.is_some() {
+            return;
+        }
+        let done = match part {
+            Part::Begin(head) => workbook.begin(&head),
+            Part::Rows(rows) => workbook.rows(&rows),
+            Part::End => workbook.end(),
+        };
+        failed = done.err();
+    });
+    if let Some(error) = failed {
+        return Err(error.into());
+    }
+    Ok(workbook.save(path)?)
 }
 
-/// Writes the outcomes, every report's CSV and the workbook into `out`, which exists, and
-/// returns the names of the files written, in the order written.
-pub fn write_reports(
+/// A CSV being written a part at a time.
+struct CsvFile {
+    path: PathBuf,
+    out: BufWriter<File>,
+    line: String,
+}
+
+impl CsvFile {
+    fn create(path: PathBuf, header: &[String]) -> Result<Self, CliError> {
+        let file = File::create(&path).map_err(|e| CliError::output(&path, &e))?;
+        let mut csv = Self {
+            path,
+            out: BufWriter::new(file),
+            line: String::from(CSV_START),
+        };
+        csv.row(header)?;
+        Ok(csv)
+    }
+
+    fn row(&mut self, cells: &[String]) -> Result<(), CliError> {
+        csv_row(cells, &mut self.line);
+        let written = self.out.write_all(self.line.as_bytes());
+        self.line.clear();
+        written.map_err(|e| CliError::output(&self.path, &e))
+    }
+
+    fn finish(mut self) -> Result<(), CliError> {
+        self.out
+            .flush()
+            .map_err(|e| CliError::output(&self.path, &e))
+    }
+}
+
+/// Writes the outcomes and every report's CSV into `out`, which exists, and returns the
+/// names of the files written, in the order written. Each report is written a council's
+/// rows at a time, so no report is held whole.
+pub fn write_csvs(
     out: &Path,
     consolidation: &Consolidation,
     setting: &ReportSetting,
 ) -> Result<Vec<String>, CliError> {
-    let mut files: Vec<(String, Vec<u8>)> = vec![(
-        OUTCOMES.to_owned(),
-        outcomes_csv(&consolidation.results).into_bytes(),
-    )];
-    let mut taken: Vec<String> = vec![OUTCOMES.to_owned()];
-    let csvs = consolidation
+    std::fs::write(out.join(OUTCOMES), outcomes_csv(&consolidation.results))
+        .map_err(|e| CliError::output(&out.join(OUTCOMES), &e))?;
+    let mut written: Vec<String> = vec![OUTCOMES.to_owned()];
+    let mut file: Option<CsvFile> = None;
+    let mut failed = None;
+    consolidation
         .councils
-        .report_csvs(setting, &CharterActions::default());
-    for (stem, csv) in csvs {
-        // Two surveys of one title would otherwise write one file.
-        let mut name = format!("{stem}.csv");
-        let mut n = 2;
-        while taken.contains(&name) {
-            name = format!("{stem}-{n}.csv");
-            n += 1;
-        }
-        taken.push(name.clone());
-        files.push((name, csv.text().into_bytes()));
+        .each_report_csv(setting, &CharterActions::default(), |part| {
+            if failed.is_some() {
+                return;
+            }
+            let done = match part {
+                Part::Begin((stem, header)) => {
+                    // Two surveys of one title would otherwise write one file.
+                    let mut name = format!("{stem}.csv");
+                    let mut n = 2;
+                    while written.contains(&name) {
+                        name = format!("{stem}-{n}.csv");
+                        n += 1;
+                    }
+                    let path = out.join(&name);
+                    written.push(name);
+                    CsvFile::create(path, &header).map(|csv| file = Some(csv))
+                }
+                Part::Rows(rows) => file
+                    .as_mut()
+                    .map_or(Ok(()), |csv| rows.iter().try_for_each(|row| csv.row(row))),
+                Part::End => file.take().map_or(Ok(()), CsvFile::finish),
+            };
+            failed = done.err();
+        });
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(written),
     }
-    files.push((WORKBOOK.to_owned(), workbook(consolidation, setting)?));
-    for (name, bytes) in &files {
-        let path = out.join(name);
-        std::fs::write(&path, bytes).map_err(|e| CliError::output(&path, &e))?;
-    }
-    Ok(files.into_iter().map(|(name, _)| name).collect())
 }

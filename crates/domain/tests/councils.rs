@@ -9,7 +9,8 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
     COUNCIL_HEADING, Cell, CharterActions, Councils, Csv, ImportOutcome, NO_COUNCIL,
-    OfficerWorkspace, ReportSetting, Table, WorkbookSource, report_csvs, report_tables,
+    OfficerWorkspace, ReportSetting, SHEETS, Table, WorkbookSource, csv_reports, report_csv,
+    report_csvs, report_table, report_tables,
 };
 use mdr_domain::exchange::MemberFile;
 use mdr_domain::model::MemberRecord;
@@ -279,5 +280,38 @@ fn a_council_is_named_as_most_of_its_members_spell_it_whatever_the_order() {
                 .map(|&i| file(i as u128, "Cllr Amrit Kaur", spellings[i])),
         );
         assert_eq!(councils.iter().next().unwrap().name, "wyre council");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The joined reports take their columns from the report of no members, before any
+    /// council's rows are made: so every report but those said to follow the members has
+    /// the same columns whatever the members hold.
+    #[test]
+    fn every_reports_columns_but_those_that_follow_the_members_are_those_of_no_members(
+        files in proptest::collection::vec(common::any_member_file(), 0..5),
+    ) {
+        let mut workspace = OfficerWorkspace::default();
+        for file in files {
+            workspace.import_file(file);
+        }
+        let none = OfficerWorkspace::default();
+        let source = |workspace| WorkbookSource { workspace, pack: None, roster: &[], today: today() };
+        let actions = CharterActions::default();
+        for sheet in SHEETS.into_iter().filter(|s| !s.columns_follow_members()) {
+            prop_assert_eq!(
+                report_table(&source(&workspace), sheet, &actions).columns,
+                report_table(&source(&none), sheet, &actions).columns,
+                "{:?}", sheet
+            );
+        }
+        for report in csv_reports(None).into_iter().filter(|r| !r.columns_follow_members()) {
+            let held = report_csv(&source(&workspace), report, &actions).map(|(_, c)| c.header);
+            let of_none = report_csv(&source(&none), report, &actions).map(|(_, c)| c.header);
+            prop_assert!(of_none.is_some(), "{:?} has a report of no members", report);
+            prop_assert_eq!(held, of_none, "{:?}", report);
+        }
     }
 }

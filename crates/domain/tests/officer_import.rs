@@ -444,3 +444,13 @@ fn the_members_list_is_in_name_order_and_a_search_finds_every_word() {
     assert_eq!(names, ["Cllr Member 2", "Cllr Member 23"]);
     assert_eq!(find_members(&rows, "Dudley", 50).found, 0);
 }
+
+#[test]
+fn one_file_is_counted_as_one_file() {
+    let mut workspace = OfficerWorkspace::default();
+    let report = import_members(&mut workspace, &[member_file(1, 1)], &[]);
+    assert_eq!(
+        report.results.summary().to_string(),
+        "1 file: 1 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 0 refused."
+    );
+}

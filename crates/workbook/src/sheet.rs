@@ -1,18 +1,15 @@
-//! One table as one sheet: the header, the cells as Excel types with en-GB formats, and
-//! the column widths. The sheet's name is chosen in `sheet_names`.
+//! One table as one sheet, or as several when it has more rows than a sheet holds: the
+//! header, the cells as Excel types with en-GB formats, and the column widths (measured
+//! in `widths`). The sheets' names are chosen in `sheet_names`.
 
 use mdr_domain::consolidate::{Cell, Table};
-use mdr_domain::model::money;
-use rust_xlsxwriter::{
-    ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Worksheet, XlsxError,
-    utility::cell_autofit_width,
-};
+use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Worksheet, XlsxError};
 
-/// The widest a column is fitted, in pixels (about 40 characters): past it, text wraps.
-/// rust_xlsxwriter's documentation recommends 300 as a compromise.
-const MAX_WIDTH_PX: u32 = 300;
-/// Room for the filter's drop-down arrow in a heading.
-const FILTER_ARROW_PX: u32 = 16;
+use crate::cell_text;
+
+/// The most rows of a table one sheet holds under its header: Excel's 1,048,576 rows, less
+/// the header's. A longer table runs on over further sheets, each with the header again.
+pub(crate) const ROWS_PER_SHEET: usize = 1_048_576 - 1;
 
 /// The formats every sheet shares, made once a workbook.
 pub(crate) struct Formats {
@@ -42,109 +39,114 @@ impl Formats {
     }
 }
 
-/// Writes the table's header and rows, fits the columns, and freezes and filters the header.
-pub(crate) fn write_table(
+/// Starts a sheet of the table: its bold header, frozen. Rows follow in order, as a sheet
+/// in constant-memory mode needs (each row goes to disk once the next is begun).
+pub(crate) fn start_sheet(
     sheet: &mut Worksheet,
     table: &Table,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let columns = table
-        .columns
-        .len()
-        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
-    let mut widths = vec![0_u32; columns];
-
+    sheet.set_freeze_panes(1, 0)?;
     for (col, column) in table.columns.iter().enumerate() {
         sheet.write_string_with_format(0, col_num(col)?, &column.heading, &formats.header)?;
-        widths[col] = cell_autofit_width(&column.heading) + FILTER_ARROW_PX;
-    }
-    for (row, cells) in table.rows.iter().enumerate() {
-        let row = row_num(row + 1)?;
-        for (col, cell) in cells.iter().enumerate() {
-            let shown = write_cell(sheet, row, col_num(col)?, cell, formats)?;
-            widths[col] = widths[col].max(shown.lines().map(cell_autofit_width).max().unwrap_or(0));
-        }
-    }
-
-    // Fitted here rather than by `Worksheet::autofit`, which measures a number without its
-    // format, so a column of "£1,234.56" would come out too narrow and show as ####.
-    for (col, width) in widths.into_iter().enumerate() {
-        if width > 0 {
-            sheet.set_column_autofit_width(col_num(col)?, width.min(MAX_WIDTH_PX))?;
-        }
-    }
-
-    sheet.set_freeze_panes(1, 0)?;
-    if let Some(last_col) = columns.checked_sub(1) {
-        let last_row = row_num(table.rows.len())?;
-        sheet.autofilter(0, 0, last_row, col_num(last_col)?)?;
-    }
-    if table.rows.is_empty() {
-        // Written after the fitting and without wrapping, so it runs on across the empty
-        // cells beside it instead of widening the first column.
-        sheet.write_string(1, 0, &table.when_empty)?;
     }
     Ok(())
 }
 
-/// Writes one cell and returns the text Excel will show, for the column's width.
+/// Writes one row of cells as the sheet's `row`th under the header (from 1).
+pub(crate) fn write_row(
+    sheet: &mut Worksheet,
+    row: usize,
+    cells: &[Cell],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let row = row_num(row)?;
+    for (col, cell) in cells.iter().enumerate() {
+        write_cell(sheet, row, col_num(col)?, cell, formats)?;
+    }
+    Ok(())
+}
+
+/// The sentence a sheet with no rows shows under its headings: without wrapping, so it
+/// runs on across the empty cells beside it; it is not measured, so it does not widen the
+/// first column.
+pub(crate) fn write_when_empty(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
+    sheet.write_string(1, 0, &table.when_empty)?;
+    Ok(())
+}
+
+/// Finishes a sheet of `rows` rows: fits the columns to `widths` (measured over the whole
+/// table, so every sheet of a long table is as wide as the first) and filters the header.
+/// Widths and the filter are the sheet's own settings, not rows, so constant-memory mode
+/// takes them after the rows.
+pub(crate) fn finish_sheet(
+    sheet: &mut Worksheet,
+    rows: usize,
+    widths: &[u32],
+) -> Result<(), XlsxError> {
+    for (col, width) in widths.iter().enumerate() {
+        if *width > 0 {
+            sheet.set_column_autofit_width(col_num(col)?, *width)?;
+        }
+    }
+    if let Some(last_col) = widths.len().checked_sub(1) {
+        sheet.autofilter(0, 0, row_num(rows)?, col_num(last_col)?)?;
+    }
+    Ok(())
+}
+
+/// Writes one cell, as `widths` measures it.
 fn write_cell(
     sheet: &mut Worksheet,
     row: RowNum,
     col: ColNum,
     cell: &Cell,
     formats: &Formats,
-) -> Result<String, XlsxError> {
-    Ok(match cell {
-        Cell::Blank => String::new(),
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Blank => {}
         // Always a string, never `write`: "=HYPERLINK(…)" typed as a name stays a name.
         Cell::Text(text) => {
-            sheet.write_string_with_format(row, col, text, &formats.text)?;
-            text.clone()
+            sheet.write_string_with_format(row, col, cell_text::fitted(text), &formats.text)?;
         }
         Cell::Date(date) => {
-            let shown = date.format("%d/%m/%Y").to_string();
             match excel_date(*date) {
                 Some(date) => sheet.write_datetime_with_format(row, col, date, &formats.date)?,
                 // Outside Excel's calendar (before 1900 or after 9999): kept, as text.
-                None => sheet.write_string_with_format(row, col, &shown, &formats.text)?,
+                None => sheet.write_string_with_format(
+                    row,
+                    col,
+                    date.format("%d/%m/%Y").to_string(),
+                    &formats.text,
+                )?,
             };
-            shown
         }
         Cell::Pence(pence) => {
             // Exact: both are whole numbers well inside f64's 2^53, and the one division
             // rounds once, to the double nearest the amount in pounds.
             sheet.write_number_with_format(row, col, *pence as f64 / 100.0, &formats.money)?;
-            pounds(*pence)
         }
         Cell::Count(count) => {
             sheet.write_number_with_format(row, col, *count as f64, &formats.count)?;
-            count.to_string()
         }
         Cell::Decimal(value) if value.is_finite() => {
             sheet.write_number_with_format(row, col, *value, &formats.decimal)?;
-            format!("{value:.1}")
         }
         Cell::Percent(share) if share.is_finite() => {
             sheet.write_number_with_format(row, col, share / 100.0, &formats.percent)?;
-            format!("{share:.0}%")
         }
         // Not a number (an average of nothing): Excel has no way to show it, so nothing.
-        Cell::Decimal(_) | Cell::Percent(_) => String::new(),
-    })
+        Cell::Decimal(_) | Cell::Percent(_) => {}
+    }
+    Ok(())
 }
 
-fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+/// The date as Excel holds it, if Excel's calendar (1900 to 9999) has it.
+pub(crate) fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
     use chrono::Datelike;
     let year = u16::try_from(date.year()).ok()?;
     // Month and day are at most 12 and 31.
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
-}
-
-/// Pence as the format shows them: -£1,234.50, with the domain's own pounds.
-fn pounds(pence: i64) -> String {
-    let sign = if pence < 0 { "-" } else { "" };
-    format!("{sign}{}", money::pounds(pence.unsigned_abs()))
 }
 
 fn row_num(row: usize) -> Result<RowNum, XlsxError> {
@@ -157,14 +159,10 @@ fn col_num(col: usize) -> Result<ColNum, XlsxError> {
 
 #[cfg(test)]
 mod tests {
-    use super::pounds;
+    use super::*;
 
     #[test]
-    fn pounds_are_shown_as_the_money_format_shows_them() {
-        assert_eq!(pounds(0), "£0.00");
-        assert_eq!(pounds(5), "£0.05");
-        assert_eq!(pounds(123_456), "£1,234.56");
-        assert_eq!(pounds(-1_250), "-£12.50");
-        assert_eq!(pounds(100_000_000), "£1,000,000.00");
+    fn a_sheet_holds_excels_rows_less_the_header() {
+        assert_eq!(ROWS_PER_SHEET + 1, 1_048_576);
     }
 }

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{Cell, Column, ColumnKind, Table};
-use mdr_workbook::{WorkbookError, WorkbookProperties, write_workbook};
+use mdr_workbook::{WorkbookBuilder, WorkbookError, WorkbookProperties, write_workbook};
 use proptest::prelude::*;
 
 const WELSH_NAME: &str = "Siân Wyn Llŷr-Jones";
@@ -282,25 +282,165 @@ fn a_workbook_with_no_reports_is_refused_in_plain_english() {
 }
 
 #[test]
-fn text_too_long_for_excel_names_the_sheet_and_points_to_the_csv() {
-    let huge = "x".repeat(40_000);
-    let error = write_workbook(
+fn a_comment_too_long_for_a_cell_is_cut_short_and_says_the_csv_has_it_all() {
+    // 40,000 characters, many of them accented, more than the 32,767 a cell holds.
+    let comment: String = "Roedd y sesiwn â’r Cyngor yn ddefnyddiol; diolch i Siân a Llŷr. "
+        .chars()
+        .cycle()
+        .take(40_000)
+        .collect();
+    let bytes = write_workbook(
         &[table(
-            "Plans",
-            vec![Column::new("Notes", ColumnKind::Text)],
-            vec![vec![Cell::text(huge)]],
+            "Evaluations",
+            vec![
+                Column::new("Course", ColumnKind::Text),
+                Column::new("Comments", ColumnKind::Text),
+            ],
+            vec![
+                vec![Cell::text("Code of conduct"), Cell::text(comment.clone())],
+                vec![
+                    Cell::text("Chairing skills"),
+                    Cell::text("Short and clear."),
+                ],
+            ],
         )],
         &properties(),
     )
-    .unwrap_err();
-    let message = error.to_string();
+    .expect("one long comment does not lose the workbook");
+    let sheet = open(&bytes).worksheet_range("Evaluations").unwrap();
+    let Some(Data::String(read)) = sheet.get_value((1, 1)).cloned() else {
+        panic!("the comment is text");
+    };
+    let marker = " … [cut short here: the full text is in the CSV]";
     assert!(
-        message.starts_with("The workbook could not be made: the sheet “Plans”"),
+        read.encode_utf16().count() <= 32_767,
+        "{} units",
+        read.encode_utf16().count()
+    );
+    assert!(read.ends_with(marker), "{}", &read[read.len() - 100..]);
+    assert!(comment.starts_with(read.strip_suffix(marker).unwrap()));
+    // The rest of the sheet is as it was.
+    assert_eq!(
+        sheet.get_value((2, 1)),
+        Some(&Data::String("Short and clear.".to_owned()))
+    );
+}
+
+#[test]
+fn a_sheet_excel_cannot_hold_names_itself_and_points_to_the_csv() {
+    // Excel has 16,384 columns; one more cannot be written.
+    let columns = (0..=16_384)
+        .map(|n| Column::new(&format!("Q{n}"), ColumnKind::Text))
+        .collect();
+    let error = write_workbook(&[table("Survey", columns, vec![])], &properties()).unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, WorkbookError::Sheet { .. }), "{error:?}");
+    assert!(
+        message.starts_with("The workbook could not be made: the sheet “Survey”"),
         "{message}"
     );
     assert!(
         message.ends_with("Try again; the CSV downloads still work."),
         "{message}"
+    );
+}
+
+#[test]
+fn a_workbook_added_a_table_at_a_time_is_the_one_written_all_at_once() {
+    let mut workbook = WorkbookBuilder::new(&properties()).unwrap();
+    for table in [training_audit(), formula_lookalikes(), empty_spend()] {
+        workbook.add(&table).unwrap();
+        // Each table is dropped here, once its sheet is written.
+    }
+    let bytes = workbook.to_bytes().unwrap();
+    let all_at_once = write_workbook(
+        &[training_audit(), formula_lookalikes(), empty_spend()],
+        &properties(),
+    )
+    .unwrap();
+    assert_eq!(bytes, all_at_once);
+    assert_eq!(
+        open(&bytes).sheet_names(),
+        ["Training audit", "Notes", "Spend"]
+    );
+}
+
+#[test]
+fn a_workbook_saved_to_a_file_opens_with_its_sheets() {
+    let path = std::env::temp_dir().join(format!(
+        "mdr-workbook-test-{}-saved.xlsx",
+        std::process::id()
+    ));
+    let mut workbook = WorkbookBuilder::new(&properties()).unwrap();
+    workbook.add(&training_audit()).unwrap();
+    workbook.add(&empty_spend()).unwrap();
+    workbook.save(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let mut read = open(&bytes);
+    assert_eq!(read.sheet_names(), ["Training audit", "Spend"]);
+    assert_eq!(
+        read.worksheet_range("Training audit")
+            .unwrap()
+            .get_value((1, 0)),
+        Some(&Data::String(WELSH_NAME.to_owned()))
+    );
+}
+
+#[test]
+fn a_workbook_that_cannot_be_saved_where_asked_says_what_to_check() {
+    let path = std::env::temp_dir()
+        .join(format!(
+            "mdr-workbook-test-{}-no-such-folder",
+            std::process::id()
+        ))
+        .join("reports.xlsx");
+    let mut workbook = WorkbookBuilder::new(&properties()).unwrap();
+    workbook.add(&training_audit()).unwrap();
+    let error = workbook.save(&path).unwrap_err();
+    assert!(matches!(error, WorkbookError::Save(_)), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with("The workbook could not be saved: "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("Check the folder exists and can be written to, and that the workbook is not open in Excel, then try again; the CSV downloads still work."),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_workbook_added_nothing_is_refused_in_plain_english() {
+    let error = WorkbookBuilder::new(&properties())
+        .unwrap()
+        .to_bytes()
+        .unwrap_err();
+    assert!(matches!(error, WorkbookError::NoReports));
+    let path = std::env::temp_dir().join(format!(
+        "mdr-workbook-test-{}-empty.xlsx",
+        std::process::id()
+    ));
+    let error = WorkbookBuilder::new(&properties())
+        .unwrap()
+        .save(&path)
+        .unwrap_err();
+    assert!(matches!(error, WorkbookError::NoReports));
+    assert!(!path.exists(), "no file is left for a workbook refused");
+}
+
+/// With `constant_memory` each sheet really is written a row at a time: its text is inline
+/// in the sheet, not in the workbook's shared strings, and calamine reads it all the same.
+#[cfg(feature = "constant_memory")]
+#[test]
+fn in_constant_memory_text_is_written_inline_and_reads_back() {
+    let bytes = write_workbook(&[training_audit(), empty_spend()], &properties()).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"t="inlineStr""#), "{sheet}");
+    let empty = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(
+        empty.contains("Nothing has been recorded yet."),
+        "the sentence is inline too: {empty}"
     );
 }
 

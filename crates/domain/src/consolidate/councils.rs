@@ -15,7 +15,9 @@ use chrono::NaiveDate;
 
 use super::charter::CharterActions;
 use super::csv::Csv;
-use super::tables::{Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables};
+use super::tables::{
+    Cell, Column, ColumnKind, SHEETS, Table, WorkbookSource, csv_reports, report_csv, report_table,
+};
 use super::workspace::OfficerWorkspace;
 use crate::model::pack::CouncilPack;
 
@@ -175,76 +177,247 @@ impl Councils {
         }
     }
 
-    /// Each council's reports' source, with its name.
-    fn sources<'a>(&'a self, setting: &ReportSetting<'a>) -> Vec<(&'a str, WorkbookSource<'a>)> {
-        self.iter()
-            .map(|council| (council.name.as_str(), setting.of(council)))
-            .collect()
+    /// Every report as a sheet ([`report_table`]), in the order of [`SHEETS`], handed to
+    /// `take` a part at a time: its heading (a [`Table`] with no rows), then each council's
+    /// rows, after a *Council* column when there are several, then its end. So the largest
+    /// report (the training audit of many councils) is never held whole.
+    ///
+    /// A sheet's columns are those of the same report of no members (every sheet's are
+    /// the same whatever the members hold: tested), so they are known before any council's
+    /// rows are made.
+    pub fn each_report_table(
+        &self,
+        setting: &ReportSetting,
+        actions: &CharterActions,
+        mut take: impl FnMut(Part<Table, Vec<Cell>>),
+    ) {
+        let empty = Council::default();
+        for sheet in SHEETS {
+            if let Some(one) = self.one() {
+                let mut table = report_table(&setting.of(one), sheet, actions);
+                let rows = std::mem::take(&mut table.rows);
+                take(Part::Begin(table));
+                take(Part::Rows(rows));
+                take(Part::End);
+                continue;
+            }
+            if sheet.columns_follow_members() {
+                // A short sheet whose columns differ from council to council: joined whole.
+                let mut joined: Option<Table> = None;
+                for council in self.iter() {
+                    let table = report_table(&setting.of(council), sheet, actions);
+                    let held = joined.get_or_insert_with(|| Table {
+                        sheet: table.sheet.clone(),
+                        columns: vec![Column::new(COUNCIL_HEADING, ColumnKind::Text)],
+                        rows: Vec::new(),
+                        when_empty: table.when_empty.clone(),
+                    });
+                    append_table(held, &council.name, table);
+                }
+                if let Some(mut table) = joined {
+                    let rows = std::mem::take(&mut table.rows);
+                    take(Part::Begin(table));
+                    take(Part::Rows(rows));
+                    take(Part::End);
+                }
+                continue;
+            }
+            let mut head = report_table(&setting.of(&empty), sheet, actions);
+            head.rows.clear();
+            head.columns
+                .insert(0, Column::new(COUNCIL_HEADING, ColumnKind::Text));
+            let headings: Vec<&str> = head.columns.iter().map(|c| c.heading.as_str()).collect();
+            take(Part::Begin(head.clone()));
+            for council in self.iter() {
+                let table = report_table(&setting.of(council), sheet, actions);
+                let own: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
+                let at = places(&headings, &own);
+                take(Part::Rows(placed(
+                    table.rows,
+                    &at,
+                    headings.len(),
+                    Cell::Blank,
+                    || Cell::text(&council.name),
+                )));
+            }
+            take(Part::End);
+        }
     }
 
-    /// Every report as a sheet ([`report_tables`]): each council's rows one after another,
-    /// after a *Council* column, when there are several.
+    /// Every report as a sheet, each whole: [`Councils::each_report_table`], kept.
     pub fn report_tables(&self, setting: &ReportSetting, actions: &CharterActions) -> Vec<Table> {
-        if let Some(one) = self.one() {
-            return report_tables(&setting.of(one), actions);
-        }
-        let parts = self
-            .sources(setting)
-            .into_iter()
-            .map(|(name, source)| (name, report_tables(&source, actions)));
-        let mut joined: Vec<Table> = Vec::new();
-        for (council, tables) in parts {
-            for table in tables {
-                match joined.iter_mut().find(|t| t.sheet == table.sheet) {
-                    Some(held) => append_table(held, council, table),
-                    None => {
-                        let mut first = Table {
-                            sheet: table.sheet.clone(),
-                            columns: vec![Column::new(COUNCIL_HEADING, ColumnKind::Text)],
-                            rows: Vec::new(),
-                            when_empty: table.when_empty.clone(),
-                        };
-                        append_table(&mut first, council, table);
-                        joined.push(first);
-                    }
+        let mut tables: Vec<Table> = Vec::new();
+        self.each_report_table(setting, actions, |part| match part {
+            Part::Begin(table) => tables.push(table),
+            Part::Rows(rows) => {
+                if let Some(table) = tables.last_mut() {
+                    table.rows.extend(rows);
                 }
             }
-        }
-        joined
+            Part::End => {}
+        });
+        tables
     }
 
-    /// Every report as the CSV its page downloads ([`report_csvs`]): each council's rows
-    /// one after another, after a *Council* column, when there are several.
+    /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
+    /// [`csv_reports`], handed to `take` a part at a time as
+    /// [`Councils::each_report_table`] hands the sheets: its name and header, each
+    /// council's rows, its end. A survey's results, whose columns are the rounds its
+    /// councils ran, are joined whole (they are a few lines a question); a survey nobody
+    /// in any council has answered has no file.
+    pub fn each_report_csv(
+        &self,
+        setting: &ReportSetting,
+        actions: &CharterActions,
+        mut take: impl FnMut(CsvPart),
+    ) {
+        let empty = Council::default();
+        let whole = |take: &mut dyn FnMut(CsvPart), stem: String, csv: Csv| {
+            take(Part::Begin((stem, csv.header)));
+            take(Part::Rows(csv.rows));
+            take(Part::End);
+        };
+        for report in csv_reports(setting.pack) {
+            if let Some(one) = self.one() {
+                if let Some((stem, csv)) = report_csv(&setting.of(one), report, actions) {
+                    whole(&mut take, stem, csv);
+                }
+                continue;
+            }
+            let probe = (!report.columns_follow_members())
+                .then(|| report_csv(&setting.of(&empty), report, actions))
+                .flatten();
+            let Some((stem, probe)) = probe else {
+                // A short report whose columns differ from council to council: joined whole.
+                let mut joined: Option<(String, Csv)> = None;
+                for council in self.iter() {
+                    let Some((stem, csv)) = report_csv(&setting.of(council), report, actions)
+                    else {
+                        continue;
+                    };
+                    let (_, held) = joined.get_or_insert_with(|| {
+                        let header = vec![COUNCIL_HEADING.to_owned()];
+                        (
+                            stem,
+                            Csv {
+                                header,
+                                rows: Vec::new(),
+                            },
+                        )
+                    });
+                    append_csv(held, &council.name, csv);
+                }
+                if let Some((stem, csv)) = joined {
+                    whole(&mut take, stem, csv);
+                }
+                continue;
+            };
+            let mut header = vec![COUNCIL_HEADING.to_owned()];
+            header.extend(probe.header);
+            let headings: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut begun = false;
+            for council in self.iter() {
+                let Some((_, csv)) = report_csv(&setting.of(council), report, actions) else {
+                    continue;
+                };
+                let own: Vec<&str> = csv.header.iter().map(String::as_str).collect();
+                let at = places(&headings, &own);
+                let rows = placed(csv.rows, &at, headings.len(), String::new(), || {
+                    council.name.clone()
+                });
+                if !begun {
+                    begun = true;
+                    take(Part::Begin((stem.clone(), header.clone())));
+                }
+                take(Part::Rows(rows));
+            }
+            if begun {
+                take(Part::End);
+            }
+        }
+    }
+
+    /// Every report as the CSV its page downloads, each whole:
+    /// [`Councils::each_report_csv`], kept.
     pub fn report_csvs(
         &self,
         setting: &ReportSetting,
         actions: &CharterActions,
     ) -> Vec<(String, Csv)> {
-        if let Some(one) = self.one() {
-            return report_csvs(&setting.of(one), actions);
-        }
-        let parts = self
-            .sources(setting)
-            .into_iter()
-            .map(|(name, source)| (name, report_csvs(&source, actions)));
-        let mut joined: Vec<(String, Csv)> = Vec::new();
-        for (council, csvs) in parts {
-            for (stem, csv) in csvs {
-                match joined.iter_mut().find(|(s, _)| *s == stem) {
-                    Some((_, held)) => append_csv(held, council, csv),
-                    None => {
-                        let mut first = Csv {
-                            header: vec![COUNCIL_HEADING.to_owned()],
-                            rows: Vec::new(),
-                        };
-                        append_csv(&mut first, council, csv);
-                        joined.push((stem, first));
-                    }
+        let mut csvs: Vec<(String, Csv)> = Vec::new();
+        self.each_report_csv(setting, actions, |part| match part {
+            Part::Begin((stem, header)) => csvs.push((
+                stem,
+                Csv {
+                    header,
+                    rows: Vec::new(),
+                },
+            )),
+            Part::Rows(rows) => {
+                if let Some((_, csv)) = csvs.last_mut() {
+                    csv.rows.extend(rows);
                 }
             }
-        }
-        joined
+            Part::End => {}
+        });
+        csvs
     }
+}
+
+/// A report handed over a part at a time: its heading, some rows (as many times as there
+/// are parts), then its end.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part<H, R> {
+    Begin(H),
+    Rows(Vec<R>),
+    End,
+}
+
+/// A CSV report's part: its name and header, some rows, or its end.
+pub type CsvPart = Part<(String, Vec<String>), Vec<String>>;
+
+/// Where each of `own` headings sits among `headings` (the *Council* column first): the
+/// same heading, the second of a name at the second. A council's report has the columns
+/// of the report of no members, so each is found; one that were not would be left out.
+fn places(headings: &[&str], own: &[&str]) -> Vec<Option<usize>> {
+    own.iter()
+        .enumerate()
+        .map(|(i, heading)| {
+            let nth = own[..i].iter().filter(|h| *h == heading).count();
+            let place = headings
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, h)| *h == heading)
+                .nth(nth)
+                .map(|(at, _)| at);
+            debug_assert!(place.is_some(), "{heading} is not a column of the report");
+            place
+        })
+        .collect()
+}
+
+/// `rows` laid out under the joined headings (`width` of them): each after its council's
+/// name (`council`), each cell at its place, `blank` where the council's report has none.
+fn placed<T: Clone>(
+    rows: Vec<Vec<T>>,
+    at: &[Option<usize>],
+    width: usize,
+    blank: T,
+    council: impl Fn() -> T,
+) -> Vec<Vec<T>> {
+    rows.into_iter()
+        .map(|row| {
+            let mut line = vec![blank.clone(); width];
+            line[0] = council();
+            for (cell, place) in row.into_iter().zip(at) {
+                if let Some(place) = place {
+                    line[*place] = cell;
+                }
+            }
+            line
+        })
+        .collect()
 }
 
 /// What the reports of every council are drawn with besides its members and roster: one

@@ -30,15 +30,28 @@ fn cell(value: &str) -> String {
     }
 }
 
+/// What a CSV file starts with: a byte-order mark, so Excel reads it as UTF-8.
+pub const CSV_START: &str = "\u{feff}";
+
 /// The table as CSV text, starting with a byte-order mark so Excel reads it as UTF-8.
 pub fn to_csv(table: &Csv) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::from(CSV_START);
     for row in std::iter::once(&table.header).chain(&table.rows) {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        csv_row(row, &mut out);
     }
     out
+}
+
+/// One row of a CSV, its cells made safe and correct, and its line end, added to `out`:
+/// for a file written a row at a time, after [`CSV_START`].
+pub fn csv_row(cells: &[String], out: &mut String) {
+    for (n, value) in cells.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell(value));
+    }
+    out.push_str("\r\n");
 }
 
 /// A name for a downloaded file made from a title: lower case, letters and digits kept

@@ -160,19 +160,17 @@ pub struct ImportSummary {
     pub refused: usize,
 }
 
-/// "56 files: 50 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 6 refused."
+/// "56 files: 50 accepted, 0 updated, 0 merged, 0 unchanged, 0 older, 6 refused."; "1 file: …".
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let files = match self.files {
+            1 => "1 file".to_owned(),
+            n => format!("{n} files"),
+        };
         write!(
             f,
-            "{} files: {} accepted, {} updated, {} merged, {} unchanged, {} older, {} refused.",
-            self.files,
-            self.accepted,
-            self.updated,
-            self.merged,
-            self.unchanged,
-            self.older,
-            self.refused
+            "{files}: {} accepted, {} updated, {} merged, {} unchanged, {} older, {} refused.",
+            self.accepted, self.updated, self.merged, self.unchanged, self.older, self.refused
         )
     }
 }

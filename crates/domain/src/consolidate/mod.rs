@@ -26,8 +26,10 @@ pub use committee::{
     MembersTrained, NO_MEMBERS_TO_REPORT, PlansTakenUp, ProgrammeDelivered, RoleCompliance,
     SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation, committee_report,
 };
-pub use councils::{COUNCIL_HEADING, Council, Councils, NO_COUNCIL, ReportSetting, council_key};
-pub use csv::{Csv, file_stem, to_csv};
+pub use councils::{
+    COUNCIL_HEADING, Council, Councils, CsvPart, NO_COUNCIL, Part, ReportSetting, council_key,
+};
+pub use csv::{CSV_START, Csv, csv_row, file_stem, to_csv};
 pub use import::{
     FileResult, ImportReport, ImportResults, ImportSummary, MemberImport, NOT_READ, NotSaved,
     OpenedFile, SAVE_EVERY, SaveBatch, StoredMember,
@@ -55,7 +57,7 @@ pub use survey_reports::{
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use tables::{
-    Cell, Column, ColumnKind, Table, WorkbookSource, report_csvs, report_tables, reports_council,
-    reports_title,
+    Cell, Column, ColumnKind, CsvReport, SHEETS, Sheet, Table, WorkbookSource, csv_reports,
+    report_csv, report_csvs, report_table, report_tables, reports_council, reports_title,
 };
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

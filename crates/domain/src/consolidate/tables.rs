@@ -191,92 +191,204 @@ impl<'a> Setting<'a> {
     }
 }
 
-/// Every report as a sheet, in the order the officer's pages give them: training audit,
-/// training matrix, compliance (summary, then the members to follow up), needs, survey
-/// results, course evaluation, spend (by course, then by member), hours, engagement, and
-/// the Charter evidence with the officer's `actions`.
-pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<Table> {
-    let setting = Setting::of(source);
-    let workspace = source.workspace;
-    let (compliance_rows, summary) = setting.compliance();
-    vec![
-        audit_table(workspace),
-        matrix_table(&setting.matrix()),
-        compliance_summary_table(&summary),
-        compliance_table(&compliance_rows),
-        needs_table(&needs_analysis(workspace)),
-        survey_table(workspace, source.pack, &setting.templates),
-        evaluation_table(&course_evaluation(workspace)),
-        spend_table(&setting.spend()),
-        member_spend_table(&setting.member_spend()),
-        hours_table(&hours_per_member(workspace, setting.year)),
-        engagement_table(&engagement(workspace, source.roster, source.today)),
-        charter_evidence_table(&setting.charter(), actions),
-    ]
+/// One of the workbook's sheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    TrainingAudit,
+    TrainingMatrix,
+    ComplianceSummary,
+    Compliance,
+    Needs,
+    SurveyResults,
+    CourseEvaluation,
+    Spend,
+    SpendPerMember,
+    Hours,
+    Engagement,
+    CharterEvidence,
 }
 
-/// Every report as the CSV its page downloads, each with the name the page gives it
-/// (without the day): the same reports as [`report_tables`], with the officer's
-/// confidential list of access and caring needs, and a file for each survey with results.
-pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, Csv)> {
+impl Sheet {
+    /// Whether the sheet's columns depend on what the members' files hold, not only on
+    /// the pack and the day: the compliance summary has a column for each status some
+    /// member is in. Every other sheet has the columns of the same report of no members.
+    pub fn columns_follow_members(self) -> bool {
+        self == Self::ComplianceSummary
+    }
+}
+
+/// Every sheet, in the order the officer's pages give them: training audit, training
+/// matrix, compliance (summary, then the members to follow up), needs, survey results,
+/// course evaluation, spend (by course, then by member), hours, engagement, and the
+/// Charter evidence.
+pub const SHEETS: [Sheet; 12] = [
+    Sheet::TrainingAudit,
+    Sheet::TrainingMatrix,
+    Sheet::ComplianceSummary,
+    Sheet::Compliance,
+    Sheet::Needs,
+    Sheet::SurveyResults,
+    Sheet::CourseEvaluation,
+    Sheet::Spend,
+    Sheet::SpendPerMember,
+    Sheet::Hours,
+    Sheet::Engagement,
+    Sheet::CharterEvidence,
+];
+
+/// One report as a sheet, the Charter evidence with the officer's `actions`. Each is made
+/// on its own, so a writer can let one go before it makes the next.
+pub fn report_table(source: &WorkbookSource, sheet: Sheet, actions: &CharterActions) -> Table {
     let setting = Setting::of(source);
     let workspace = source.workspace;
-    let (compliance_rows, summary) = setting.compliance();
-    let mut csvs: Vec<(String, Csv)> = vec![
-        ("training-audit".into(), training_audit_csv(workspace)),
-        (
-            "training-matrix".into(),
-            training_matrix_csv(&setting.matrix()),
+    match sheet {
+        Sheet::TrainingAudit => audit_table(workspace),
+        Sheet::TrainingMatrix => matrix_table(&setting.matrix()),
+        Sheet::ComplianceSummary => compliance_summary_table(&setting.compliance().1),
+        Sheet::Compliance => compliance_table(&setting.compliance().0),
+        Sheet::Needs => needs_table(&needs_analysis(workspace)),
+        Sheet::SurveyResults => survey_table(workspace, source.pack, &setting.templates),
+        Sheet::CourseEvaluation => evaluation_table(&course_evaluation(workspace)),
+        Sheet::Spend => spend_table(&setting.spend()),
+        Sheet::SpendPerMember => member_spend_table(&setting.member_spend()),
+        Sheet::Hours => hours_table(&hours_per_member(workspace, setting.year)),
+        Sheet::Engagement => engagement_table(&engagement(workspace, source.roster, source.today)),
+        Sheet::CharterEvidence => charter_evidence_table(&setting.charter(), actions),
+    }
+}
+
+/// Every report as a sheet, in the order of [`SHEETS`].
+pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<Table> {
+    SHEETS
+        .iter()
+        .map(|sheet| report_table(source, *sheet, actions))
+        .collect()
+}
+
+/// One of the reports downloaded as CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvReport {
+    TrainingAudit,
+    TrainingMatrix,
+    ComplianceSummary,
+    Compliance,
+    Needs,
+    /// The officer's confidential list of access and caring needs.
+    AccessNeeds,
+    /// The results of the run's survey of this place among its surveys (the pack's, or
+    /// the built-in ones).
+    Survey(usize),
+    CourseEvaluation,
+    Spend,
+    SpendPerMember,
+    Hours,
+    Engagement,
+    CharterEvidence,
+}
+
+impl CsvReport {
+    /// Whether the report's columns depend on what the members' files hold, not only on
+    /// the pack and the day: the compliance summary's statuses, and a survey's rounds.
+    /// Every other report has the header of the same report of no members.
+    pub fn columns_follow_members(self) -> bool {
+        matches!(self, Self::ComplianceSummary | Self::Survey(_))
+    }
+}
+
+/// Every report downloaded as CSV, in the order the officer's pages give them: the
+/// sheets' reports, with the access and caring needs after the needs analysis and a file
+/// for each survey in place of the survey results sheet.
+pub fn csv_reports(pack: Option<&CouncilPack>) -> Vec<CsvReport> {
+    let surveys = pack.map_or_else(|| built_in_templates().len(), |p| p.surveys.len());
+    let mut reports = vec![
+        CsvReport::TrainingAudit,
+        CsvReport::TrainingMatrix,
+        CsvReport::ComplianceSummary,
+        CsvReport::Compliance,
+        CsvReport::Needs,
+        CsvReport::AccessNeeds,
+    ];
+    reports.extend((0..surveys).map(CsvReport::Survey));
+    reports.extend([
+        CsvReport::CourseEvaluation,
+        CsvReport::Spend,
+        CsvReport::SpendPerMember,
+        CsvReport::Hours,
+        CsvReport::Engagement,
+        CsvReport::CharterEvidence,
+    ]);
+    reports
+}
+
+/// One report as the CSV its page downloads, with the name the page gives it (without
+/// the day); `None` for a survey nobody has answered.
+pub fn report_csv(
+    source: &WorkbookSource,
+    report: CsvReport,
+    actions: &CharterActions,
+) -> Option<(String, Csv)> {
+    let setting = Setting::of(source);
+    let workspace = source.workspace;
+    let named = |stem: &str, csv: Csv| Some((stem.to_owned(), csv));
+    match report {
+        CsvReport::TrainingAudit => named("training-audit", training_audit_csv(workspace)),
+        CsvReport::TrainingMatrix => {
+            named("training-matrix", training_matrix_csv(&setting.matrix()))
+        }
+        CsvReport::ComplianceSummary => named(
+            "mandatory-compliance-summary",
+            compliance_summary_csv(&setting.compliance().1),
         ),
-        (
-            "mandatory-compliance-summary".into(),
-            compliance_summary_csv(&summary),
+        CsvReport::Compliance => named(
+            "mandatory-compliance",
+            compliance_csv(&setting.compliance().0),
         ),
-        (
-            "mandatory-compliance".into(),
-            compliance_csv(&compliance_rows),
-        ),
-        (
-            "needs-analysis".into(),
+        CsvReport::Needs => named(
+            "needs-analysis",
             needs_analysis_csv(&needs_analysis(workspace)),
         ),
-        (
-            "access-and-caring-needs-confidential".into(),
+        CsvReport::AccessNeeds => named(
+            "access-and-caring-needs-confidential",
             access_needs_csv(&access_needs(workspace)),
         ),
-    ];
-    for template in &setting.templates {
-        if let Some(results) = latest_survey_results(workspace, template, source.pack) {
-            csvs.push((results.file_stem(), survey_results_csv(&results)));
+        CsvReport::Survey(n) => {
+            let results = latest_survey_results(workspace, setting.templates.get(n)?, source.pack)?;
+            Some((results.file_stem(), survey_results_csv(&results)))
         }
-    }
-    csvs.extend([
-        (
-            "course-evaluation".into(),
+        CsvReport::CourseEvaluation => named(
+            "course-evaluation",
             course_evaluation_csv(&course_evaluation(workspace)),
         ),
-        ("training-spend".into(), spend_csv(&setting.spend())),
-        (
-            "spend-per-member".into(),
+        CsvReport::Spend => named("training-spend", spend_csv(&setting.spend())),
+        CsvReport::SpendPerMember => named(
+            "spend-per-member",
             spend_per_member_csv(&setting.member_spend()),
         ),
-        (
-            "hours-per-member".into(),
+        CsvReport::Hours => named(
+            "hours-per-member",
             hours_per_member_csv(&hours_per_member(workspace, setting.year)),
         ),
-        (
-            "engagement".into(),
+        CsvReport::Engagement => named(
+            "engagement",
             engagement_csv(&engagement(workspace, source.roster, source.today)),
         ),
-        {
+        CsvReport::CharterEvidence => {
             let evidence = setting.charter();
-            (
+            Some((
                 evidence.file_stem(),
                 charter_evidence_csv(&evidence, actions),
-            )
-        },
-    ]);
-    csvs
+            ))
+        }
+    }
+}
+
+/// Every report as the CSV its page downloads ([`report_csv`]), in the order of
+/// [`csv_reports`], leaving out the surveys nobody has answered.
+pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, Csv)> {
+    csv_reports(source.pack)
+        .into_iter()
+        .filter_map(|report| report_csv(source, report, actions))
+        .collect()
 }
 
 /// The council the officer's documents are for: the one the pack names, else the one
