@@ -99,11 +99,14 @@ pub fn consolidate(
 /// A file's bytes as a member's file, opened if it was locked or sealed.
 fn open(bytes: Vec<u8>, keys: &Keys) -> Result<MemberFile, ReadError> {
     let text = file_text(bytes)?;
-    match read_export(&text)? {
-        Export::Plain(file) => Ok(file),
-        Export::Sealed(sealed) => keys.locked.open(&sealed),
-        Export::ForCouncil(sealed) => keys.council.open_with_text(&sealed).map(|(file, _)| file),
-    }
+    let mut file = match read_export(&text)? {
+        Export::Plain(file) => file,
+        Export::Sealed(sealed) => keys.locked.open(&sealed)?,
+        Export::ForCouncil(sealed) => keys.council.open_with_text(&sealed)?.0,
+    };
+    // Held for the whole run, with thousands of others.
+    file.record.shrink_to_fit();
+    Ok(file)
 }
 
 #[cfg(test)]

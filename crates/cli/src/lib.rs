@@ -106,20 +106,30 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         pack: pack.as_ref(),
         today,
     };
-    // The workbook (the longest to write) on one core, the CSVs and Parquet on the other.
-    let (workbook, tables) = std::thread::scope(|scope| {
-        let workbook = scope.spawn(|| {
-            let path = args.out.join(reports::WORKBOOK);
-            reports::write_workbook(&path, &consolidation, &setting)
+    let workbook = || {
+        let path = args.out.join(reports::WORKBOOK);
+        reports::write_workbook(&path, &consolidation, &setting)
+    };
+    let tables = || {
+        reports::write_csvs(&args.out, &consolidation, &setting)
+            .and_then(|_| parquet::write_tables(&args.out, &consolidation, pack.as_ref()))
+    };
+    // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS), the
+    // workbook, the longest to write, is written on one while the CSVs and Parquet are
+    // written on another.
+    if rayon::current_num_threads() > 1 {
+        let (written, tables) = std::thread::scope(|scope| {
+            let written = scope.spawn(workbook);
+            (written.join(), tables())
         });
-        let tables = reports::write_csvs(&args.out, &consolidation, &setting)
-            .and_then(|_| parquet::write_tables(&args.out, &consolidation, pack.as_ref()));
-        (workbook.join(), tables)
-    });
-    tables?;
-    match workbook {
-        Ok(written) => written?,
-        Err(panicked) => std::panic::resume_unwind(panicked),
+        tables?;
+        match written {
+            Ok(written) => written?,
+            Err(panicked) => std::panic::resume_unwind(panicked),
+        }
+    } else {
+        workbook()?;
+        tables()?;
     }
 
     let mut stdout = std::io::stdout().lock();

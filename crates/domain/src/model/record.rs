@@ -31,6 +31,19 @@ pub struct MemberRecord {
 }
 
 impl MemberRecord {
+    /// Gives back the room its lists were read into beyond what they hold (a list read
+    /// from a file grows by doubling): for a workspace that holds thousands of records.
+    pub fn shrink_to_fit(&mut self) {
+        self.learning.shrink_to_fit();
+        self.surveys.shrink_to_fit();
+        self.plans.shrink_to_fit();
+        for plan in &mut self.plans {
+            plan.needs.shrink_to_fit();
+            plan.requested_courses.shrink_to_fit();
+            plan.goals.shrink_to_fit();
+        }
+    }
+
     /// A new, empty record for a councillor using the app for the first time.
     pub fn new(member_id: Uuid, now: DateTime<Utc>) -> Self {
         Self {
