@@ -6,7 +6,7 @@
 //!
 //! The council a file belongs to is the one its member's profile names, as the member
 //! typed it: "Wyre Council" and "wyre  council" are one council (case and spacing aside),
-//! named as most of its members spell it (of two spellings as common, the one that sorts
+//! named as most of its files spell it (of two spellings as common, the one that sorts
 //! first, so the name does not hang on the order the files came in).
 
 use std::collections::BTreeMap;
@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 use super::charter::CharterActions;
 use super::csv::Csv;
+use super::names::same_name_key;
 use super::tables::{
     Cell, Column, ColumnKind, SHEETS, Table, WorkbookSource, csv_reports, report_csv, report_table,
 };
@@ -30,7 +31,7 @@ pub const NO_COUNCIL: &str = "Council not given";
 /// One council's members.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Council {
-    /// As most of its members spell it.
+    /// As most of its files spell it.
     pub name: String,
     pub workspace: OfficerWorkspace,
     /// The members expected to send files, for the engagement report ([`Councils::expect`]).
@@ -49,10 +50,12 @@ pub struct Councils {
 /// What makes two spellings of a council's name one council: case and runs of spaces
 /// ignored.
 pub fn council_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    same_name_key(name)
+}
+
+/// A council's name as typed, its spaces tidied: "  Wyre   Council " is "Wyre Council".
+fn tidied(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Councils {
@@ -60,7 +63,7 @@ impl Councils {
     /// the first of that council's files.
     pub fn workspace_for(&mut self, council: &str) -> &mut OfficerWorkspace {
         let held = self.council(council);
-        let spelling = council.split_whitespace().collect::<Vec<_>>().join(" ");
+        let spelling = tidied(council);
         if !spelling.is_empty() {
             *held.spellings.entry(spelling).or_default() += 1;
             let commonest = held
@@ -80,7 +83,7 @@ impl Councils {
         self.by_key
             .entry(council_key(council))
             .or_insert_with(|| Council {
-                name: match council.split_whitespace().collect::<Vec<_>>().join(" ") {
+                name: match tidied(council) {
                     name if name.is_empty() => NO_COUNCIL.to_owned(),
                     name => name,
                 },

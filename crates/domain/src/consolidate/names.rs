@@ -42,6 +42,15 @@ impl NameKey {
     }
 }
 
+/// What makes two ways of typing a name (a member's, a council's) one name: case and runs
+/// of spaces ignored, so "Wyre  council" is "Wyre Council".
+pub fn same_name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, LearningActivity, MandatoryFor, MemberRecord, Role};
 
 use super::csv::Csv;
-use super::names::NameKey;
+use super::names::{NameKey, same_name_key};
 use super::workspace::{HeldMember, OfficerWorkspace};
 
 /// What the training audit says of a member who has recorded no training.
@@ -880,12 +880,7 @@ pub fn engagement(
     roster: &[String],
     today: NaiveDate,
 ) -> Vec<EngagementRow> {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let norm = same_name_key;
     let mut rows: Vec<EngagementRow> = workspace
         .members
         .values()

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use serde_json::value::RawValue;
 
+use super::names::same_name_key;
 use crate::exchange::{Damage, MemberFile, ReadError, Reader, explain, read_member_file};
 use crate::model::{MemberRecord, merge_records};
 
@@ -196,13 +197,7 @@ pub struct OfficerWorkspace {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    same_name_key(a) == same_name_key(b)
 }
 
 /// The parts of `merged` that differ from `before`, named for the officer.
