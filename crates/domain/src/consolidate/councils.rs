@@ -247,21 +247,6 @@ impl Councils {
         }
     }
 
-    /// Every report as a sheet, each whole: [`Councils::each_report_table`], kept.
-    pub fn report_tables(&self, setting: &ReportSetting, actions: &CharterActions) -> Vec<Table> {
-        let mut tables: Vec<Table> = Vec::new();
-        self.each_report_table(setting, actions, |part| match part {
-            Part::Begin(table) => tables.push(table),
-            Part::Rows(rows) => {
-                if let Some(table) = tables.last_mut() {
-                    table.rows.extend(rows);
-                }
-            }
-            Part::End => {}
-        });
-        tables
-    }
-
     /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
     /// [`csv_reports`], handed to `take` a part at a time as
     /// [`Councils::each_report_table`] hands the sheets: its name and header, each
@@ -338,32 +323,6 @@ impl Councils {
                 take(Part::End);
             }
         }
-    }
-
-    /// Every report as the CSV its page downloads, each whole:
-    /// [`Councils::each_report_csv`], kept.
-    pub fn report_csvs(
-        &self,
-        setting: &ReportSetting,
-        actions: &CharterActions,
-    ) -> Vec<(String, Csv)> {
-        let mut csvs: Vec<(String, Csv)> = Vec::new();
-        self.each_report_csv(setting, actions, |part| match part {
-            Part::Begin((stem, header)) => csvs.push((
-                stem,
-                Csv {
-                    header,
-                    rows: Vec::new(),
-                },
-            )),
-            Part::Rows(rows) => {
-                if let Some((_, csv)) = csvs.last_mut() {
-                    csv.rows.extend(rows);
-                }
-            }
-            Part::End => {}
-        });
-        csvs
     }
 }
 
@@ -471,45 +430,57 @@ fn place_columns<'h>(
         .collect()
 }
 
+/// `rows` (under the council's own `own` headings) added to a joined report's `rows`
+/// under its `headings`, each after its council's name (`council`); a heading not yet
+/// there is added at the end, and the rows held are padded with `blank`. Returns where
+/// each of `own` went.
+fn append<T: Clone>(
+    headings: &mut Vec<String>,
+    joined: &mut Vec<Vec<T>>,
+    own: &[&str],
+    rows: Vec<Vec<T>>,
+    blank: T,
+    council: T,
+) -> Vec<usize> {
+    let at = place_columns(headings, own.iter().copied());
+    let width = headings.len();
+    for row in joined.iter_mut() {
+        row.resize(width, blank.clone());
+    }
+    let places: Vec<Option<usize>> = at.iter().copied().map(Some).collect();
+    joined.extend(placed(rows, &places, width, blank, || council.clone()));
+    at
+}
+
 /// `table`'s rows added to `held`'s, each after its council's name.
 fn append_table(held: &mut Table, council: &str, table: Table) {
     let mut headings: Vec<String> = held.columns.iter().map(|c| c.heading.clone()).collect();
-    let places = place_columns(
+    let own: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
+    let known = held.columns.len();
+    let at = append(
         &mut headings,
-        table.columns.iter().map(|c| c.heading.as_str()),
+        &mut held.rows,
+        &own,
+        table.rows,
+        Cell::Blank,
+        Cell::text(council),
     );
-    for (column, place) in table.columns.iter().zip(&places) {
-        if *place >= held.columns.len() {
+    for (column, place) in table.columns.iter().zip(&at) {
+        if *place >= known {
             held.columns.push(column.clone());
         }
-    }
-    let width = held.columns.len();
-    for row in &mut held.rows {
-        row.resize(width, Cell::Blank);
-    }
-    for row in table.rows {
-        let mut line = vec![Cell::Blank; width];
-        line[0] = Cell::text(council);
-        for (cell, place) in row.into_iter().zip(&places) {
-            line[*place] = cell;
-        }
-        held.rows.push(line);
     }
 }
 
 /// `csv`'s rows added to `held`'s, each after its council's name.
 fn append_csv(held: &mut Csv, council: &str, csv: Csv) {
-    let places = place_columns(&mut held.header, csv.header.iter().map(String::as_str));
-    let width = held.header.len();
-    for row in &mut held.rows {
-        row.resize(width, String::new());
-    }
-    for row in csv.rows {
-        let mut line = vec![String::new(); width];
-        line[0] = council.to_owned();
-        for (cell, place) in row.into_iter().zip(&places) {
-            line[*place] = cell;
-        }
-        held.rows.push(line);
-    }
+    let own: Vec<&str> = csv.header.iter().map(String::as_str).collect();
+    append(
+        &mut held.header,
+        &mut held.rows,
+        &own,
+        csv.rows,
+        String::new(),
+        council.to_owned(),
+    );
 }
