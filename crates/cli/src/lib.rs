@@ -120,7 +120,9 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
     if rayon::current_num_threads() > 1 {
         let (written, tables) = std::thread::scope(|scope| {
             let written = scope.spawn(workbook);
-            (written.join(), tables())
+            // The tables first: joining first would wait for the workbook before starting.
+            let tables = tables();
+            (written.join(), tables)
         });
         tables?;
         match written {

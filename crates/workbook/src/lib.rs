@@ -37,7 +37,7 @@ compile_error!(
 );
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use mdr_domain::consolidate::{Cell, Table};
+use mdr_domain::consolidate::{Cell, ColumnKind, Table};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 /// What the workbook says about itself in Excel's File > Info.
@@ -130,6 +130,9 @@ impl WorkbookBuilder {
     pub fn new(properties: &WorkbookProperties) -> Result<Self, WorkbookError> {
         let mut workbook = Workbook::new();
         workbook.set_properties(&doc_properties(properties).map_err(WorkbookError::Package)?);
+        // Deflated as Excel deflates its own files (level 3 of 9): saved in about two
+        // thirds of the time of zip's usual 6, for a file about a twentieth larger.
+        workbook.set_zip_compression_level(3);
         Ok(Self {
             workbook,
             formats: sheet::Formats::new(),
@@ -180,6 +183,7 @@ impl WorkbookBuilder {
                 when_empty: head.when_empty.clone(),
             },
             widths: widths::Widths::new(&head.columns),
+            kinds: head.columns.iter().map(|c| c.kind).collect(),
             sheets: Vec::new(),
             rows_per_sheet: rows_per_sheet.max(1),
         });
@@ -199,13 +203,13 @@ impl WorkbookBuilder {
                 .last()
                 .is_none_or(|(_, _, held)| *held >= open.rows_per_sheet);
             if full {
-                open.next_sheet(&mut self.workbook, &mut self.names, &self.formats)?;
+                open.next_sheet(&mut self.workbook, &mut self.names, &self.formats, true)?;
             }
             let (index, name, held) = open.sheets.last_mut().expect("a sheet was begun");
             *held += 1;
             self.workbook
                 .worksheet_from_index(*index)
-                .and_then(|sheet| sheet::write_row(sheet, *held, cells, &self.formats))
+                .and_then(|sheet| sheet::write_row(sheet, *held, cells, &open.kinds, &self.formats))
                 .map_err(|source| WorkbookError::Sheet {
                     sheet: name.clone(),
                     source,
@@ -222,7 +226,7 @@ impl WorkbookBuilder {
             return Ok(());
         };
         if open.sheets.is_empty() {
-            open.next_sheet(&mut self.workbook, &mut self.names, &self.formats)?;
+            open.next_sheet(&mut self.workbook, &mut self.names, &self.formats, false)?;
             let (index, name, _) = &open.sheets[0];
             self.workbook
                 .worksheet_from_index(*index)
@@ -277,6 +281,8 @@ struct OpenSheet {
     /// The table's name, columns and empty sentence; no rows.
     head: Table,
     widths: widths::Widths,
+    /// Each column's kind.
+    kinds: Vec<ColumnKind>,
     /// Each sheet begun for the table: its index in the workbook, its name and how many
     /// rows it holds.
     sheets: Vec<(usize, String, usize)>,
@@ -284,12 +290,14 @@ struct OpenSheet {
 }
 
 impl OpenSheet {
-    /// Begins the table's next sheet, with its header.
+    /// Begins the table's next sheet, with its header: one to hold rows, or the one sheet
+    /// of a table with none.
     fn next_sheet(
         &mut self,
         workbook: &mut Workbook,
         names: &mut sheet_names::SheetNames,
         formats: &sheet::Formats,
+        with_rows: bool,
     ) -> Result<(), WorkbookError> {
         let name = names.name_for(&self.head.sheet);
         let index = workbook.worksheets_mut().len();
@@ -299,7 +307,7 @@ impl OpenSheet {
         })?;
         worksheet
             .set_name(&name)
-            .and_then(|worksheet| sheet::start_sheet(worksheet, &self.head, formats))
+            .and_then(|worksheet| sheet::start_sheet(worksheet, &self.head, formats, with_rows))
             .map_err(|source| WorkbookError::Sheet {
                 sheet: name.clone(),
                 source,

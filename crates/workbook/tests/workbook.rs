@@ -470,3 +470,66 @@ proptest! {
         prop_assert_eq!(read, expected);
     }
 }
+
+/// The style index of the cell at `reference` ("B3") in a sheet's XML: `0` for none.
+fn style_of(sheet: &str, reference: &str) -> String {
+    let at = sheet
+        .find(&format!(r#"<c r="{reference}""#))
+        .unwrap_or_else(|| panic!("{reference} in {sheet}"));
+    let cell = &sheet[at..at + sheet[at..].find('>').unwrap()];
+    cell.split(r#"s=""#).nth(1).map_or("0".to_owned(), |rest| {
+        rest[..rest.find('"').unwrap()].to_owned()
+    })
+}
+
+#[test]
+fn a_cell_unlike_its_column_keeps_its_own_format() {
+    // A date Excel's calendar has no room for is written as text, and a count column
+    // may be given a text: each keeps the text's wrapping, not the column's number format.
+    let odd = table(
+        "Odd cells",
+        vec![
+            Column::new("Member", ColumnKind::Text),
+            Column::new("Completed", ColumnKind::Date),
+            Column::new("Sessions", ColumnKind::Count),
+        ],
+        vec![
+            vec![
+                Cell::text(WELSH_NAME),
+                Cell::Date(date(2025, 3, 14)),
+                Cell::Count(3),
+            ],
+            vec![
+                Cell::text("Eleri Hughes"),
+                Cell::Date(date(1850, 1, 1)),
+                Cell::text("not known"),
+            ],
+        ],
+    );
+    let bytes = write_workbook(&[odd], &properties()).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    let text = style_of(&sheet, "A2");
+    assert_ne!(text, "0", "text is wrapped and top-aligned: {sheet}");
+    assert_eq!(style_of(&sheet, "A3"), text);
+    assert_eq!(
+        style_of(&sheet, "B3"),
+        text,
+        "the date outside Excel's calendar"
+    );
+    assert_eq!(style_of(&sheet, "C3"), text, "the text in a count column");
+    assert_ne!(style_of(&sheet, "B2"), text, "a date is a date");
+    assert_ne!(style_of(&sheet, "C2"), text, "a count is a count");
+    assert_ne!(style_of(&sheet, "B2"), style_of(&sheet, "C2"));
+
+    let mut read = open(&bytes);
+    let range = read.worksheet_range("Odd cells").unwrap();
+    assert_eq!(
+        range.get_value((2, 1)),
+        Some(&Data::String("01/01/1850".into()))
+    );
+    assert_eq!(
+        range.get_value((2, 2)),
+        Some(&Data::String("not known".into()))
+    );
+    assert!(matches!(range.get_value((1, 1)), Some(Data::DateTime(_))));
+}
