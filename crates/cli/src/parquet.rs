@@ -62,7 +62,8 @@ pub const TABLES: [&str; 8] = [
 
 /// A column's values, one a row; `None` is a null.
 enum Values {
-    Text(Vec<Option<String>>),
+    /// UTF-8 text, held as the bytes the writer takes.
+    Text(Vec<Option<ByteArray>>),
     Int32(Vec<Option<i32>>),
     Int64(Vec<Option<i64>>),
     Bool(Vec<Option<bool>>),
@@ -83,17 +84,14 @@ struct Column {
 
 impl Column {
     fn text<S: Into<String>>(name: &'static str, values: impl Iterator<Item = S>) -> Self {
-        Self::required(name, Values::Text(values.map(|v| Some(v.into())).collect()))
+        Self::required(name, Values::Text(values.map(|v| Some(bytes(v))).collect()))
     }
 
     fn optional_text<'a>(
         name: &'static str,
         values: impl Iterator<Item = Option<&'a str>>,
     ) -> Self {
-        Self::optional(
-            name,
-            Values::Text(values.map(|v| v.map(str::to_owned)).collect()),
-        )
+        Self::optional(name, Values::Text(values.map(|v| v.map(bytes)).collect()))
     }
 
     fn int32(name: &'static str, values: impl Iterator<Item = i32>) -> Self {
@@ -191,6 +189,12 @@ impl Column {
     }
 }
 
+/// Text as the bytes Parquet holds: a string made for the column is taken as it is, a
+/// borrowed one copied once.
+fn bytes(text: impl Into<String>) -> ByteArray {
+    ByteArray::from(text.into().into_bytes())
+}
+
 /// How many rows a row group holds: large strides for an engine to read, and a group's
 /// columns a few tens of megabytes, so a table of a million activities is never held
 /// whole.
@@ -208,13 +212,13 @@ fn days_since_epoch(date: NaiveDate) -> i32 {
     i32::try_from((date - epoch).num_days()).expect("a date within Parquet's range")
 }
 
-/// Writes `rows` as the Parquet table `name` into `out`: its columns made by `columns`
-/// a row group at a time, snappy pages, the schema version and the table's name in the
-/// footer's key-value metadata.
+/// Writes `rows` as the Parquet table `name` into `out`: its rows taken and its columns
+/// made by `columns` a row group at a time, so neither is ever held whole; snappy pages;
+/// the schema version and the table's name in the footer's key-value metadata.
 fn write_parquet<W: Write + Send, R>(
     out: W,
     name: &str,
-    rows: &[R],
+    rows: impl IntoIterator<Item = R>,
     columns: impl Fn(&[R]) -> Vec<Column>,
 ) -> Result<(), ParquetError> {
     // The columns of no rows: the schema alone.
@@ -236,14 +240,13 @@ fn write_parquet<W: Write + Send, R>(
         ]))
         .build();
     let mut writer = SerializedFileWriter::new(out, schema, Arc::new(properties))?;
+    let mut rows = rows.into_iter().peekable();
+    let mut first = true;
     // A table with no rows still has its one, empty, row group.
-    let groups: Vec<&[R]> = if rows.is_empty() {
-        vec![rows]
-    } else {
-        rows.chunks(ROW_GROUP).collect()
-    };
-    for group_rows in groups {
-        let group_columns = columns(group_rows);
+    while first || rows.peek().is_some() {
+        first = false;
+        let group_rows: Vec<R> = rows.by_ref().take(ROW_GROUP).collect();
+        let group_columns = columns(&group_rows);
         debug_assert!(
             group_columns.iter().all(|c| c.len() == group_rows.len()),
             "{name}"
@@ -267,13 +270,7 @@ fn write_group<W: Write + Send>(
             .expect("a writer for every column of the schema");
         let nullable = column.nullable;
         match &column.values {
-            Values::Text(values) => {
-                let bytes: Vec<Option<ByteArray>> = values
-                    .iter()
-                    .map(|v| v.as_deref().map(ByteArray::from))
-                    .collect();
-                write_values::<ByteArrayType>(&mut out, &bytes, nullable)?;
-            }
+            Values::Text(values) => write_values::<ByteArrayType>(&mut out, values, nullable)?,
             Values::Int32(values) => write_values::<Int32Type>(&mut out, values, nullable)?,
             Values::Int64(values) => write_values::<Int64Type>(&mut out, values, nullable)?,
             Values::Bool(values) => write_values::<BoolType>(&mut out, values, nullable)?,
@@ -435,11 +432,10 @@ fn members(held: &[(&str, &HeldMember)]) -> Vec<Column> {
     ]
 }
 
-fn activity_rows(councils: &Councils) -> Vec<(Member<'_>, &LearningActivity)> {
+fn activity_rows(councils: &Councils) -> impl Iterator<Item = (Member<'_>, &LearningActivity)> {
     records(councils)
         .into_iter()
         .flat_map(|m| m.record.activities().map(move |a| (m, a)))
-        .collect()
 }
 
 fn activities(rows: &[(Member, &LearningActivity)]) -> Vec<Column> {
@@ -480,11 +476,10 @@ fn activities(rows: &[(Member, &LearningActivity)]) -> Vec<Column> {
     ]
 }
 
-fn evaluation_rows(councils: &Councils) -> Vec<(Member<'_>, (&LearningActivity, &Evaluation))> {
-    activity_rows(councils)
-        .into_iter()
-        .filter_map(|(m, a)| a.evaluation.as_ref().map(|e| (m, (a, e))))
-        .collect()
+fn evaluation_rows(
+    councils: &Councils,
+) -> impl Iterator<Item = (Member<'_>, (&LearningActivity, &Evaluation))> {
+    activity_rows(councils).filter_map(|(m, a)| a.evaluation.as_ref().map(|e| (m, (a, e))))
 }
 
 fn evaluations(rows: &[(Member<'_>, (&LearningActivity, &Evaluation))]) -> Vec<Column> {
@@ -585,17 +580,14 @@ fn answer_values<'a>(response: &'a SurveyResponse) -> impl Iterator<Item = Answe
         })
 }
 
-fn answer_rows(councils: &Councils) -> Vec<(Member<'_>, AnswerValue<'_>)> {
-    records(councils)
-        .into_iter()
-        .flat_map(|m| {
-            m.record
-                .surveys
-                .iter()
-                .flat_map(answer_values)
-                .map(move |v| (m, v))
-        })
-        .collect()
+fn answer_rows(councils: &Councils) -> impl Iterator<Item = (Member<'_>, AnswerValue<'_>)> {
+    records(councils).into_iter().flat_map(|m| {
+        m.record
+            .surveys
+            .iter()
+            .flat_map(answer_values)
+            .map(move |v| (m, v))
+    })
 }
 
 fn survey_answers(rows: &[(Member<'_>, AnswerValue<'_>)]) -> Vec<Column> {
@@ -636,18 +628,16 @@ fn survey_answers(rows: &[(Member<'_>, AnswerValue<'_>)]) -> Vec<Column> {
     ]
 }
 
-fn plans(councils: &Councils) -> Vec<(Member<'_>, &DevelopmentPlan)> {
+fn plans(councils: &Councils) -> impl Iterator<Item = (Member<'_>, &DevelopmentPlan)> {
     records(councils)
         .into_iter()
         .flat_map(|m| m.record.plans.iter().map(move |p| (m, p)))
-        .collect()
 }
 
-fn need_rows(councils: &Councils) -> Vec<(Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))> {
-    plans(councils)
-        .into_iter()
-        .flat_map(|(m, p)| p.needs.iter().map(move |n| (m, (p, n))))
-        .collect()
+fn need_rows(
+    councils: &Councils,
+) -> impl Iterator<Item = (Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))> {
+    plans(councils).flat_map(|(m, p)| p.needs.iter().map(move |n| (m, (p, n))))
 }
 
 /// `plan_year` and `plan_signed_off` for rows that each belong to a plan.
@@ -681,11 +671,10 @@ fn plan_needs(rows: &[(Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))]) -> Ve
     ]
 }
 
-fn request_rows(councils: &Councils) -> Vec<(Member<'_>, (&DevelopmentPlan, &CourseRequest))> {
-    plans(councils)
-        .into_iter()
-        .flat_map(|(m, p)| p.requested_courses.iter().map(move |c| (m, (p, c))))
-        .collect()
+fn request_rows(
+    councils: &Councils,
+) -> impl Iterator<Item = (Member<'_>, (&DevelopmentPlan, &CourseRequest))> {
+    plans(councils).flat_map(|(m, p)| p.requested_courses.iter().map(move |c| (m, (p, c))))
 }
 
 fn requested_courses(rows: &[(Member<'_>, (&DevelopmentPlan, &CourseRequest))]) -> Vec<Column> {
@@ -744,7 +733,7 @@ fn courses(catalogue: &[Course]) -> Vec<Column> {
     ]
 }
 
-fn outcomes(rows: &[FileResult]) -> Vec<Column> {
+fn outcomes(rows: &[&FileResult]) -> Vec<Column> {
     vec![
         Column::text("file", rows.iter().map(|r| r.file.as_str())),
         Column::text(
@@ -761,7 +750,7 @@ fn outcomes(rows: &[FileResult]) -> Vec<Column> {
 fn write_table<R>(
     out: &Path,
     name: &'static str,
-    rows: &[R],
+    rows: impl IntoIterator<Item = R>,
     columns: impl Fn(&[R]) -> Vec<Column>,
 ) -> Result<String, CliError> {
     let file_name = format!("{name}.parquet");
@@ -785,23 +774,18 @@ pub fn write_tables(
 ) -> Result<Vec<String>, CliError> {
     let councils = &consolidation.councils;
     Ok(vec![
-        write_table(out, "members", &held(councils), members)?,
-        write_table(out, "activities", &activity_rows(councils), activities)?,
-        write_table(out, "evaluations", &evaluation_rows(councils), evaluations)?,
-        write_table(
-            out,
-            "survey_answers",
-            &answer_rows(councils),
-            survey_answers,
-        )?,
-        write_table(out, "plan_needs", &need_rows(councils), plan_needs)?,
+        write_table(out, "members", held(councils), members)?,
+        write_table(out, "activities", activity_rows(councils), activities)?,
+        write_table(out, "evaluations", evaluation_rows(councils), evaluations)?,
+        write_table(out, "survey_answers", answer_rows(councils), survey_answers)?,
+        write_table(out, "plan_needs", need_rows(councils), plan_needs)?,
         write_table(
             out,
             "requested_courses",
-            &request_rows(councils),
+            request_rows(councils),
             requested_courses,
         )?,
-        write_table(out, "courses", &offered_courses(pack), courses)?,
+        write_table(out, "courses", offered_courses(pack), courses)?,
         write_table(out, "outcomes", consolidation.results.rows(), outcomes)?,
     ])
 }

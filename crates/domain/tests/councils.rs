@@ -9,11 +9,11 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
     COUNCIL_HEADING, Cell, CharterActions, Councils, Csv, ImportOutcome, NO_COUNCIL,
-    OfficerWorkspace, Part, ReportSetting, SHEETS, Table, WorkbookSource, csv_reports, report_csv,
-    report_csvs, report_table, report_tables,
+    OfficerWorkspace, PART_ROWS, Part, ReportSetting, SHEETS, Table, WorkbookSource, csv_reports,
+    report_csv, report_csvs, report_table, report_tables,
 };
 use mdr_domain::exchange::MemberFile;
-use mdr_domain::model::MemberRecord;
+use mdr_domain::model::{LearningActivity, MemberRecord};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -337,6 +337,99 @@ proptest! {
             let of_none = report_csv(&source(&none), report, &actions).map(|(_, c)| c.header);
             prop_assert!(of_none.is_some(), "{:?} has a report of no members", report);
             prop_assert_eq!(held, of_none, "{:?}", report);
+        }
+    }
+}
+
+/// Members of two councils with 30 courses each, more training audit rows in all than
+/// one part holds.
+fn long_audit() -> Councils {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let files = (0..300u128).map(|n| {
+        let council = if n % 3 == 0 { "Powys" } else { "Ceredigion" };
+        let mut file = file(n + 1, &format!("Member {}", 300 - n), council);
+        for course in 0..30u128 {
+            let mut activity = LearningActivity::own(Uuid::from_u128(n * 100 + course + 5000), now);
+            activity.title = format!("Course {course}");
+            file.record.put_activity(activity);
+        }
+        file
+    });
+    councils_of(files).0
+}
+
+#[test]
+fn the_training_audit_comes_a_part_at_a_time_and_its_parts_are_the_whole_report() {
+    let councils = long_audit();
+    let actions = CharterActions::default();
+    for (one, council) in [(true, "Ceredigion"), (false, "")] {
+        let councils = if one {
+            let mut only = Councils::default();
+            let held = councils.iter().find(|c| c.name == council).unwrap();
+            *only.workspace_for(council) = held.workspace.clone();
+            only
+        } else {
+            councils.clone()
+        };
+        let mut parts = Vec::new();
+        councils.each_report_table(&setting(), &actions, |part| {
+            if let Part::Rows(rows) = part {
+                parts.push(rows.len());
+            }
+        });
+        let audit_rows: usize = councils
+            .iter()
+            .map(|c| c.workspace.members.values().map(|_| 30).sum::<usize>())
+            .sum();
+        assert!(audit_rows > PART_ROWS, "{audit_rows} rows");
+        // The audit's parts come first; none is longer than a part.
+        let audit_parts: Vec<usize> = parts
+            .iter()
+            .copied()
+            .scan(0, |seen, n| {
+                *seen += n;
+                (*seen - n < audit_rows).then_some(n)
+            })
+            .collect();
+        assert!(audit_parts.len() > 1, "{audit_parts:?}");
+        assert!(
+            audit_parts.iter().all(|n| *n <= PART_ROWS),
+            "{audit_parts:?}"
+        );
+        assert_eq!(audit_parts.iter().sum::<usize>(), audit_rows);
+
+        let tables = tables_of(&councils, &actions);
+        let csvs = csvs_of(&councils, &actions);
+        if one {
+            let held = councils.iter().next().unwrap();
+            let source = WorkbookSource {
+                workspace: &held.workspace,
+                pack: None,
+                roster: &[],
+                today: today(),
+            };
+            assert_eq!(tables, report_tables(&source, &actions));
+            assert_eq!(csvs, report_csvs(&source, &actions));
+        } else {
+            assert_eq!(tables[0].rows.len(), audit_rows);
+            assert_eq!(csvs[0].1.rows.len(), audit_rows);
+            for held in councils.iter() {
+                let source = WorkbookSource {
+                    workspace: &held.workspace,
+                    pack: None,
+                    roster: &[],
+                    today: today(),
+                };
+                let own = report_table(&source, SHEETS[0], &actions);
+                let joined: Vec<&[Cell]> = tables[0]
+                    .rows
+                    .iter()
+                    .filter(|row| row[0] == Cell::text(&held.name))
+                    .map(|row| &row[1..])
+                    .collect();
+                let own_rows: Vec<&[Cell]> = own.rows.iter().map(Vec::as_slice).collect();
+                assert_eq!(joined, own_rows, "{}", held.name);
+            }
         }
     }
 }

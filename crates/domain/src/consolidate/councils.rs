@@ -17,7 +17,8 @@ use super::charter::CharterActions;
 use super::csv::Csv;
 use super::names::same_name_key;
 use super::tables::{
-    Cell, Column, ColumnKind, SHEETS, Table, WorkbookSource, csv_reports, report_csv, report_table,
+    Cell, Column, ColumnKind, SHEETS, Table, WorkbookSource, csv_reports, report_csv,
+    report_csv_parts, report_table, report_table_parts,
 };
 use super::workspace::OfficerWorkspace;
 use crate::model::pack::CouncilPack;
@@ -182,8 +183,9 @@ impl Councils {
 
     /// Every report as a sheet ([`report_table`]), in the order of [`SHEETS`], handed to
     /// `take` a part at a time: its heading (a [`Table`] with no rows), then each council's
-    /// rows, after a *Council* column when there are several, then its end. So the largest
-    /// report (the training audit of many councils) is never held whole.
+    /// rows, after a *Council* column when there are several, then its end. The largest
+    /// report, the training audit, comes [`super::PART_ROWS`] rows at a time
+    /// ([`report_table_parts`]), so it is never held whole, even for one council.
     ///
     /// A sheet's columns are those of the same report of no members (every sheet's are
     /// the same whatever the members hold: tested), so they are known before any council's
@@ -197,11 +199,7 @@ impl Councils {
         let empty = Council::default();
         for sheet in SHEETS {
             if let Some(one) = self.one() {
-                let mut table = report_table(&setting.of(one), sheet, actions);
-                let rows = std::mem::take(&mut table.rows);
-                take(Part::Begin(table));
-                take(Part::Rows(rows));
-                take(Part::End);
+                report_table_parts(&setting.of(one), sheet, actions, &mut take);
                 continue;
             }
             if sheet.columns_follow_members() {
@@ -232,16 +230,22 @@ impl Councils {
             let headings: Vec<&str> = head.columns.iter().map(|c| c.heading.as_str()).collect();
             take(Part::Begin(head.clone()));
             for council in self.iter() {
-                let table = report_table(&setting.of(council), sheet, actions);
-                let own: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
-                let at = places(&headings, &own);
-                take(Part::Rows(placed(
-                    table.rows,
-                    &at,
-                    headings.len(),
-                    Cell::Blank,
-                    || Cell::text(&council.name),
-                )));
+                let mut at = Vec::new();
+                report_table_parts(&setting.of(council), sheet, actions, |part| match part {
+                    Part::Begin(table) => {
+                        let own: Vec<&str> =
+                            table.columns.iter().map(|c| c.heading.as_str()).collect();
+                        at = places(&headings, &own);
+                    }
+                    Part::Rows(rows) => take(Part::Rows(placed(
+                        rows,
+                        &at,
+                        headings.len(),
+                        Cell::Blank,
+                        || Cell::text(&council.name),
+                    ))),
+                    Part::End => {}
+                });
             }
             take(Part::End);
         }
@@ -260,16 +264,9 @@ impl Councils {
         mut take: impl FnMut(CsvPart),
     ) {
         let empty = Council::default();
-        let whole = |take: &mut dyn FnMut(CsvPart), stem: String, csv: Csv| {
-            take(Part::Begin((stem, csv.header)));
-            take(Part::Rows(csv.rows));
-            take(Part::End);
-        };
         for report in csv_reports(setting.pack) {
             if let Some(one) = self.one() {
-                if let Some((stem, csv)) = report_csv(&setting.of(one), report, actions) {
-                    whole(&mut take, stem, csv);
-                }
+                report_csv_parts(&setting.of(one), report, actions, &mut take);
                 continue;
             }
             let probe = (!report.columns_follow_members())
@@ -296,7 +293,9 @@ impl Councils {
                     append_csv(held, &council.name, csv);
                 }
                 if let Some((stem, csv)) = joined {
-                    whole(&mut take, stem, csv);
+                    take(Part::Begin((stem, csv.header)));
+                    take(Part::Rows(csv.rows));
+                    take(Part::End);
                 }
                 continue;
             };
@@ -305,19 +304,25 @@ impl Councils {
             let headings: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut begun = false;
             for council in self.iter() {
-                let Some((_, csv)) = report_csv(&setting.of(council), report, actions) else {
-                    continue;
-                };
-                let own: Vec<&str> = csv.header.iter().map(String::as_str).collect();
-                let at = places(&headings, &own);
-                let rows = placed(csv.rows, &at, headings.len(), String::new(), || {
-                    council.name.clone()
+                let mut at = Vec::new();
+                report_csv_parts(&setting.of(council), report, actions, |part| match part {
+                    Part::Begin((_, own)) => {
+                        let own: Vec<&str> = own.iter().map(String::as_str).collect();
+                        at = places(&headings, &own);
+                        if !begun {
+                            begun = true;
+                            take(Part::Begin((stem.clone(), header.clone())));
+                        }
+                    }
+                    Part::Rows(rows) => take(Part::Rows(placed(
+                        rows,
+                        &at,
+                        headings.len(),
+                        String::new(),
+                        || council.name.clone(),
+                    ))),
+                    Part::End => {}
                 });
-                if !begun {
-                    begun = true;
-                    take(Part::Begin((stem.clone(), header.clone())));
-                }
-                take(Part::Rows(rows));
             }
             if begun {
                 take(Part::End);

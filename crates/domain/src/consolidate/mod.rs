@@ -57,7 +57,8 @@ pub use survey_reports::{
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use tables::{
-    Cell, Column, ColumnKind, CsvReport, SHEETS, Sheet, Table, WorkbookSource, csv_reports,
-    report_csv, report_csvs, report_table, report_tables, reports_council, reports_title,
+    Cell, Column, ColumnKind, CsvReport, PART_ROWS, SHEETS, Sheet, Table, WorkbookSource,
+    csv_reports, report_csv, report_csv_parts, report_csvs, report_table, report_table_parts,
+    report_tables, reports_council, reports_title,
 };
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

@@ -45,12 +45,20 @@ pub struct AuditRow {
 /// Every member held, with their activities by course title (deleted ones left out), or
 /// one line saying nothing is recorded; members by name.
 pub fn training_audit(workspace: &OfficerWorkspace) -> Vec<AuditRow> {
-    training_audit_first(workspace, usize::MAX)
+    training_audit_rows(workspace).collect()
 }
 
 /// The first `limit` rows of [`training_audit`], without making the rest: enough for a
 /// page that shows a few hundred rows of a report with tens of thousands.
 pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<AuditRow> {
+    training_audit_rows(workspace).take(limit).collect()
+}
+
+/// The rows of [`training_audit`] in order, each made as it is taken: a report with a row
+/// for each activity of thousands of members is never held whole.
+pub(crate) fn training_audit_rows(
+    workspace: &OfficerWorkspace,
+) -> impl Iterator<Item = AuditRow> + '_ {
     // Rows go by member's name, then course; members who share a name share a run of rows.
     let mut by_name: BTreeMap<NameKey, Vec<&HeldMember>> = BTreeMap::new();
     for held in workspace.members.values() {
@@ -59,11 +67,7 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
             .or_default()
             .push(held);
     }
-    let mut rows = Vec::new();
-    for members in by_name.into_values() {
-        if rows.len() >= limit {
-            break;
-        }
+    by_name.into_values().flat_map(|members| {
         // Each activity, or `None` for a member with none, which sorts as an empty title.
         let mut lines: Vec<(&MemberRecord, Option<&LearningActivity>)> = members
             .iter()
@@ -79,10 +83,8 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
             })
             .collect();
         lines.sort_by_cached_key(|(_, a)| NameKey::of(a.map_or("", |a| a.title.as_str())));
-        rows.extend(lines.into_iter().map(|(record, a)| audit_row(record, a)));
-    }
-    rows.truncate(limit);
-    rows
+        lines.into_iter().map(|(record, a)| audit_row(record, a))
+    })
 }
 
 fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> AuditRow {
@@ -131,7 +133,17 @@ pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
 
 /// The training audit as CSV for Excel, dates as `2026-10-14`.
 pub fn training_audit_csv(workspace: &OfficerWorkspace) -> Csv {
-    let header = [
+    Csv {
+        header: training_audit_header(),
+        rows: training_audit_rows(workspace)
+            .map(training_audit_csv_row)
+            .collect(),
+    }
+}
+
+/// The training audit's CSV header.
+pub(crate) fn training_audit_header() -> Vec<String> {
+    [
         "Member",
         "Council",
         "Ward or division",
@@ -141,26 +153,24 @@ pub fn training_audit_csv(workspace: &OfficerWorkspace) -> Csv {
         "Completed on",
         "Hours",
         "Evidence",
-    ];
-    Csv {
-        header: header.iter().map(|h| (*h).to_owned()).collect(),
-        rows: training_audit(workspace)
-            .into_iter()
-            .map(|r| {
-                vec![
-                    r.member,
-                    r.council,
-                    r.ward,
-                    r.course,
-                    r.provider,
-                    r.status.to_owned(),
-                    shown_iso(r.completed),
-                    r.hours,
-                    r.evidence,
-                ]
-            })
-            .collect(),
-    }
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// A row of the training audit as its CSV line's cells.
+pub(crate) fn training_audit_csv_row(r: AuditRow) -> Vec<String> {
+    vec![
+        r.member,
+        r.council,
+        r.ward,
+        r.course,
+        r.provider,
+        r.status.to_owned(),
+        shown_iso(r.completed),
+        r.hours,
+        r.evidence,
+    ]
 }
 
 /// One line of mandatory compliance: a member who is overdue or due soon for a course.

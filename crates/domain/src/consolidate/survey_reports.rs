@@ -454,18 +454,18 @@ pub fn survey_results(
         })
         .collect();
 
-    let mut groups: Vec<String> = in_latest
-        .iter()
-        .map(|(record, _)| group_of(record))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .filter(|g| g != NOT_GIVEN)
-        .collect();
-    if in_latest
-        .iter()
-        .any(|(record, _)| group_of(record) == NOT_GIVEN)
-    {
-        groups.push(NOT_GIVEN.to_owned());
+    // Each group's responses, found once: named groups in order, then those not given.
+    let mut responses_of: BTreeMap<String, Vec<&SurveyResponse>> = BTreeMap::new();
+    for (record, response) in &in_latest {
+        responses_of
+            .entry(group_of(record))
+            .or_default()
+            .push(response);
+    }
+    let not_given = responses_of.remove(NOT_GIVEN);
+    let mut groups: Vec<(String, Vec<&SurveyResponse>)> = responses_of.into_iter().collect();
+    if let Some(responses) = not_given {
+        groups.push((NOT_GIVEN.to_owned(), responses));
     }
 
     let mut by_group = Vec::new();
@@ -474,11 +474,10 @@ pub fn survey_results(
         .filter(|q| matches!(q.kind, QuestionKind::Likert { .. }))
     {
         let first = by_group.len();
-        for group in &groups {
-            let values: Vec<f64> = in_latest
+        for (group, responses) in &groups {
+            let values: Vec<f64> = responses
                 .iter()
-                .filter(|(record, _)| &group_of(record) == group)
-                .filter_map(|(_, r)| scale(r.answers.get(&question.id)))
+                .filter_map(|r| scale(r.answers.get(&question.id)))
                 .map(f64::from)
                 .collect();
             let respondents = values.len();

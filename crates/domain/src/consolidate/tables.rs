@@ -8,18 +8,20 @@ use chrono::NaiveDate;
 use super::charter::{
     CharterActions, CharterEvidence, charter_evidence, charter_evidence_csv, charter_evidence_table,
 };
+use super::councils::{CsvPart, Part};
 use super::csv::Csv;
 use super::matrix::{
     MatrixCell, MatrixFilter, TrainingMatrix, training_matrix, training_matrix_csv,
 };
 use super::reports::{
-    ComplianceRow, ComplianceSummary, EngagementRow, EvaluationRow, HoursPerMember, MemberSpend,
-    Spend, SpendRow, compliance, compliance_summary, course_evaluation, engagement,
-    hours_per_member, spend, spend_per_member, training_audit,
+    AuditRow, compliance_csv, compliance_summary_csv, course_evaluation_csv, engagement_csv,
+    hours_per_member_csv, spend_csv, spend_per_member_csv, training_audit_csv,
+    training_audit_csv_row, training_audit_header,
 };
 use super::reports::{
-    compliance_csv, compliance_summary_csv, course_evaluation_csv, engagement_csv,
-    hours_per_member_csv, spend_csv, spend_per_member_csv, training_audit_csv,
+    ComplianceRow, ComplianceSummary, EngagementRow, EvaluationRow, HoursPerMember, MemberSpend,
+    Spend, SpendRow, compliance, compliance_summary, course_evaluation, engagement,
+    hours_per_member, spend, spend_per_member, training_audit_rows,
 };
 use super::survey_reports::{
     NeedsRow, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
@@ -265,6 +267,45 @@ pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<T
         .collect()
 }
 
+/// How many rows of a long report are handed over at a time by [`report_table_parts`]
+/// and [`report_csv_parts`].
+pub const PART_ROWS: usize = 4_096;
+
+/// `rows` handed to `take` [`PART_ROWS`] at a time; none when there are none.
+fn in_parts<T>(rows: impl Iterator<Item = T>, take: &mut impl FnMut(Vec<T>)) {
+    let mut rows = rows.peekable();
+    while rows.peek().is_some() {
+        take(rows.by_ref().take(PART_ROWS).collect());
+    }
+}
+
+/// [`report_table`] handed to `take` a part at a time: its heading (a [`Table`] with no
+/// rows), its rows, then its end. The training audit, with a row for each activity, is
+/// made and handed over [`PART_ROWS`] rows at a time, so it is never held whole; every
+/// other report is short enough to be made whole and handed over in one part.
+pub fn report_table_parts(
+    source: &WorkbookSource,
+    sheet: Sheet,
+    actions: &CharterActions,
+    mut take: impl FnMut(Part<Table, Vec<Cell>>),
+) {
+    if sheet == Sheet::TrainingAudit {
+        take(Part::Begin(audit_head()));
+        in_parts(
+            training_audit_rows(source.workspace).map(audit_cells),
+            &mut |rows| {
+                take(Part::Rows(rows));
+            },
+        );
+    } else {
+        let mut table = report_table(source, sheet, actions);
+        let rows = std::mem::take(&mut table.rows);
+        take(Part::Begin(table));
+        take(Part::Rows(rows));
+    }
+    take(Part::End);
+}
+
 /// One of the reports downloaded as CSV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvReport {
@@ -382,6 +423,34 @@ pub fn report_csv(
     }
 }
 
+/// [`report_csv`] handed to `take` a part at a time, as [`report_table_parts`] hands a
+/// sheet: its name and header, its rows (the training audit's [`PART_ROWS`] at a time),
+/// its end; nothing for a survey nobody has answered.
+pub fn report_csv_parts(
+    source: &WorkbookSource,
+    report: CsvReport,
+    actions: &CharterActions,
+    mut take: impl FnMut(CsvPart),
+) {
+    if report == CsvReport::TrainingAudit {
+        take(Part::Begin((
+            "training-audit".to_owned(),
+            training_audit_header(),
+        )));
+        in_parts(
+            training_audit_rows(source.workspace).map(training_audit_csv_row),
+            &mut |rows| take(Part::Rows(rows)),
+        );
+    } else {
+        let Some((stem, csv)) = report_csv(source, report, actions) else {
+            return;
+        };
+        take(Part::Begin((stem, csv.header)));
+        take(Part::Rows(csv.rows));
+    }
+    take(Part::End);
+}
+
 /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
 /// [`csv_reports`], leaving out the surveys nobody has answered.
 pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, Csv)> {
@@ -425,26 +494,14 @@ fn hours(minutes: u64) -> Cell {
 const NO_MEMBERS: &str = "No members' files are held yet.";
 
 fn audit_table(workspace: &OfficerWorkspace) -> Table {
-    let rows = training_audit(workspace)
-        .into_iter()
-        .map(|r| {
-            vec![
-                Cell::Text(r.member),
-                Cell::Text(r.council),
-                Cell::Text(r.ward),
-                Cell::Text(r.course),
-                Cell::Text(r.provider),
-                Cell::text(r.status),
-                Cell::date(r.completed),
-                if r.minutes == 0 {
-                    Cell::Blank
-                } else {
-                    hours(u64::from(r.minutes))
-                },
-                Cell::Text(r.evidence),
-            ]
-        })
-        .collect();
+    Table {
+        rows: training_audit_rows(workspace).map(audit_cells).collect(),
+        ..audit_head()
+    }
+}
+
+/// The training audit sheet's name, columns and empty sentence, with no rows.
+fn audit_head() -> Table {
     Table {
         sheet: "Training audit".to_owned(),
         columns: columns(&[
@@ -458,9 +515,27 @@ fn audit_table(workspace: &OfficerWorkspace) -> Table {
             ("Hours", ColumnKind::Decimal),
             ("Evidence", ColumnKind::Text),
         ]),
-        rows,
+        rows: Vec::new(),
         when_empty: NO_MEMBERS.to_owned(),
     }
+}
+
+fn audit_cells(r: AuditRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(r.member),
+        Cell::Text(r.council),
+        Cell::Text(r.ward),
+        Cell::Text(r.course),
+        Cell::Text(r.provider),
+        Cell::text(r.status),
+        Cell::date(r.completed),
+        if r.minutes == 0 {
+            Cell::Blank
+        } else {
+            hours(u64::from(r.minutes))
+        },
+        Cell::Text(r.evidence),
+    ]
 }
 
 fn matrix_table(matrix: &TrainingMatrix) -> Table {
