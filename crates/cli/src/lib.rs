@@ -8,10 +8,10 @@
 //! holds in the app: finding the files ([`inputs`]), the cipher work WebCrypto does there
 //! ([`unlock`]), and the terminal ([`terminal`]). The run is two steps, kept apart so that
 //! more writers can follow the first: [`consolidate::consolidate`] turns the files into a
-//! workspace for each council and each file's outcome; then, at once on two cores,
-//! [`reports::write_workbook`] writes the workbook while [`reports::write_csvs`] writes
-//! the outcomes and every report as CSV and [`parquet::write_tables`] the workspace's raw
-//! rows as Parquet for engines.
+//! workspace for each council and each file's outcome; then [`reports::Workbook`] writes
+//! the workbook, [`reports::write_csvs`] the outcomes and every report as CSV, and
+//! [`parquet::write_tables`] the workspace's raw rows as Parquet for engines: on more than
+//! one core, at once (see `run_consolidate`).
 
 pub mod args;
 pub mod consolidate;
@@ -40,6 +40,10 @@ use unlock::{CouncilKeyring, Keyring};
 pub const EXIT_UNUSABLE: u8 = 2;
 /// Exit code of a `--strict` run in which a file was refused.
 pub const EXIT_REFUSED: u8 = 1;
+
+/// How many parts of the workbook's sheets may be worked out before the workbook's
+/// thread takes them: enough to keep it busy, few enough to hold little.
+const SHEET_PARTS_AHEAD: usize = 2;
 
 /// Runs the command with these arguments (the program's name first), printing to the
 /// terminal, and says how it ended.
@@ -106,32 +110,45 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         pack: pack.as_ref(),
         today,
     };
-    let workbook = || {
-        let path = args.out.join(reports::WORKBOOK);
-        reports::write_workbook(&path, &consolidation, &setting)
-    };
-    let tables = || {
-        reports::write_csvs(&args.out, &consolidation, &setting)
-            .and_then(|_| parquet::write_tables(&args.out, &consolidation, pack.as_ref()))
-    };
-    // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS), the
-    // workbook, the longest to write, is written on one while the CSVs and Parquet are
-    // written on another.
+    let workbook_path = args.out.join(reports::WORKBOOK);
+    let csvs = || reports::write_csvs(&args.out, &consolidation, &setting);
+    let parquet = || parquet::write_tables(&args.out, &consolidation, pack.as_ref());
     if rayon::current_num_threads() > 1 {
+        // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS),
+        // the workbook, the longest to write, is written on one thread while its sheets
+        // are worked out on another, a part ahead, and the CSVs then Parquet on a third:
+        // on two cores the workbook's thread then has most of one core to itself.
+        let mut workbook = reports::Workbook::new(&consolidation.councils, &setting)?;
         let (written, tables) = std::thread::scope(|scope| {
-            let written = scope.spawn(workbook);
-            // The tables first: joining first would wait for the workbook before starting.
-            let tables = tables();
+            let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
+            let councils = &consolidation.councils;
+            let setting = &setting;
+            scope.spawn(move || {
+                let actions = mdr_domain::consolidate::CharterActions::default();
+                // A send fails only once the workbook has stopped taking parts.
+                councils.each_report_table(setting, &actions, |part| {
+                    let _ = parts.send(part);
+                });
+            });
+            let written = scope.spawn(|| {
+                for part in sheets {
+                    workbook.take(part);
+                }
+                workbook.save(&workbook_path)
+            });
+            let tables = csvs().and_then(|_| parquet());
             (written.join(), tables)
         });
         tables?;
+        // A panic on the sheets' thread reaches here through the scope.
         match written {
-            Ok(written) => written?,
+            Ok(done) => done?,
             Err(panicked) => std::panic::resume_unwind(panicked),
         }
     } else {
-        workbook()?;
-        tables()?;
+        reports::write_workbook(&workbook_path, &consolidation, &setting)?;
+        csvs()?;
+        parquet()?;
     }
 
     let mut stdout = std::io::stdout().lock();

@@ -36,6 +36,8 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use parquet::schema::parser::parse_message_type;
+use uuid::Uuid;
+use uuid::fmt::Hyphenated;
 
 use crate::consolidate::Consolidation;
 use crate::error::CliError;
@@ -83,15 +85,15 @@ struct Column {
 }
 
 impl Column {
-    fn text<S: Into<String>>(name: &'static str, values: impl Iterator<Item = S>) -> Self {
-        Self::required(name, Values::Text(values.map(|v| Some(bytes(v))).collect()))
+    fn text<S: AsRef<str>>(name: &'static str, values: impl Iterator<Item = S>) -> Self {
+        Self::required(name, Values::Text(shared_text(values.map(Some))))
     }
 
     fn optional_text<'a>(
         name: &'static str,
         values: impl Iterator<Item = Option<&'a str>>,
     ) -> Self {
-        Self::optional(name, Values::Text(values.map(|v| v.map(bytes)).collect()))
+        Self::optional(name, Values::Text(shared_text(values)))
     }
 
     fn int32(name: &'static str, values: impl Iterator<Item = i32>) -> Self {
@@ -189,10 +191,39 @@ impl Column {
     }
 }
 
-/// Text as the bytes Parquet holds: a string made for the column is taken as it is, a
-/// borrowed one copied once.
-fn bytes(text: impl Into<String>) -> ByteArray {
-    ByteArray::from(text.into().into_bytes())
+/// Each text as the bytes Parquet holds, copied once; rows in a run holding the same text
+/// (a member's council and id, a response's round) share the one copy.
+fn shared_text<S: AsRef<str>>(values: impl Iterator<Item = Option<S>>) -> Vec<Option<ByteArray>> {
+    let mut last: Option<ByteArray> = None;
+    values
+        .map(|value| {
+            let text = value?;
+            let text = text.as_ref();
+            match &last {
+                Some(held) if held.data() == text.as_bytes() => Some(held.clone()),
+                _ => {
+                    let bytes = ByteArray::from(text);
+                    last = Some(bytes.clone());
+                    Some(bytes)
+                }
+            }
+        })
+        .collect()
+}
+
+/// An id as its file holds it (hyphenated, lower case), without making a `String` of it.
+struct IdText([u8; Hyphenated::LENGTH]);
+
+impl AsRef<str> for IdText {
+    fn as_ref(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("an id's text is ASCII")
+    }
+}
+
+fn id_text(id: Uuid) -> IdText {
+    let mut text = [0; Hyphenated::LENGTH];
+    id.hyphenated().encode_lower(&mut text);
+    IdText(text)
 }
 
 /// How many rows a row group holds: large strides for an engine to read, and a group's
@@ -373,10 +404,7 @@ fn records(councils: &Councils) -> Vec<Member<'_>> {
 fn member_keys<T>(rows: &[(Member, T)]) -> [Column; 2] {
     [
         Column::text("council", rows.iter().map(|(m, _)| m.council)),
-        Column::text(
-            "member_id",
-            rows.iter().map(|(m, _)| m.member_id.to_string()),
-        ),
+        Column::text("member_id", rows.iter().map(|(m, _)| id_text(m.member_id))),
     ]
 }
 
@@ -443,7 +471,7 @@ fn activities(rows: &[(Member, &LearningActivity)]) -> Vec<Column> {
     vec![
         council,
         member_id,
-        Column::text("activity_id", rows.iter().map(|(_, a)| a.id.to_string())),
+        Column::text("activity_id", rows.iter().map(|(_, a)| id_text(a.id))),
         Column::optional_text(
             "course_id",
             rows.iter().map(|(_, a)| a.course_id.as_deref()),
@@ -487,10 +515,7 @@ fn evaluations(rows: &[(Member<'_>, (&LearningActivity, &Evaluation))]) -> Vec<C
     vec![
         council,
         member_id,
-        Column::text(
-            "activity_id",
-            rows.iter().map(|(_, (a, _))| a.id.to_string()),
-        ),
+        Column::text("activity_id", rows.iter().map(|(_, (a, _))| id_text(a.id))),
         Column::optional_text(
             "course_id",
             rows.iter().map(|(_, (a, _))| a.course_id.as_deref()),
@@ -597,7 +622,7 @@ fn survey_answers(rows: &[(Member<'_>, AnswerValue<'_>)]) -> Vec<Column> {
         member_id,
         Column::text(
             "response_id",
-            rows.iter().map(|(_, v)| v.response.id.to_string()),
+            rows.iter().map(|(_, v)| id_text(v.response.id)),
         ),
         Column::text(
             "template_id",
@@ -659,7 +684,7 @@ fn plan_needs(rows: &[(Member<'_>, (&DevelopmentPlan, &DevelopmentNeed))]) -> Ve
         member_id,
         plan_year,
         plan_signed_off,
-        Column::text("need_id", rows.iter().map(|(_, (_, n))| n.id.to_string())),
+        Column::text("need_id", rows.iter().map(|(_, (_, n))| id_text(n.id))),
         Column::text("need", rows.iter().map(|(_, (_, n))| n.need.as_str())),
         Column::text("priority", rows.iter().map(|(_, (_, n))| n.priority.id())),
         Column::text("why", rows.iter().map(|(_, (_, n))| n.why.as_str())),

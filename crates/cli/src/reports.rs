@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use mdr_domain::consolidate::{
-    CSV_START, CharterActions, Csv, ImportResults, Part, ReportSetting, csv_row, shown_name, to_csv,
+    CSV_START, Cell, CharterActions, Councils, Csv, ImportResults, Part, ReportSetting, Table,
+    csv_row, shown_name, to_csv,
 };
 use mdr_domain::exchange::{file_text, read_pack_file};
 use mdr_domain::model::pack::CouncilPack;
@@ -69,34 +70,63 @@ pub fn outcomes_csv(results: &ImportResults) -> String {
 }
 
 /// Writes the workbook at `path`: every report's sheet, the Charter evidence last, each
-/// written a council's rows at a time, so no report is held whole.
+/// written a council's rows (the training audit's a part) at a time, so no report is held
+/// whole.
 pub fn write_workbook(
     path: &Path,
     consolidation: &Consolidation,
     setting: &ReportSetting,
 ) -> Result<(), CliError> {
-    let councils = &consolidation.councils;
-    let properties = WorkbookProperties {
-        title: councils.reports_title(setting.pack),
-        created_at: Utc::now(),
-    };
-    let mut workbook = WorkbookBuilder::new(&properties)?;
-    let mut failed: Option<WorkbookError> = None;
-    councils.each_report_table(setting, &CharterActions::default(), |part| {
-        if failed.is_some() {
+    let mut workbook = Workbook::new(&consolidation.councils, setting)?;
+    consolidation
+        .councils
+        .each_report_table(setting, &CharterActions::default(), |part| {
+            workbook.take(part);
+        });
+    workbook.save(path)
+}
+
+/// The workbook being written, a sheet's part at a time as the domain hands them over
+/// (`Councils::each_report_table`), on this thread or as they come from another.
+pub struct Workbook {
+    builder: WorkbookBuilder,
+    /// The first part that could not be written; the rest are then let go.
+    failed: Option<WorkbookError>,
+}
+
+impl Workbook {
+    /// An empty workbook titled for the councils' reports.
+    pub fn new(councils: &Councils, setting: &ReportSetting) -> Result<Self, CliError> {
+        let properties = WorkbookProperties {
+            title: councils.reports_title(setting.pack),
+            created_at: Utc::now(),
+        };
+        Ok(Self {
+            builder: WorkbookBuilder::new(&properties)?,
+            failed: None,
+        })
+    }
+
+    /// Writes the next part of a sheet.
+    pub fn take(&mut self, part: Part<Table, Vec<Cell>>) {
+        if self.failed.is_some() {
             return;
         }
         let done = match part {
-            Part::Begin(head) => workbook.begin(&head),
-            Part::Rows(rows) => workbook.rows(&rows),
-            Part::End => workbook.end(),
+            Part::Begin(head) => self.builder.begin(&head),
+            Part::Rows(rows) => self.builder.rows(&rows),
+            Part::End => self.builder.end(),
         };
-        failed = done.err();
-    });
-    if let Some(error) = failed {
-        return Err(error.into());
+        self.failed = done.err();
     }
-    Ok(workbook.save(path)?)
+
+    /// Saves the workbook at `path`, or says why a part of it could not be written.
+    pub fn save(self, path: &Path) -> Result<(), CliError> {
+        if let Some(error) = self.failed {
+            return Err(error.into());
+        }
+        Ok(self.builder.save(path)?)
+    }
 }
 
 /// A CSV being written a part at a time.

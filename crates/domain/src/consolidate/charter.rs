@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::csv::Csv;
 use super::reports::{compliance, compliance_summary, course_evaluation, hours_per_member, spend};
-use super::survey_reports::{latest_survey_results, needs_analysis, responses_in_round};
+use super::survey_reports::{latest_rounds, needs_analysis, responses_in_round};
 use super::tables::{Cell, Column, ColumnKind, Table};
 use super::workspace::OfficerWorkspace;
 use crate::model::catalogue::{Course, LearningFormat, MandatoryFor};
@@ -216,8 +216,9 @@ impl CharterEvidence {
 ///   progress or due soon of what applies to them, which a member with nothing mandatory
 ///   for them also is); and each course and role of the [`compliance_summary`].
 /// * **Self-assessment repeated**: for each survey anyone has submitted, its latest round
-///   and the one before it, as the survey results give them ([`latest_survey_results`]),
-///   with the members who answered each.
+///   and the one before it, as the survey results give them
+///   ([`latest_survey_results`](super::latest_survey_results)), with the members who
+///   answered each.
 /// * **Evaluation**: of the activities completed in the year ([`hours_per_member`]'s
 ///   count), how many have an evaluation; and the [`course_evaluation`] report's total.
 /// * **Formats**: the formats of the pack's courses, and of the learning completed in the
@@ -534,19 +535,18 @@ impl Data<'_> {
         let sentences: Vec<String> = templates
             .iter()
             .filter_map(|template| {
-                let results = latest_survey_results(self.workspace, template, self.pack)?;
-                let latest = &results.latest_round;
-                Some(match &results.baseline_round {
+                let (baseline, latest) = latest_rounds(self.workspace, &template.id, self.pack)?;
+                Some(match &baseline {
                     Some(baseline) => format!(
                         "“{}”: {} answered the baseline round ({baseline}) and {} the repeat round ({latest}) (Survey results).",
                         template.title,
                         answered(template, baseline),
-                        answered(template, latest),
+                        answered(template, &latest),
                     ),
                     None => format!(
                         "“{}” has one round so far, {latest}, answered by {}; it has not been repeated yet (Survey results).",
                         template.title,
-                        answered(template, latest),
+                        answered(template, &latest),
                     ),
                 })
             })

@@ -10,7 +10,9 @@
 /// first: by value.
 fn folded(name: &str) -> String {
     let mut folded = String::with_capacity(name.len() + 2);
-    let mut chars = name.chars().flat_map(char::to_lowercase).peekable();
+    // Lowered whole first: `str::to_lowercase` takes runs of ASCII at a time.
+    let lower = name.to_lowercase();
+    let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
             let mut digits = String::from(c);

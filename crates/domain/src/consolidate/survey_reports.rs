@@ -247,14 +247,25 @@ pub fn latest_survey_results(
     template: &SurveyTemplate,
     pack: Option<&CouncilPack>,
 ) -> Option<SurveyComparison> {
-    let rounds = survey_rounds(workspace, &template.id, pack);
-    let (latest, earlier) = rounds.split_last()?;
+    let (baseline, latest) = latest_rounds(workspace, &template.id, pack)?;
     Some(survey_results(
         workspace,
         template,
-        earlier.last().map(String::as_str),
-        latest,
+        baseline.as_deref(),
+        &latest,
     ))
+}
+
+/// The rounds [`latest_survey_results`] compares, without working out the results: the
+/// round before the latest, when there is one, and the latest.
+pub(crate) fn latest_rounds(
+    workspace: &OfficerWorkspace,
+    template_id: &str,
+    pack: Option<&CouncilPack>,
+) -> Option<(Option<String>, String)> {
+    let mut rounds = survey_rounds(workspace, template_id, pack);
+    let latest = rounds.pop()?;
+    Some((rounds.pop(), latest))
 }
 
 /// Each member's submitted response to `template` in `round`, with their record. A member
