@@ -48,8 +48,14 @@ pub enum CliError {
     Roster { path: String, why: &'static str },
     #[error("The reports could not be written to “{path}”: {why}.")]
     Output { path: String, why: &'static str },
-    #[error("{0}")]
+    /// The workbook is written last (or beside the rest), so the CSVs and Parquet are
+    /// there when it fails.
+    #[error("{0} The CSV reports and the Parquet tables were written.")]
     Workbook(#[from] WorkbookError),
+    #[error(
+        "The workbook could not be saved as “{path}”: {why}. Check the folder can be written to and that the workbook is not open in Excel, then run the command again. The CSV reports and the Parquet tables were written."
+    )]
+    WorkbookSave { path: String, why: &'static str },
     #[error(
         "The {table} table could not be written as Parquet: {why}. The CSV reports were written; please report this."
     )]

@@ -146,9 +146,10 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
             Err(panicked) => std::panic::resume_unwind(panicked),
         }
     } else {
-        reports::write_workbook(&workbook_path, &consolidation, &setting)?;
+        // The workbook last, so a workbook that cannot be written leaves the rest written.
         csvs()?;
         parquet()?;
+        reports::write_workbook(&workbook_path, &consolidation, &setting)?;
     }
 
     let mut stdout = std::io::stdout().lock();

@@ -125,7 +125,14 @@ impl Workbook {
         if let Some(error) = self.failed {
             return Err(error.into());
         }
-        Ok(self.builder.save(path)?)
+        self.builder.save(path).map_err(|error| match error {
+            // Said with the path, in the words the command uses for any file.
+            WorkbookError::Save(error) => CliError::WorkbookSave {
+                path: shown(path),
+                why: why(&error),
+            },
+            error => error.into(),
+        })
     }
 }
 

@@ -794,3 +794,43 @@ fn files_from_several_councils_give_every_report_a_council_column() {
         );
     }
 }
+
+#[test]
+fn a_workbook_that_cannot_be_saved_says_so_with_its_path_and_leaves_the_rest_written() {
+    let dir = TempDir::new().unwrap();
+    let files = dir.path().join("files");
+    write(&files, "member-record-zoe.json", zoe());
+    let out = dir.path().join("reports");
+    // A folder where the workbook would go: it cannot be saved over it.
+    std::fs::create_dir_all(out.join("member-development-reports.xlsx")).unwrap();
+
+    for threads in ["1", "2"] {
+        let mut args = vec!["consolidate", path(&files), "--out", path(&out)];
+        args.extend(["--today", "2026-12-01"]);
+        let output = Command::new(env!("CARGO_BIN_EXE_mdr"))
+            .args(&args)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_unusable(&output, "The workbook could not be saved as “");
+        let message = stderr(&output);
+        assert!(
+            message.contains("member-development-reports.xlsx”: it is a folder, not a file."),
+            "{message}"
+        );
+        assert!(
+            message.trim_end().ends_with(
+                "then run the command again. The CSV reports and the Parquet tables were written."
+            ),
+            "{message}"
+        );
+        assert!(!message.contains("CSV downloads"), "{message}");
+        assert_eq!(report(&out, "training-audit.csv")[1][0], "Cllr Zoë Brontë");
+        assert!(
+            out.join("activities.parquet").is_file(),
+            "{threads} thread(s)"
+        );
+        std::fs::remove_file(out.join("training-audit.csv")).unwrap();
+        std::fs::remove_file(out.join("activities.parquet")).unwrap();
+    }
+}

@@ -49,29 +49,30 @@ pub struct WorkbookProperties {
     pub created_at: DateTime<Utc>,
 }
 
-/// Why no workbook came out. The CSV downloads do not depend on this crate, so every
-/// message points the officer to them.
+/// Why no workbook came out: what happened, and what the reader can do about it. Nothing
+/// else depends on this crate, so the caller adds what still stands, in its reader's words
+/// (the page's CSV downloads; the command's CSV files).
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbookError {
     #[error(
-        "The workbook could not be made: there are no reports to put in it. Import members' files first; the CSV downloads still work."
+        "The workbook could not be made: there are no reports to put in it. Import members' files first."
     )]
     NoReports,
     #[error(
-        "The workbook could not be made: the sheet “{sheet}” could not be written ({source}). Try again; the CSV downloads still work."
+        "The workbook could not be made: the sheet “{sheet}” could not be written ({source}). Try again."
     )]
     Sheet { sheet: String, source: XlsxError },
     /// Only with `constant_memory`, which lays each sheet out in a temporary file first.
     #[error(
-        "The workbook could not be made: the sheet “{sheet}” could not be laid out in the computer's temporary folder ({source}). Check that folder can be written to and has room, or point TMPDIR (TEMP on Windows) at one that does, and try again; the CSV downloads still work."
+        "The workbook could not be made: the sheet “{sheet}” could not be laid out in the computer's temporary folder ({source}). Check that folder can be written to and has room, or point TMPDIR (TEMP on Windows) at one that does, and try again."
     )]
     TemporaryFile { sheet: String, source: XlsxError },
     /// Only from [`WorkbookBuilder::save`]; the caller adds the path, which it knows.
     #[error(
-        "The workbook could not be saved: {0}. Check the folder exists and can be written to, and that the workbook is not open in Excel, then try again; the CSV downloads still work."
+        "The workbook could not be saved: {0}. Check the folder exists and can be written to, and that the workbook is not open in Excel, then try again."
     )]
-    Save(#[source] XlsxError),
-    #[error("The workbook could not be made: {0}. Try again; the CSV downloads still work.")]
+    Save(#[source] std::io::Error),
+    #[error("The workbook could not be made: {0}. Try again.")]
     Package(#[source] XlsxError),
 }
 
@@ -270,7 +271,7 @@ impl WorkbookBuilder {
             return Err(WorkbookError::NoReports);
         }
         self.workbook.save(path).map_err(|error| match error {
-            XlsxError::IoError(_) => WorkbookError::Save(error),
+            XlsxError::IoError(error) => WorkbookError::Save(error),
             error => WorkbookError::Package(error),
         })
     }

@@ -19,7 +19,7 @@ mod app {
         OfficerPage, OfficerReportsPage, TrainingMatrixPage, WorkspaceGate,
     };
     use mdr_web::ui::router::{Page, Routes};
-    use mdr_web::ui::workbook::{WRITER_NOT_LOADED, WorkbookWriter};
+    use mdr_web::ui::workbook::{CSV_STILL_WORK, WRITER_NOT_LOADED, WorkbookWriter};
     use mdr_web::ui::{Part, Shell};
     use mdr_web::{lazy_fn, lazy_page};
 
@@ -80,7 +80,7 @@ mod app {
         created_at: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<u8>, String> {
         mdr_workbook::write_workbook(&tables, &mdr_workbook::WorkbookProperties { title, created_at })
-            .map_err(|e| e.to_string())
+            .map_err(|e| format!("{e} {CSV_STILL_WORK}"))
     });
 
     /// The officer's workspace, under `/officer`.

@@ -21,6 +21,9 @@ pub type Writing = Pin<Box<dyn Future<Output = Result<Vec<u8>, String>>>>;
 #[derive(Clone, Copy)]
 pub struct WorkbookWriter(pub fn(Vec<Table>, String, DateTime<Utc>) -> Writing);
 
+/// What the officer is told after any reason the workbook could not be made.
+pub const CSV_STILL_WORK: &str = "The CSV downloads still work.";
+
 /// What the officer is told when the writer's code cannot be fetched.
 pub const WRITER_NOT_LOADED: &str = "The workbook could not be made: this part of the app has not been downloaded to this device yet and there is no internet connection. Connect once and try again; the CSV downloads still work.";
 
