@@ -111,7 +111,9 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         today,
     };
     let workbook_path = args.out.join(reports::WORKBOOK);
-    let csvs = || reports::write_csvs(&args.out, &consolidation, &setting);
+    // Shared by the sheets and the CSVs: each report is worked out once for both.
+    let council_reports = consolidation.councils.reports(&setting);
+    let csvs = || reports::write_csvs(&args.out, &consolidation, &council_reports);
     let parquet = || parquet::write_tables(&args.out, &consolidation, pack.as_ref());
     if rayon::current_num_threads() > 1 {
         // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS),
@@ -121,12 +123,11 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         let mut workbook = reports::Workbook::new(&consolidation.councils, &setting)?;
         let (written, tables) = std::thread::scope(|scope| {
             let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
-            let councils = &consolidation.councils;
-            let setting = &setting;
+            let council_reports = &council_reports;
             scope.spawn(move || {
                 let actions = mdr_domain::consolidate::CharterActions::default();
                 // A send fails only once the workbook has stopped taking parts.
-                councils.each_report_table(setting, &actions, |part| {
+                council_reports.each_report_table(&actions, |part| {
                     let _ = parts.send(part);
                 });
             });
@@ -149,7 +150,7 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         // The workbook last, so a workbook that cannot be written leaves the rest written.
         csvs()?;
         parquet()?;
-        reports::write_workbook(&workbook_path, &consolidation, &setting)?;
+        reports::write_workbook(&workbook_path, &consolidation, &setting, &council_reports)?;
     }
 
     let mut stdout = std::io::stdout().lock();

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use mdr_domain::consolidate::{
-    CSV_START, Cell, CharterActions, Councils, Csv, ImportResults, Part, ReportSetting, Table,
-    csv_row, shown_name, to_csv,
+    CSV_START, Cell, CharterActions, Councils, CouncilsReports, Csv, ImportResults, Part,
+    ReportSetting, Table, csv_row, shown_name, to_csv,
 };
 use mdr_domain::exchange::{file_text, read_pack_file};
 use mdr_domain::model::pack::CouncilPack;
@@ -76,18 +76,15 @@ pub fn write_workbook(
     path: &Path,
     consolidation: &Consolidation,
     setting: &ReportSetting,
+    reports: &CouncilsReports,
 ) -> Result<(), CliError> {
     let mut workbook = Workbook::new(&consolidation.councils, setting)?;
-    consolidation
-        .councils
-        .each_report_table(setting, &CharterActions::default(), |part| {
-            workbook.take(part);
-        });
+    reports.each_report_table(&CharterActions::default(), |part| workbook.take(part));
     workbook.save(path)
 }
 
 /// The workbook being written, a sheet's part at a time as the domain hands them over
-/// (`Councils::each_report_table`), on this thread or as they come from another.
+/// (`CouncilsReports::each_report_table`), on this thread or as they come from another.
 pub struct Workbook {
     builder: WorkbookBuilder,
     /// The first part that could not be written; the rest are then let go.
@@ -175,39 +172,37 @@ impl CsvFile {
 pub fn write_csvs(
     out: &Path,
     consolidation: &Consolidation,
-    setting: &ReportSetting,
+    reports: &CouncilsReports,
 ) -> Result<Vec<String>, CliError> {
     std::fs::write(out.join(OUTCOMES), outcomes_csv(&consolidation.results))
         .map_err(|e| CliError::output(&out.join(OUTCOMES), &e))?;
     let mut written: Vec<String> = vec![OUTCOMES.to_owned()];
     let mut file: Option<CsvFile> = None;
     let mut failed = None;
-    consolidation
-        .councils
-        .each_report_csv(setting, &CharterActions::default(), |part| {
-            if failed.is_some() {
-                return;
-            }
-            let done = match part {
-                Part::Begin((stem, header)) => {
-                    // Two surveys of one title would otherwise write one file.
-                    let mut name = format!("{stem}.csv");
-                    let mut n = 2;
-                    while written.contains(&name) {
-                        name = format!("{stem}-{n}.csv");
-                        n += 1;
-                    }
-                    let path = out.join(&name);
-                    written.push(name);
-                    CsvFile::create(path, &header).map(|csv| file = Some(csv))
+    reports.each_report_csv(&CharterActions::default(), |part| {
+        if failed.is_some() {
+            return;
+        }
+        let done = match part {
+            Part::Begin((stem, header)) => {
+                // Two surveys of one title would otherwise write one file.
+                let mut name = format!("{stem}.csv");
+                let mut n = 2;
+                while written.contains(&name) {
+                    name = format!("{stem}-{n}.csv");
+                    n += 1;
                 }
-                Part::Rows(rows) => file
-                    .as_mut()
-                    .map_or(Ok(()), |csv| rows.iter().try_for_each(|row| csv.row(row))),
-                Part::End => file.take().map_or(Ok(()), CsvFile::finish),
-            };
-            failed = done.err();
-        });
+                let path = out.join(&name);
+                written.push(name);
+                CsvFile::create(path, &header).map(|csv| file = Some(csv))
+            }
+            Part::Rows(rows) => file
+                .as_mut()
+                .map_or(Ok(()), |csv| rows.iter().try_for_each(|row| csv.row(row))),
+            Part::End => file.take().map_or(Ok(()), CsvFile::finish),
+        };
+        failed = done.err();
+    });
     match failed {
         Some(error) => Err(error),
         None => Ok(written),

@@ -39,7 +39,8 @@ fn file(id: u128, name: &str, council: &str) -> MemberFile {
 /// Every sheet, each whole, as the workbook gets them a part at a time.
 fn tables_of(councils: &Councils, actions: &CharterActions) -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
-    councils.each_report_table(&setting(), actions, |part| match part {
+    let reports = councils.reports(&setting());
+    reports.each_report_table(actions, |part| match part {
         Part::Begin(table) => tables.push(table),
         Part::Rows(rows) => tables.last_mut().unwrap().rows.extend(rows),
         Part::End => {}
@@ -50,7 +51,8 @@ fn tables_of(councils: &Councils, actions: &CharterActions) -> Vec<Table> {
 /// Every CSV, each whole, as the command gets them a part at a time.
 fn csvs_of(councils: &Councils, actions: &CharterActions) -> Vec<(String, Csv)> {
     let mut csvs: Vec<(String, Csv)> = Vec::new();
-    councils.each_report_csv(&setting(), actions, |part| match part {
+    let reports = councils.reports(&setting());
+    reports.each_report_csv(actions, |part| match part {
         Part::Begin((stem, header)) => csvs.push((
             stem,
             Csv {
@@ -372,11 +374,13 @@ fn the_training_audit_comes_a_part_at_a_time_and_its_parts_are_the_whole_report(
             councils.clone()
         };
         let mut parts = Vec::new();
-        councils.each_report_table(&setting(), &actions, |part| {
-            if let Part::Rows(rows) = part {
-                parts.push(rows.len());
-            }
-        });
+        councils
+            .reports(&setting())
+            .each_report_table(&actions, |part| {
+                if let Part::Rows(rows) = part {
+                    parts.push(rows.len());
+                }
+            });
         let audit_rows: usize = councils
             .iter()
             .map(|c| c.workspace.members.values().map(|_| 30).sum::<usize>())

@@ -17,8 +17,7 @@ use super::charter::CharterActions;
 use super::csv::Csv;
 use super::names::same_name_key;
 use super::tables::{
-    Cell, Column, ColumnKind, SHEETS, Table, WorkbookSource, csv_reports, report_csv,
-    report_csv_parts, report_table, report_table_parts,
+    Cell, Column, ColumnKind, CouncilReports, SHEETS, Table, WorkbookSource, csv_reports,
 };
 use super::workspace::OfficerWorkspace;
 use crate::model::pack::CouncilPack;
@@ -173,47 +172,77 @@ impl Councils {
 
     /// The one council (an empty one when no file came), or `None` for several.
     fn one(&self) -> Option<&Council> {
-        static EMPTY: std::sync::OnceLock<Council> = std::sync::OnceLock::new();
         match self.len() {
-            0 => Some(EMPTY.get_or_init(Council::default)),
+            0 => Some(empty_council()),
             1 => self.iter().next(),
             _ => None,
         }
     }
 
-    /// Every report as a sheet ([`report_table`]), in the order of [`SHEETS`], handed to
+    /// Every council's reports, to be written as sheets and as CSVs: what each is worked
+    /// out from is worked out once, for both, whichever asks first ([`CouncilReports`]).
+    pub fn reports<'a>(&'a self, setting: &ReportSetting<'a>) -> CouncilsReports<'a> {
+        let councils = match self.one() {
+            Some(one) => vec![one],
+            None => self.iter().collect(),
+        };
+        CouncilsReports {
+            one: self.one().is_some(),
+            pack: setting.pack,
+            empty: CouncilReports::of(&setting.of(empty_council())),
+            councils: councils
+                .into_iter()
+                .map(|c| (c.name.as_str(), CouncilReports::of(&setting.of(c))))
+                .collect(),
+        }
+    }
+}
+
+/// Every council's reports, each handed over a part at a time ([`Councils::reports`]).
+/// Shared by the threads writing the sheets and the CSVs.
+pub struct CouncilsReports<'a> {
+    /// Each council's name and reports; the one council's (or an empty one's) alone when
+    /// there are not several.
+    councils: Vec<(&'a str, CouncilReports<'a>)>,
+    /// Whether the files came from one council (or none): its reports as they are.
+    one: bool,
+    /// The reports of no members, for the columns of a joined report.
+    empty: CouncilReports<'a>,
+    pack: Option<&'a CouncilPack>,
+}
+
+impl CouncilsReports<'_> {
+    /// Every report as a sheet ([`super::report_table`]), in the order of [`SHEETS`], handed to
     /// `take` a part at a time: its heading (a [`Table`] with no rows), then each council's
     /// rows, after a *Council* column when there are several, then its end. The largest
     /// report, the training audit, comes [`super::PART_ROWS`] rows at a time
-    /// ([`report_table_parts`]), so it is never held whole, even for one council.
+    /// ([`CouncilReports::table_parts`]), so it is never held whole, even for one council.
     ///
     /// A sheet's columns are those of the same report of no members (every sheet's are
     /// the same whatever the members hold: tested), so they are known before any council's
     /// rows are made.
     pub fn each_report_table(
         &self,
-        setting: &ReportSetting,
         actions: &CharterActions,
         mut take: impl FnMut(Part<Table, Vec<Cell>>),
     ) {
-        let empty = Council::default();
         for sheet in SHEETS {
-            if let Some(one) = self.one() {
-                report_table_parts(&setting.of(one), sheet, actions, &mut take);
+            if self.one {
+                self.councils[0].1.table_parts(sheet, actions, &mut take);
                 continue;
             }
             if sheet.columns_follow_members() {
                 // A short sheet whose columns differ from council to council: joined whole.
                 let mut joined: Option<Table> = None;
-                for council in self.iter() {
-                    let table = report_table(&setting.of(council), sheet, actions);
+                for (name, council) in &self.councils {
+                    let table = council.table(sheet, actions);
                     let held = joined.get_or_insert_with(|| Table {
                         sheet: table.sheet.clone(),
                         columns: vec![Column::new(COUNCIL_HEADING, ColumnKind::Text)],
                         rows: Vec::new(),
                         when_empty: table.when_empty.clone(),
                     });
-                    append_table(held, &council.name, table);
+                    append_table(held, name, table);
                 }
                 if let Some(mut table) = joined {
                     let rows = std::mem::take(&mut table.rows);
@@ -223,15 +252,15 @@ impl Councils {
                 }
                 continue;
             }
-            let mut head = report_table(&setting.of(&empty), sheet, actions);
+            let mut head = self.empty.table(sheet, actions);
             head.rows.clear();
             head.columns
                 .insert(0, Column::new(COUNCIL_HEADING, ColumnKind::Text));
             let headings: Vec<&str> = head.columns.iter().map(|c| c.heading.as_str()).collect();
             take(Part::Begin(head.clone()));
-            for council in self.iter() {
+            for (name, council) in &self.councils {
                 let mut at = Vec::new();
-                report_table_parts(&setting.of(council), sheet, actions, |part| match part {
+                council.table_parts(sheet, actions, |part| match part {
                     Part::Begin(table) => {
                         let own: Vec<&str> =
                             table.columns.iter().map(|c| c.heading.as_str()).collect();
@@ -242,7 +271,7 @@ impl Councils {
                         &at,
                         headings.len(),
                         Cell::Blank,
-                        || Cell::text(&council.name),
+                        || Cell::text(*name),
                     ))),
                     Part::End => {}
                 });
@@ -251,33 +280,26 @@ impl Councils {
         }
     }
 
-    /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
+    /// Every report as the CSV its page downloads ([`super::report_csv`]), in the order of
     /// [`csv_reports`], handed to `take` a part at a time as
-    /// [`Councils::each_report_table`] hands the sheets: its name and header, each
+    /// [`Self::each_report_table`] hands the sheets: its name and header, each
     /// council's rows, its end. A survey's results, whose columns are the rounds its
     /// councils ran, are joined whole (they are a few lines a question); a survey nobody
     /// in any council has answered has no file.
-    pub fn each_report_csv(
-        &self,
-        setting: &ReportSetting,
-        actions: &CharterActions,
-        mut take: impl FnMut(CsvPart),
-    ) {
-        let empty = Council::default();
-        for report in csv_reports(setting.pack) {
-            if let Some(one) = self.one() {
-                report_csv_parts(&setting.of(one), report, actions, &mut take);
+    pub fn each_report_csv(&self, actions: &CharterActions, mut take: impl FnMut(CsvPart)) {
+        for report in csv_reports(self.pack) {
+            if self.one {
+                self.councils[0].1.csv_parts(report, actions, &mut take);
                 continue;
             }
             let probe = (!report.columns_follow_members())
-                .then(|| report_csv(&setting.of(&empty), report, actions))
+                .then(|| self.empty.csv(report, actions))
                 .flatten();
             let Some((stem, probe)) = probe else {
                 // A short report whose columns differ from council to council: joined whole.
                 let mut joined: Option<(String, Csv)> = None;
-                for council in self.iter() {
-                    let Some((stem, csv)) = report_csv(&setting.of(council), report, actions)
-                    else {
+                for (name, council) in &self.councils {
+                    let Some((stem, csv)) = council.csv(report, actions) else {
                         continue;
                     };
                     let (_, held) = joined.get_or_insert_with(|| {
@@ -290,7 +312,7 @@ impl Councils {
                             },
                         )
                     });
-                    append_csv(held, &council.name, csv);
+                    append_csv(held, name, csv);
                 }
                 if let Some((stem, csv)) = joined {
                     take(Part::Begin((stem, csv.header)));
@@ -303,9 +325,9 @@ impl Councils {
             header.extend(probe.header);
             let headings: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut begun = false;
-            for council in self.iter() {
+            for (name, council) in &self.councils {
                 let mut at = Vec::new();
-                report_csv_parts(&setting.of(council), report, actions, |part| match part {
+                council.csv_parts(report, actions, |part| match part {
                     Part::Begin((_, own)) => {
                         let own: Vec<&str> = own.iter().map(String::as_str).collect();
                         at = places(&headings, &own);
@@ -319,7 +341,7 @@ impl Councils {
                         &at,
                         headings.len(),
                         String::new(),
-                        || council.name.clone(),
+                        || (*name).to_owned(),
                     ))),
                     Part::End => {}
                 });
@@ -329,6 +351,12 @@ impl Councils {
             }
         }
     }
+}
+
+/// A council of no members.
+fn empty_council() -> &'static Council {
+    static EMPTY: std::sync::OnceLock<Council> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Council::default)
 }
 
 /// A report handed over a part at a time: its heading, some rows (as many times as there

@@ -27,7 +27,8 @@ pub use committee::{
     SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation, committee_report,
 };
 pub use councils::{
-    COUNCIL_HEADING, Council, Councils, CsvPart, NO_COUNCIL, Part, ReportSetting, council_key,
+    COUNCIL_HEADING, Council, Councils, CouncilsReports, CsvPart, NO_COUNCIL, Part, ReportSetting,
+    council_key,
 };
 pub use csv::{CSV_START, Csv, csv_row, file_stem, to_csv};
 pub use import::{
@@ -57,8 +58,8 @@ pub use survey_reports::{
     needs_analysis_csv, survey_results, survey_results_csv, survey_rounds,
 };
 pub use tables::{
-    Cell, Column, ColumnKind, CsvReport, PART_ROWS, SHEETS, Sheet, Table, WorkbookSource,
-    csv_reports, report_csv, report_csv_parts, report_csvs, report_table, report_table_parts,
-    report_tables, reports_council, reports_title,
+    Cell, Column, ColumnKind, CouncilReports, CsvReport, PART_ROWS, SHEETS, Sheet, Table,
+    WorkbookSource, csv_reports, report_csv, report_csvs, report_table, report_tables,
+    reports_council, reports_title,
 };
 pub use workspace::{HeldFiles, HeldMember, ImportOutcome, OfficerWorkspace, read_held};

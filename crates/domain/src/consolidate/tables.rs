@@ -3,6 +3,8 @@
 //! type and format. The figures come from the same functions as the pages and the CSVs;
 //! these only lay them out.
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 
 use super::charter::{
@@ -24,8 +26,8 @@ use super::reports::{
     hours_per_member, spend, spend_per_member, training_audit_rows,
 };
 use super::survey_reports::{
-    NeedsRow, access_needs, access_needs_csv, latest_survey_results, needs_analysis,
-    needs_analysis_csv, survey_results_csv,
+    NeedsRow, SurveyComparison, access_needs, access_needs_csv, latest_survey_results,
+    needs_analysis, needs_analysis_csv, survey_results_csv,
 };
 use super::workspace::OfficerWorkspace;
 use crate::model::catalogue::Course;
@@ -111,6 +113,7 @@ pub struct Table {
 /// What the workbook's sheets are drawn from: the workspace, and the pack's courses,
 /// roles, budget and surveys (the built-in ones when there is no pack), as things stand on
 /// `today`, for the municipal year `today` falls in.
+#[derive(Clone, Copy)]
 pub struct WorkbookSource<'a> {
     pub workspace: &'a OfficerWorkspace,
     pub pack: Option<&'a CouncilPack>,
@@ -119,77 +122,131 @@ pub struct WorkbookSource<'a> {
     pub today: NaiveDate,
 }
 
-/// What every report of a run is drawn with: the pack's courses on offer, its roles,
-/// budget, allowance and surveys (the built-in ones when there is no pack), and the
-/// municipal year `today` falls in. Worked out once, for the sheets and the CSVs alike.
-struct Setting<'a> {
-    source: &'a WorkbookSource<'a>,
+/// One council's reports, as sheets and as CSVs, drawn with the pack's courses on offer,
+/// its roles, budget, allowance and surveys (the built-in ones when there is no pack), and
+/// the municipal year `today` falls in. What a report is worked out from (the compliance
+/// rows, the matrix, the spend, a survey's results, the Charter evidence) is worked out
+/// once, when first asked for, and kept for the sheet and the CSV alike, from any thread.
+pub struct CouncilReports<'a> {
+    source: WorkbookSource<'a>,
     catalogue: Vec<Course>,
     roles: Vec<Role>,
     year: MunicipalYear,
     budget_pence: u64,
     allowance_pence: Option<u64>,
     templates: Vec<SurveyTemplate>,
+    worked: Worked,
 }
 
-impl<'a> Setting<'a> {
-    fn of(source: &'a WorkbookSource<'a>) -> Self {
+/// What [`CouncilReports`] has worked out so far.
+#[derive(Default)]
+struct Worked {
+    compliance: OnceLock<(Vec<ComplianceRow>, ComplianceSummary)>,
+    matrix: OnceLock<TrainingMatrix>,
+    spend: OnceLock<Spend>,
+    member_spend: OnceLock<MemberSpend>,
+    charter: OnceLock<CharterEvidence>,
+    evaluation: OnceLock<Vec<EvaluationRow>>,
+    hours: OnceLock<HoursPerMember>,
+    /// A template's latest results, by its place among the templates.
+    surveys: Vec<OnceLock<Option<SurveyComparison>>>,
+}
+
+impl<'a> CouncilReports<'a> {
+    pub fn of(source: &WorkbookSource<'a>) -> Self {
         let pack = source.pack;
+        let templates: Vec<SurveyTemplate> = pack.map_or_else(built_in_templates, |p| {
+            p.surveys.iter().map(|s| s.template.clone()).collect()
+        });
         Self {
-            source,
+            source: *source,
             catalogue: offered_courses(pack),
             roles: all_roles(pack),
             year: MunicipalYear::containing(source.today),
             budget_pence: pack.map_or(DEFAULT_BUDGET_PENCE, |p| p.budget_pence),
             allowance_pence: pack.and_then(|p| p.allowance_pence),
-            templates: pack.map_or_else(built_in_templates, |p| {
-                p.surveys.iter().map(|s| s.template.clone()).collect()
-            }),
+            worked: Worked {
+                surveys: templates.iter().map(|_| OnceLock::new()).collect(),
+                ..Worked::default()
+            },
+            templates,
         }
     }
 
     /// Who is behind with mandatory training, and the summary of it.
-    fn compliance(&self) -> (Vec<ComplianceRow>, ComplianceSummary) {
-        let workspace = self.source.workspace;
-        let rows = compliance(workspace, &self.catalogue, &self.roles, self.source.today);
-        let summary = compliance_summary(workspace, &self.catalogue, &self.roles, &rows);
-        (rows, summary)
+    fn compliance(&self) -> &(Vec<ComplianceRow>, ComplianceSummary) {
+        self.worked.compliance.get_or_init(|| {
+            let workspace = self.source.workspace;
+            let rows = compliance(workspace, &self.catalogue, &self.roles, self.source.today);
+            let summary = compliance_summary(workspace, &self.catalogue, &self.roles, &rows);
+            (rows, summary)
+        })
     }
 
-    fn matrix(&self) -> TrainingMatrix {
-        training_matrix(
-            self.source.workspace,
-            &self.catalogue,
-            &MatrixFilter::default(),
-            self.source.today,
-        )
+    fn matrix(&self) -> &TrainingMatrix {
+        self.worked.matrix.get_or_init(|| {
+            training_matrix(
+                self.source.workspace,
+                &self.catalogue,
+                &MatrixFilter::default(),
+                self.source.today,
+            )
+        })
     }
 
-    fn spend(&self) -> Spend {
-        spend(
-            self.source.workspace,
-            &self.catalogue,
-            self.budget_pence,
-            self.year,
-        )
+    fn spend(&self) -> &Spend {
+        self.worked.spend.get_or_init(|| {
+            spend(
+                self.source.workspace,
+                &self.catalogue,
+                self.budget_pence,
+                self.year,
+            )
+        })
     }
 
-    fn member_spend(&self) -> MemberSpend {
-        spend_per_member(
-            self.source.workspace,
-            &self.catalogue,
-            self.allowance_pence,
-            self.year,
-        )
+    fn member_spend(&self) -> &MemberSpend {
+        self.worked.member_spend.get_or_init(|| {
+            spend_per_member(
+                self.source.workspace,
+                &self.catalogue,
+                self.allowance_pence,
+                self.year,
+            )
+        })
     }
 
-    fn charter(&self) -> CharterEvidence {
-        charter_evidence(
-            self.source.workspace,
-            self.source.pack,
-            self.year,
-            self.source.today,
-        )
+    fn charter(&self) -> &CharterEvidence {
+        self.worked.charter.get_or_init(|| {
+            charter_evidence(
+                self.source.workspace,
+                self.source.pack,
+                self.year,
+                self.source.today,
+            )
+        })
+    }
+
+    fn evaluation(&self) -> &[EvaluationRow] {
+        self.worked
+            .evaluation
+            .get_or_init(|| course_evaluation(self.source.workspace))
+    }
+
+    fn hours(&self) -> &HoursPerMember {
+        self.worked
+            .hours
+            .get_or_init(|| hours_per_member(self.source.workspace, self.year))
+    }
+
+    /// The latest results of the `n`th template, if anyone has answered it.
+    fn survey(&self, n: usize) -> Option<&SurveyComparison> {
+        let template = self.templates.get(n)?;
+        self.worked.surveys[n]
+            .get_or_init(|| {
+                latest_survey_results(self.source.workspace, template, self.source.pack)
+            })
+            .as_ref()
     }
 }
 
@@ -241,21 +298,33 @@ pub const SHEETS: [Sheet; 12] = [
 /// One report as a sheet, the Charter evidence with the officer's `actions`. Each is made
 /// on its own, so a writer can let one go before it makes the next.
 pub fn report_table(source: &WorkbookSource, sheet: Sheet, actions: &CharterActions) -> Table {
-    let setting = Setting::of(source);
-    let workspace = source.workspace;
-    match sheet {
-        Sheet::TrainingAudit => audit_table(workspace),
-        Sheet::TrainingMatrix => matrix_table(&setting.matrix()),
-        Sheet::ComplianceSummary => compliance_summary_table(&setting.compliance().1),
-        Sheet::Compliance => compliance_table(&setting.compliance().0),
-        Sheet::Needs => needs_table(&needs_analysis(workspace)),
-        Sheet::SurveyResults => survey_table(workspace, source.pack, &setting.templates),
-        Sheet::CourseEvaluation => evaluation_table(&course_evaluation(workspace)),
-        Sheet::Spend => spend_table(&setting.spend()),
-        Sheet::SpendPerMember => member_spend_table(&setting.member_spend()),
-        Sheet::Hours => hours_table(&hours_per_member(workspace, setting.year)),
-        Sheet::Engagement => engagement_table(&engagement(workspace, source.roster, source.today)),
-        Sheet::CharterEvidence => charter_evidence_table(&setting.charter(), actions),
+    CouncilReports::of(source).table(sheet, actions)
+}
+
+impl CouncilReports<'_> {
+    /// One report as a sheet ([`report_table`]).
+    pub fn table(&self, sheet: Sheet, actions: &CharterActions) -> Table {
+        let source = &self.source;
+        let workspace = source.workspace;
+        match sheet {
+            Sheet::TrainingAudit => audit_table(workspace),
+            Sheet::TrainingMatrix => matrix_table(self.matrix()),
+            Sheet::ComplianceSummary => compliance_summary_table(&self.compliance().1),
+            Sheet::Compliance => compliance_table(&self.compliance().0),
+            Sheet::Needs => needs_table(&needs_analysis(workspace)),
+            Sheet::SurveyResults => survey_table(
+                (0..self.templates.len())
+                    .filter_map(|n| self.survey(n).map(|results| (&self.templates[n], results))),
+            ),
+            Sheet::CourseEvaluation => evaluation_table(self.evaluation()),
+            Sheet::Spend => spend_table(self.spend()),
+            Sheet::SpendPerMember => member_spend_table(self.member_spend()),
+            Sheet::Hours => hours_table(self.hours()),
+            Sheet::Engagement => {
+                engagement_table(&engagement(workspace, source.roster, source.today))
+            }
+            Sheet::CharterEvidence => charter_evidence_table(self.charter(), actions),
+        }
     }
 }
 
@@ -267,8 +336,8 @@ pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<T
         .collect()
 }
 
-/// How many rows of a long report are handed over at a time by [`report_table_parts`]
-/// and [`report_csv_parts`].
+/// How many rows of a long report are handed over at a time by
+/// [`CouncilReports::table_parts`] and [`CouncilReports::csv_parts`].
 pub const PART_ROWS: usize = 4_096;
 
 /// `rows` handed to `take` [`PART_ROWS`] at a time; none when there are none.
@@ -279,31 +348,31 @@ fn in_parts<T>(rows: impl Iterator<Item = T>, take: &mut impl FnMut(Vec<T>)) {
     }
 }
 
-/// [`report_table`] handed to `take` a part at a time: its heading (a [`Table`] with no
-/// rows), its rows, then its end. The training audit, with a row for each activity, is
-/// made and handed over [`PART_ROWS`] rows at a time, so it is never held whole; every
-/// other report is short enough to be made whole and handed over in one part.
-pub fn report_table_parts(
-    source: &WorkbookSource,
-    sheet: Sheet,
-    actions: &CharterActions,
-    mut take: impl FnMut(Part<Table, Vec<Cell>>),
-) {
-    if sheet == Sheet::TrainingAudit {
-        take(Part::Begin(audit_head()));
-        in_parts(
-            training_audit_rows(source.workspace).map(audit_cells),
-            &mut |rows| {
-                take(Part::Rows(rows));
-            },
-        );
-    } else {
-        let mut table = report_table(source, sheet, actions);
-        let rows = std::mem::take(&mut table.rows);
-        take(Part::Begin(table));
-        take(Part::Rows(rows));
+impl CouncilReports<'_> {
+    /// [`Self::table`] handed to `take` a part at a time: its heading (a [`Table`] with
+    /// no rows), its rows, then its end. The training audit, with a row for each activity,
+    /// is made and handed over [`PART_ROWS`] rows at a time, so it is never held whole;
+    /// every other report is short enough to be made whole and handed over in one part.
+    pub fn table_parts(
+        &self,
+        sheet: Sheet,
+        actions: &CharterActions,
+        mut take: impl FnMut(Part<Table, Vec<Cell>>),
+    ) {
+        if sheet == Sheet::TrainingAudit {
+            take(Part::Begin(audit_head()));
+            in_parts(
+                training_audit_rows(self.source.workspace).map(audit_cells),
+                &mut |rows| take(Part::Rows(rows)),
+            );
+        } else {
+            let mut table = self.table(sheet, actions);
+            let rows = std::mem::take(&mut table.rows);
+            take(Part::Begin(table));
+            take(Part::Rows(rows));
+        }
+        take(Part::End);
     }
-    take(Part::End);
 }
 
 /// One of the reports downloaded as CSV.
@@ -368,87 +437,92 @@ pub fn report_csv(
     report: CsvReport,
     actions: &CharterActions,
 ) -> Option<(String, Csv)> {
-    let setting = Setting::of(source);
-    let workspace = source.workspace;
-    let named = |stem: &str, csv: Csv| Some((stem.to_owned(), csv));
-    match report {
-        CsvReport::TrainingAudit => named("training-audit", training_audit_csv(workspace)),
-        CsvReport::TrainingMatrix => {
-            named("training-matrix", training_matrix_csv(&setting.matrix()))
-        }
-        CsvReport::ComplianceSummary => named(
-            "mandatory-compliance-summary",
-            compliance_summary_csv(&setting.compliance().1),
-        ),
-        CsvReport::Compliance => named(
-            "mandatory-compliance",
-            compliance_csv(&setting.compliance().0),
-        ),
-        CsvReport::Needs => named(
-            "needs-analysis",
-            needs_analysis_csv(&needs_analysis(workspace)),
-        ),
-        CsvReport::AccessNeeds => named(
-            "access-and-caring-needs-confidential",
-            access_needs_csv(&access_needs(workspace)),
-        ),
-        CsvReport::Survey(n) => {
-            let results = latest_survey_results(workspace, setting.templates.get(n)?, source.pack)?;
-            Some((results.file_stem(), survey_results_csv(&results)))
-        }
-        CsvReport::CourseEvaluation => named(
-            "course-evaluation",
-            course_evaluation_csv(&course_evaluation(workspace)),
-        ),
-        CsvReport::Spend => named("training-spend", spend_csv(&setting.spend())),
-        CsvReport::SpendPerMember => named(
-            "spend-per-member",
-            spend_per_member_csv(&setting.member_spend()),
-        ),
-        CsvReport::Hours => named(
-            "hours-per-member",
-            hours_per_member_csv(&hours_per_member(workspace, setting.year)),
-        ),
-        CsvReport::Engagement => named(
-            "engagement",
-            engagement_csv(&engagement(workspace, source.roster, source.today)),
-        ),
-        CsvReport::CharterEvidence => {
-            let evidence = setting.charter();
-            Some((
-                evidence.file_stem(),
-                charter_evidence_csv(&evidence, actions),
-            ))
+    CouncilReports::of(source).csv(report, actions)
+}
+
+impl CouncilReports<'_> {
+    /// One report as the CSV its page downloads ([`report_csv`]).
+    pub fn csv(&self, report: CsvReport, actions: &CharterActions) -> Option<(String, Csv)> {
+        let source = &self.source;
+        let workspace = source.workspace;
+        let named = |stem: &str, csv: Csv| Some((stem.to_owned(), csv));
+        match report {
+            CsvReport::TrainingAudit => named("training-audit", training_audit_csv(workspace)),
+            CsvReport::TrainingMatrix => {
+                named("training-matrix", training_matrix_csv(self.matrix()))
+            }
+            CsvReport::ComplianceSummary => named(
+                "mandatory-compliance-summary",
+                compliance_summary_csv(&self.compliance().1),
+            ),
+            CsvReport::Compliance => {
+                named("mandatory-compliance", compliance_csv(&self.compliance().0))
+            }
+            CsvReport::Needs => named(
+                "needs-analysis",
+                needs_analysis_csv(&needs_analysis(workspace)),
+            ),
+            CsvReport::AccessNeeds => named(
+                "access-and-caring-needs-confidential",
+                access_needs_csv(&access_needs(workspace)),
+            ),
+            CsvReport::Survey(n) => {
+                let results = self.survey(n)?;
+                Some((results.file_stem(), survey_results_csv(results)))
+            }
+            CsvReport::CourseEvaluation => named(
+                "course-evaluation",
+                course_evaluation_csv(self.evaluation()),
+            ),
+            CsvReport::Spend => named("training-spend", spend_csv(self.spend())),
+            CsvReport::SpendPerMember => named(
+                "spend-per-member",
+                spend_per_member_csv(self.member_spend()),
+            ),
+            CsvReport::Hours => named("hours-per-member", hours_per_member_csv(self.hours())),
+            CsvReport::Engagement => named(
+                "engagement",
+                engagement_csv(&engagement(workspace, source.roster, source.today)),
+            ),
+            CsvReport::CharterEvidence => {
+                let evidence = self.charter();
+                Some((
+                    evidence.file_stem(),
+                    charter_evidence_csv(evidence, actions),
+                ))
+            }
         }
     }
 }
 
-/// [`report_csv`] handed to `take` a part at a time, as [`report_table_parts`] hands a
-/// sheet: its name and header, its rows (the training audit's [`PART_ROWS`] at a time),
-/// its end; nothing for a survey nobody has answered.
-pub fn report_csv_parts(
-    source: &WorkbookSource,
-    report: CsvReport,
-    actions: &CharterActions,
-    mut take: impl FnMut(CsvPart),
-) {
-    if report == CsvReport::TrainingAudit {
-        take(Part::Begin((
-            "training-audit".to_owned(),
-            training_audit_header(),
-        )));
-        in_parts(
-            training_audit_rows(source.workspace).map(training_audit_csv_row),
-            &mut |rows| take(Part::Rows(rows)),
-        );
-    } else {
-        let Some((stem, csv)) = report_csv(source, report, actions) else {
-            return;
-        };
-        take(Part::Begin((stem, csv.header)));
-        take(Part::Rows(csv.rows));
+impl CouncilReports<'_> {
+    /// [`Self::csv`] handed to `take` a part at a time, as [`Self::table_parts`] hands a
+    /// sheet: its name and header, its rows (the training audit's [`PART_ROWS`] at a
+    /// time), its end; nothing for a survey nobody has answered.
+    pub fn csv_parts(
+        &self,
+        report: CsvReport,
+        actions: &CharterActions,
+        mut take: impl FnMut(CsvPart),
+    ) {
+        if report == CsvReport::TrainingAudit {
+            take(Part::Begin((
+                "training-audit".to_owned(),
+                training_audit_header(),
+            )));
+            in_parts(
+                training_audit_rows(self.source.workspace).map(training_audit_csv_row),
+                &mut |rows| take(Part::Rows(rows)),
+            );
+        } else {
+            let Some((stem, csv)) = self.csv(report, actions) else {
+                return;
+            };
+            take(Part::Begin((stem, csv.header)));
+            take(Part::Rows(csv.rows));
+        }
+        take(Part::End);
     }
-    take(Part::End);
 }
 
 /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
@@ -659,17 +733,13 @@ fn needs_table(rows: &[NeedsRow]) -> Table {
 
 /// Every survey on offer with a submitted answer: its latest round against the one
 /// before. Counts are numbers; a mean is a number, or the words a hidden group shows.
-fn survey_table(
-    workspace: &OfficerWorkspace,
-    pack: Option<&CouncilPack>,
-    templates: &[SurveyTemplate],
+/// The latest results of each template anyone has answered, one after another.
+fn survey_table<'t>(
+    surveys: impl Iterator<Item = (&'t SurveyTemplate, &'t SurveyComparison)>,
 ) -> Table {
     let mean = |m: Option<f64>| m.map_or(Cell::Blank, Cell::Decimal);
     let mut rows = Vec::new();
-    for template in templates {
-        let Some(c) = latest_survey_results(workspace, template, pack) else {
-            continue;
-        };
+    for (template, c) in surveys {
         let line = |text: &str, answer: String, before: Cell, after: Cell| {
             vec![
                 Cell::text(&template.title),
