@@ -330,9 +330,10 @@ impl CouncilReports<'_> {
 
 /// Every report as a sheet, in the order of [`SHEETS`].
 pub fn report_tables(source: &WorkbookSource, actions: &CharterActions) -> Vec<Table> {
+    let reports = CouncilReports::of(source);
     SHEETS
         .iter()
-        .map(|sheet| report_table(source, *sheet, actions))
+        .map(|sheet| reports.table(*sheet, actions))
         .collect()
 }
 
@@ -528,9 +529,10 @@ impl CouncilReports<'_> {
 /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
 /// [`csv_reports`], leaving out the surveys nobody has answered.
 pub fn report_csvs(source: &WorkbookSource, actions: &CharterActions) -> Vec<(String, Csv)> {
+    let reports = CouncilReports::of(source);
     csv_reports(source.pack)
         .into_iter()
-        .filter_map(|report| report_csv(source, report, actions))
+        .filter_map(|report| reports.csv(report, actions))
         .collect()
 }
 
