@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use mdr_domain::consolidate::{
-    CSV_START, Cell, CharterActions, Councils, CouncilsReports, Csv, ImportResults, Part,
-    ReportSetting, Table, csv_row, shown_name, to_csv,
+    CSV_START, Cell, CharterActions, Councils, Csv, ImportResults, Part, ReportSetting,
+    ReportsByCouncil, Table, csv_row, shown_name, to_csv,
 };
 use mdr_domain::exchange::{file_text, read_pack_file};
 use mdr_domain::model::pack::CouncilPack;
@@ -76,7 +76,7 @@ pub fn write_workbook(
     path: &Path,
     consolidation: &Consolidation,
     setting: &ReportSetting,
-    reports: &CouncilsReports,
+    reports: &ReportsByCouncil,
 ) -> Result<(), CliError> {
     let mut workbook = Workbook::new(&consolidation.councils, setting)?;
     reports.each_report_table(&CharterActions::default(), |part| workbook.take(part));
@@ -84,7 +84,7 @@ pub fn write_workbook(
 }
 
 /// The workbook being written, a sheet's part at a time as the domain hands them over
-/// (`CouncilsReports::each_report_table`), on this thread or as they come from another.
+/// (`ReportsByCouncil::each_report_table`), on this thread or as they come from another.
 pub struct Workbook {
     builder: WorkbookBuilder,
     /// The first part that could not be written; the rest are then let go.
@@ -172,7 +172,7 @@ impl CsvFile {
 pub fn write_csvs(
     out: &Path,
     consolidation: &Consolidation,
-    reports: &CouncilsReports,
+    reports: &ReportsByCouncil,
 ) -> Result<Vec<String>, CliError> {
     std::fs::write(out.join(OUTCOMES), outcomes_csv(&consolidation.results))
         .map_err(|e| CliError::output(&out.join(OUTCOMES), &e))?;

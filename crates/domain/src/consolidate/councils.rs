@@ -181,13 +181,14 @@ impl Councils {
 
     /// Every council's reports, to be written as sheets and as CSVs: what each is worked
     /// out from is worked out once, for both, whichever asks first ([`CouncilReports`]).
-    pub fn reports<'a>(&'a self, setting: &ReportSetting<'a>) -> CouncilsReports<'a> {
-        let councils = match self.one() {
+    pub fn reports<'a>(&'a self, setting: &ReportSetting<'a>) -> ReportsByCouncil<'a> {
+        let one = self.one();
+        let councils: Vec<&Council> = match one {
             Some(one) => vec![one],
             None => self.iter().collect(),
         };
-        CouncilsReports {
-            one: self.one().is_some(),
+        ReportsByCouncil {
+            one: one.is_some(),
             pack: setting.pack,
             empty: CouncilReports::of(&setting.of(empty_council())),
             councils: councils
@@ -200,7 +201,7 @@ impl Councils {
 
 /// Every council's reports, each handed over a part at a time ([`Councils::reports`]).
 /// Shared by the threads writing the sheets and the CSVs.
-pub struct CouncilsReports<'a> {
+pub struct ReportsByCouncil<'a> {
     /// Each council's name and reports; the one council's (or an empty one's) alone when
     /// there are not several.
     councils: Vec<(&'a str, CouncilReports<'a>)>,
@@ -211,7 +212,7 @@ pub struct CouncilsReports<'a> {
     pack: Option<&'a CouncilPack>,
 }
 
-impl CouncilsReports<'_> {
+impl ReportsByCouncil<'_> {
     /// Every report as a sheet ([`super::report_table`]), in the order of [`SHEETS`], handed to
     /// `take` a part at a time: its heading (a [`Table`] with no rows), then each council's
     /// rows, after a *Council* column when there are several, then its end. The largest

@@ -27,7 +27,7 @@ pub use committee::{
     SurveyChange, SurveyChanges, TakeUp, TakeUpLine, YearEvaluation, committee_report,
 };
 pub use councils::{
-    COUNCIL_HEADING, Council, Councils, CouncilsReports, CsvPart, NO_COUNCIL, Part, ReportSetting,
+    COUNCIL_HEADING, Council, Councils, CsvPart, NO_COUNCIL, Part, ReportSetting, ReportsByCouncil,
     council_key,
 };
 pub use csv::{CSV_START, Csv, csv_row, file_stem, to_csv};
