@@ -109,6 +109,7 @@ completed_in_year = """
       AND {council}
     GROUP BY member_id"""
 audit_header, audit_groups = by_council("training-audit.csv")
+ward = audit_header.index("Ward or division")
 evaluation_header, evaluation_groups = by_council("course-evaluation.csv")
 needs_header, needs_groups = by_council("needs-analysis.csv")
 (councils,), = rows("SELECT count(DISTINCT council) FROM members")
@@ -148,7 +149,7 @@ for council, hours_csv in hours_groups.items():
     # The members: as many as the training audit names, and as hours-per-member counts.
     audit = audit_groups.get(council, [])
     (members,), = of(council, "SELECT count(*) FROM members WHERE {council}")
-    check(f"members{at}: the training audit's members", members, len({(r[0], r[1]) for r in audit}))
+    check(f"members{at}: the training audit's members", members, len({(r[0], r[ward]) for r in audit}))
     check(f"members{at}: hours-per-member's count", f"{members} members", total[1])
     # The audit has a line for each activity, and one for a member with none.
     (audit_lines,), = of(

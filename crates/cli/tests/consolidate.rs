@@ -751,7 +751,13 @@ fn files_from_several_councils_give_every_report_a_council_column() {
     );
 
     let audit = report(&out, "training-audit.csv");
-    assert_eq!(audit[0][..2], ["Council", "Member"]);
+    assert_eq!(audit[0][..3], ["Council", "Member", "Ward or division"]);
+    assert_eq!(
+        audit[0].iter().filter(|h| *h == "Council").count(),
+        1,
+        "the council is said once: {:?}",
+        audit[0]
+    );
     let members: Vec<(&str, &str)> = audit[1..]
         .iter()
         .map(|r| (r[0].as_str(), r[1].as_str()))

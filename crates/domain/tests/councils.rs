@@ -80,11 +80,14 @@ fn councils_of(files: impl IntoIterator<Item = MemberFile>) -> (Councils, Vec<Im
 }
 
 /// Where each of `own`'s headings sits in `joined`'s: the same heading, the second of a
-/// name at the second.
+/// name at the second; a report's own *Council* column at the joined report's first.
 fn places(joined: &[String], own: &[String]) -> Vec<usize> {
     own.iter()
         .enumerate()
         .map(|(i, heading)| {
+            if heading == COUNCIL_HEADING {
+                return 0;
+            }
             let nth = own[..i].iter().filter(|h| *h == heading).count();
             joined
                 .iter()
@@ -111,14 +114,36 @@ fn rows_of(joined: &Csv, council: &str, own: &Csv) -> Vec<Vec<String>> {
 
 /// `council`'s rows of a joined sheet, in its own sheet's columns.
 fn sheet_rows_of(joined: &Table, council: &str, own: &Table) -> Vec<Vec<Cell>> {
-    let headings =
-        |t: &Table| -> Vec<String> { t.columns.iter().map(|c| c.heading.clone()).collect() };
     let at = places(&headings(joined), &headings(own));
     joined
         .rows
         .iter()
         .filter(|row| row[0] == Cell::text(council))
         .map(|row| at.iter().map(|&i| row[i].clone()).collect())
+        .collect()
+}
+
+fn headings(table: &Table) -> Vec<String> {
+    table.columns.iter().map(|c| c.heading.clone()).collect()
+}
+
+/// A council's own rows as its part of a joined report gives them: a *Council* column of
+/// the report's own (each member's council as they typed it) says the council as it is
+/// filed, which the joined report's first column says once for the row.
+fn as_filed<T: Clone>(rows: &[Vec<T>], own: &[String], filed: T) -> Vec<Vec<T>> {
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .zip(own)
+                .map(|(cell, heading)| {
+                    if heading == COUNCIL_HEADING {
+                        filed.clone()
+                    } else {
+                        cell.clone()
+                    }
+                })
+                .collect()
+        })
         .collect()
 }
 
@@ -276,12 +301,22 @@ proptest! {
                 for (stem, own) in report_csvs(&source, &actions) {
                     let (_, joined) = joined_csvs.iter().find(|(s, _)| *s == stem).unwrap();
                     prop_assert_eq!(&joined.header[0], COUNCIL_HEADING);
-                    prop_assert_eq!(rows_of(joined, &council.name, &own), own.rows.clone(), "{}", stem);
+                    prop_assert_eq!(joined.header.iter().filter(|h| *h == COUNCIL_HEADING).count(), 1, "{}", stem);
+                    prop_assert_eq!(
+                        rows_of(joined, &council.name, &own),
+                        as_filed(&own.rows, &own.header, council.name.clone()),
+                        "{}", stem
+                    );
                 }
                 for own in report_tables(&source, &actions) {
                     let joined = joined_tables.iter().find(|t| t.sheet == own.sheet).unwrap();
                     prop_assert_eq!(&joined.columns[0].heading, COUNCIL_HEADING);
-                    prop_assert_eq!(sheet_rows_of(joined, &council.name, &own), own.rows.clone(), "{}", own.sheet);
+                    prop_assert_eq!(headings(joined).iter().filter(|h| *h == COUNCIL_HEADING).count(), 1, "{}", own.sheet);
+                    prop_assert_eq!(
+                        sheet_rows_of(joined, &council.name, &own),
+                        as_filed(&own.rows, &headings(&own), Cell::text(&council.name)),
+                        "{}", own.sheet
+                    );
                 }
             }
             // No row belongs to no council.
@@ -425,14 +460,12 @@ fn the_training_audit_comes_a_part_at_a_time_and_its_parts_are_the_whole_report(
                     today: today(),
                 };
                 let own = report_table(&source, SHEETS[0], &actions);
-                let joined: Vec<&[Cell]> = tables[0]
-                    .rows
-                    .iter()
-                    .filter(|row| row[0] == Cell::text(&held.name))
-                    .map(|row| &row[1..])
-                    .collect();
-                let own_rows: Vec<&[Cell]> = own.rows.iter().map(Vec::as_slice).collect();
-                assert_eq!(joined, own_rows, "{}", held.name);
+                assert_eq!(
+                    sheet_rows_of(&tables[0], &held.name, &own),
+                    as_filed(&own.rows, &headings(&own), Cell::text(&held.name)),
+                    "{}",
+                    held.name
+                );
             }
         }
     }

@@ -255,6 +255,7 @@ impl ReportsByCouncil<'_> {
             }
             let mut head = self.empty.table(sheet, actions);
             head.rows.clear();
+            head.columns.retain(|c| c.heading != COUNCIL_HEADING);
             head.columns
                 .insert(0, Column::new(COUNCIL_HEADING, ColumnKind::Text));
             let headings: Vec<&str> = head.columns.iter().map(|c| c.heading.as_str()).collect();
@@ -323,7 +324,7 @@ impl ReportsByCouncil<'_> {
                 continue;
             };
             let mut header = vec![COUNCIL_HEADING.to_owned()];
-            header.extend(probe.header);
+            header.extend(probe.header.into_iter().filter(|h| h != COUNCIL_HEADING));
             let headings: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut begun = false;
             for (name, council) in &self.councils {
@@ -375,10 +376,16 @@ pub type CsvPart = Part<(String, Vec<String>), Vec<String>>;
 /// Where each of `own` headings sits among `headings` (the *Council* column first): the
 /// same heading, the second of a name at the second. A council's report has the columns
 /// of the report of no members, so each is found; one that were not would be left out.
+/// A report's own *Council* column (the training audit's, each member's council as they
+/// typed it) is left out too: the joined report's first column says it once, the council
+/// as it is filed.
 fn places(headings: &[&str], own: &[&str]) -> Vec<Option<usize>> {
     own.iter()
         .enumerate()
         .map(|(i, heading)| {
+            if *heading == COUNCIL_HEADING {
+                return None;
+            }
             let nth = own[..i].iter().filter(|h| *h == heading).count();
             let place = headings
                 .iter()
