@@ -114,12 +114,15 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
     // Shared by the sheets and the CSVs: each report is worked out once for both.
     let council_reports = consolidation.councils.reports(&setting);
     let csvs = || reports::write_csvs(&args.out, &consolidation, &council_reports);
-    let parquet = || parquet::write_tables(&args.out, &consolidation, pack.as_ref());
+    let parquet_tables = parquet::TablesToWrite::default();
+    let parquet =
+        || parquet::write_tables(&args.out, &consolidation, pack.as_ref(), &parquet_tables);
     if rayon::current_num_threads() > 1 {
         // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS),
         // the workbook, the longest to write, is written on one thread while its sheets
-        // are worked out on another, a part ahead, and the CSVs then Parquet on a third:
-        // on two cores the workbook's thread then has most of one core to itself.
+        // are worked out on another, a part ahead, and the CSVs on a third; then the
+        // Parquet tables, each taken by whichever of the workbook's and the CSVs' threads
+        // is free first: on two cores, both are kept busy to the end.
         let mut workbook = reports::Workbook::new(&consolidation.councils, &setting)?;
         let (written, tables) = std::thread::scope(|scope| {
             let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
@@ -135,7 +138,8 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
                 for part in sheets {
                     workbook.take(part);
                 }
-                workbook.save(&workbook_path)
+                let saved = workbook.save(&workbook_path);
+                (saved, parquet())
             });
             let tables = csvs().and_then(|_| parquet());
             (written.join(), tables)
@@ -143,7 +147,10 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         tables?;
         // A panic on the sheets' thread reaches here through the scope.
         match written {
-            Ok(done) => done?,
+            Ok((saved, tables)) => {
+                saved?;
+                tables?;
+            }
             Err(panicked) => std::panic::resume_unwind(panicked),
         }
     } else {

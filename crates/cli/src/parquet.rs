@@ -20,6 +20,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use mdr_domain::consolidate::{Councils, FileResult, HeldMember};
@@ -770,47 +771,80 @@ fn outcomes(rows: &[&FileResult]) -> Vec<Column> {
     ]
 }
 
-/// Writes the table `name` of `rows` into `out` as `<name>.parquet`, and returns the file's
-/// name.
+/// Writes the table `name` of `rows` into `out` as `<name>.parquet`.
 fn write_table<R>(
     out: &Path,
     name: &'static str,
     rows: impl IntoIterator<Item = R>,
     columns: impl Fn(&[R]) -> Vec<Column>,
-) -> Result<String, CliError> {
-    let file_name = format!("{name}.parquet");
-    let path = out.join(&file_name);
+) -> Result<(), CliError> {
+    let path = out.join(format!("{name}.parquet"));
     let file = File::create(&path).map_err(|e| CliError::output(&path, &e))?;
     let mut file = BufWriter::new(file);
     write_parquet(&mut file, name, rows, columns).map_err(|e| CliError::Parquet {
         table: name,
         why: e.to_string(),
     })?;
-    file.flush().map_err(|e| CliError::output(&path, &e))?;
-    Ok(file_name)
+    file.flush().map_err(|e| CliError::output(&path, &e))
 }
 
-/// Writes every table into `out`, which exists, as `<table>.parquet`, and returns the
-/// names of the files written, in the order of [`TABLES`]. One table is made at a time.
+/// The tables still to write, shared by the threads writing them ([`write_tables`]): each
+/// thread takes the next one not yet taken, the largest first, so a thread that comes to
+/// them late still takes a share.
+#[derive(Default)]
+pub struct TablesToWrite(AtomicUsize);
+
+/// [`TABLES`] in the order they are taken: the largest first (a line an activity, a line
+/// an answer, a line an evaluation), the short ones last.
+const LARGEST_FIRST: [&str; 8] = [
+    "activities",
+    "survey_answers",
+    "evaluations",
+    "members",
+    "plan_needs",
+    "requested_courses",
+    "outcomes",
+    "courses",
+];
+
+/// Writes tables into `out`, which exists, as `<table>.parquet` until none is left to
+/// take from `tables`; one table is made at a time. Called on as many threads as are
+/// free, each writes its share, and together they write every table.
 pub fn write_tables(
     out: &Path,
     consolidation: &Consolidation,
     pack: Option<&CouncilPack>,
-) -> Result<Vec<String>, CliError> {
+    tables: &TablesToWrite,
+) -> Result<(), CliError> {
     let councils = &consolidation.councils;
-    Ok(vec![
-        write_table(out, "members", held(councils), members)?,
-        write_table(out, "activities", activity_rows(councils), activities)?,
-        write_table(out, "evaluations", evaluation_rows(councils), evaluations)?,
-        write_table(out, "survey_answers", answer_rows(councils), survey_answers)?,
-        write_table(out, "plan_needs", need_rows(councils), plan_needs)?,
-        write_table(
-            out,
-            "requested_courses",
-            request_rows(councils),
-            requested_courses,
-        )?,
-        write_table(out, "courses", offered_courses(pack), courses)?,
-        write_table(out, "outcomes", consolidation.results.rows(), outcomes)?,
-    ])
+    while let Some(&name) = LARGEST_FIRST.get(tables.0.fetch_add(1, Ordering::Relaxed)) {
+        match name {
+            "members" => write_table(out, name, held(councils), members)?,
+            "activities" => write_table(out, name, activity_rows(councils), activities)?,
+            "evaluations" => write_table(out, name, evaluation_rows(councils), evaluations)?,
+            "survey_answers" => write_table(out, name, answer_rows(councils), survey_answers)?,
+            "plan_needs" => write_table(out, name, need_rows(councils), plan_needs)?,
+            "requested_courses" => {
+                write_table(out, name, request_rows(councils), requested_courses)?;
+            }
+            "courses" => write_table(out, name, offered_courses(pack), courses)?,
+            "outcomes" => write_table(out, name, consolidation.results.rows(), outcomes)?,
+            other => unreachable!("{other} is not a table"),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_is_taken_once() {
+        let mut taken = LARGEST_FIRST;
+        let mut tables = TABLES;
+        taken.sort_unstable();
+        tables.sort_unstable();
+        assert_eq!(taken, tables);
+    }
 }

@@ -13,7 +13,8 @@
 //! than a cell holds is cut short, saying the CSV has it all. The browser writes its few
 //! tables with [`write_workbook`]; the native command, with thousands of members, adds
 //! them one at a time to a [`WorkbookBuilder`] and turns on the `constant_memory` feature,
-//! so each sheet's rows go to a temporary file as they are written rather than into memory.
+//! so each sheet's rows go to a temporary file as they are written rather than into memory
+//! (each text is held once, in the workbook's shared strings).
 
 mod cell_text;
 mod sheet;
@@ -92,7 +93,8 @@ pub fn write_workbook(
 /// A workbook made a table at a time, for reports too large to hold all at once: each
 /// table is written into the workbook as it is added, and can be dropped straight after.
 /// With the `constant_memory` feature each sheet's rows go to a temporary file as they are
-/// written, so the workbook holds hardly any of them in memory until it is saved.
+/// written, so the workbook holds none of them in memory, only each text once, until it
+/// is saved.
 ///
 /// ```
 /// # use mdr_domain::consolidate::{Cell, Column, ColumnKind, Table};
@@ -318,10 +320,13 @@ impl OpenSheet {
     }
 }
 
-/// A new sheet at the end of the workbook: in constant-memory mode with that feature.
+/// A new sheet at the end of the workbook: with that feature, its rows to a temporary file
+/// as they are written, each text once in the shared strings (rust_xlsxwriter's low-memory
+/// mode). Its constant-memory mode, which writes each text inline, makes a training audit
+/// of a million rows several hundred megabytes of XML to deflate, and takes longer.
 #[cfg(feature = "constant_memory")]
 fn new_worksheet(workbook: &mut Workbook) -> Result<&mut Worksheet, XlsxError> {
-    workbook.add_worksheet_with_constant_memory()
+    workbook.add_worksheet_with_low_memory()
 }
 
 /// A new sheet at the end of the workbook, held in memory until it is saved (a `Result`

@@ -426,19 +426,29 @@ fn a_workbook_added_nothing_is_refused_in_plain_english() {
     assert!(!path.exists(), "no file is left for a workbook refused");
 }
 
-/// With `constant_memory` each sheet really is written a row at a time: its text is inline
-/// in the sheet, not in the workbook's shared strings, and calamine reads it all the same.
+/// With `constant_memory` each sheet is written a row at a time to a temporary file, its
+/// text once in the workbook's shared strings however many rows hold it (a million rows
+/// name a few hundred courses), and calamine reads it all the same.
 #[cfg(feature = "constant_memory")]
 #[test]
-fn in_constant_memory_text_is_written_inline_and_reads_back() {
+fn in_constant_memory_text_is_shared_once_and_reads_back() {
     let bytes = write_workbook(&[training_audit(), empty_spend()], &properties()).unwrap();
     let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains(r#"t="inlineStr""#), "{sheet}");
-    let empty = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(sheet.contains(r#"t="s""#), "{sheet}");
+    assert!(!sheet.contains("inlineStr"), "{sheet}");
+    let shared = part(&bytes, "xl/sharedStrings.xml");
     assert!(
-        empty.contains("Nothing has been recorded yet."),
-        "the sentence is inline too: {empty}"
+        shared.contains("Nothing has been recorded yet."),
+        "the empty sheet's sentence is shared too: {shared}"
     );
+    let mut seen = std::collections::BTreeSet::new();
+    for text in shared
+        .split("<t>")
+        .skip(1)
+        .filter_map(|t| t.split("</t>").next())
+    {
+        assert!(seen.insert(text), "{text} is shared once");
+    }
 }
 
 /// Any text, and more often the kinds a spreadsheet or its XML might take for something
