@@ -192,23 +192,30 @@ impl Column {
     }
 }
 
-/// Each text as the bytes Parquet holds, copied once; rows in a run holding the same text
-/// (a member's council and id, a response's round) share the one copy.
+/// Each text as the bytes Parquet holds: all of a column's texts copied once into one
+/// buffer, each value a slice of it (no allocation a value), and rows in a run holding the
+/// same text (a member's council and id, a response's round) sharing the one slice.
 fn shared_text<S: AsRef<str>>(values: impl Iterator<Item = Option<S>>) -> Vec<Option<ByteArray>> {
-    let mut last: Option<ByteArray> = None;
-    values
+    let mut buffer = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    let spans: Vec<Option<(usize, usize)>> = values
         .map(|value| {
             let text = value?;
-            let text = text.as_ref();
-            match &last {
-                Some(held) if held.data() == text.as_bytes() => Some(held.clone()),
+            let text = text.as_ref().as_bytes();
+            match last {
+                Some((start, len)) if &buffer[start..start + len] == text => {}
                 _ => {
-                    let bytes = ByteArray::from(text);
-                    last = Some(bytes.clone());
-                    Some(bytes)
+                    last = Some((buffer.len(), text.len()));
+                    buffer.extend_from_slice(text);
                 }
             }
+            last
         })
+        .collect();
+    let buffer = ByteArray::from(buffer);
+    spans
+        .into_iter()
+        .map(|span| span.map(|(start, len)| buffer.slice(start, len)))
         .collect()
 }
 
@@ -233,9 +240,9 @@ fn id_text(id: Uuid) -> IdText {
 const ROW_GROUP: usize = 65_536;
 
 /// The values present, and a definition level for each row when nulls are allowed.
-fn levels<T: Clone>(values: &[Option<T>], nullable: bool) -> (Vec<T>, Option<Vec<i16>>) {
-    let present = values.iter().flatten().cloned().collect();
+fn levels<T>(values: Vec<Option<T>>, nullable: bool) -> (Vec<T>, Option<Vec<i16>>) {
     let defs = nullable.then(|| values.iter().map(|v| i16::from(v.is_some())).collect());
+    let present = values.into_iter().flatten().collect();
     (present, defs)
 }
 
@@ -284,7 +291,7 @@ fn write_parquet<W: Write + Send, R>(
             "{name}"
         );
         let mut group = writer.next_row_group()?;
-        write_group(&mut group, &group_columns)?;
+        write_group(&mut group, group_columns)?;
         group.close()?;
     }
     writer.close()?;
@@ -294,35 +301,34 @@ fn write_parquet<W: Write + Send, R>(
 /// One row group's columns.
 fn write_group<W: Write + Send>(
     group: &mut parquet::file::writer::SerializedRowGroupWriter<'_, W>,
-    columns: &[Column],
+    columns: Vec<Column>,
 ) -> Result<(), ParquetError> {
     for column in columns {
         let mut out = group
             .next_column()?
             .expect("a writer for every column of the schema");
         let nullable = column.nullable;
-        match &column.values {
+        match column.values {
             Values::Text(values) => write_values::<ByteArrayType>(&mut out, values, nullable)?,
             Values::Int32(values) => write_values::<Int32Type>(&mut out, values, nullable)?,
             Values::Int64(values) => write_values::<Int64Type>(&mut out, values, nullable)?,
             Values::Bool(values) => write_values::<BoolType>(&mut out, values, nullable)?,
             Values::Date(values) => {
-                let days: Vec<Option<i32>> =
-                    values.iter().map(|d| d.map(days_since_epoch)).collect();
-                write_values::<Int32Type>(&mut out, &days, nullable)?;
+                let days = values.iter().map(|d| d.map(days_since_epoch)).collect();
+                write_values::<Int32Type>(&mut out, days, nullable)?;
             }
             Values::Timestamp(values) => {
-                let millis: Vec<Option<i64>> = values
+                let millis = values
                     .iter()
                     .map(|t| t.map(|t| t.timestamp_millis()))
                     .collect();
-                write_values::<Int64Type>(&mut out, &millis, nullable)?;
+                write_values::<Int64Type>(&mut out, millis, nullable)?;
             }
             Values::TextList(lists) => {
                 // A required list of required strings: definition level 0 is an empty
                 // list, 1 an element; repetition level 0 starts a row's list.
                 let (mut present, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
-                for list in lists {
+                for list in &lists {
                     if list.is_empty() {
                         defs.push(0);
                         reps.push(0);
@@ -345,7 +351,7 @@ fn write_group<W: Write + Send>(
 /// One column of plain values, with a definition level for each row when nulls are allowed.
 fn write_values<T: DataType>(
     out: &mut SerializedColumnWriter<'_>,
-    values: &[Option<T::T>],
+    values: Vec<Option<T::T>>,
     nullable: bool,
 ) -> Result<(), ParquetError> {
     let (present, defs) = levels(values, nullable);
