@@ -445,15 +445,19 @@ impl<'a> ReportSetting<'a> {
 /// Where each of `headings` goes among `held` (the *Council* column first), adding those
 /// not yet there: a heading is matched with the same heading, the second of a name with
 /// the second, so two councils whose reports differ by a column (a course only one of
-/// them offers, a survey round only one ran) still line up.
+/// them offers, a survey round only one ran) still line up. A report's own *Council*
+/// column is left out, as [`places`] leaves it out.
 fn place_columns<'h>(
     held: &mut Vec<String>,
     headings: impl IntoIterator<Item = &'h str>,
-) -> Vec<usize> {
+) -> Vec<Option<usize>> {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     headings
         .into_iter()
         .map(|heading| {
+            if heading == COUNCIL_HEADING {
+                return None;
+            }
             let nth = seen.entry(heading).or_insert(0);
             let place = held
                 .iter()
@@ -463,10 +467,10 @@ fn place_columns<'h>(
                 .nth(*nth)
                 .map(|(i, _)| i);
             *nth += 1;
-            place.unwrap_or_else(|| {
+            Some(place.unwrap_or_else(|| {
                 held.push(heading.to_owned());
                 held.len() - 1
-            })
+            }))
         })
         .collect()
 }
@@ -474,7 +478,7 @@ fn place_columns<'h>(
 /// `rows` (under the council's own `own` headings) added to a joined report's `rows`
 /// under its `headings`, each after its council's name (`council`); a heading not yet
 /// there is added at the end, and the rows held are padded with `blank`. Returns where
-/// each of `own` went.
+/// each of `own` went (none for its own *Council* column).
 fn append<T: Clone>(
     headings: &mut Vec<String>,
     joined: &mut Vec<Vec<T>>,
@@ -482,14 +486,13 @@ fn append<T: Clone>(
     rows: Vec<Vec<T>>,
     blank: T,
     council: T,
-) -> Vec<usize> {
+) -> Vec<Option<usize>> {
     let at = place_columns(headings, own.iter().copied());
     let width = headings.len();
     for row in joined.iter_mut() {
         row.resize(width, blank.clone());
     }
-    let places: Vec<Option<usize>> = at.iter().copied().map(Some).collect();
-    joined.extend(placed(rows, &places, width, blank, || council.clone()));
+    joined.extend(placed(rows, &at, width, blank, || council.clone()));
     at
 }
 
@@ -507,7 +510,7 @@ fn append_table(held: &mut Table, council: &str, table: Table) {
         Cell::text(council),
     );
     for (column, place) in table.columns.iter().zip(&at) {
-        if *place >= known {
+        if place.is_some_and(|place| place >= known) {
             held.columns.push(column.clone());
         }
     }
