@@ -152,7 +152,7 @@ impl CsvFile {
         Ok(csv)
     }
 
-    fn row(&mut self, cells: &[String]) -> Result<(), CliError> {
+    fn row(&mut self, cells: &[impl AsRef<str>]) -> Result<(), CliError> {
         csv_row(cells, &mut self.line);
         let written = self.out.write_all(self.line.as_bytes());
         self.line.clear();

@@ -60,7 +60,10 @@ fn csvs_of(councils: &Councils, actions: &CharterActions) -> Vec<(String, Csv)> 
                 rows: Vec::new(),
             },
         )),
-        Part::Rows(rows) => csvs.last_mut().unwrap().1.rows.extend(rows),
+        Part::Rows(rows) => csvs.last_mut().unwrap().1.rows.extend(
+            rows.into_iter()
+                .map(|row| row.into_iter().map(|cell| cell.into_owned()).collect()),
+        ),
         Part::End => {}
     });
     csvs

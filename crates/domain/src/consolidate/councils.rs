@@ -9,6 +9,7 @@
 //! named as most of its files spell it (of two spellings as common, the one that sorts
 //! first, so the name does not hang on the order the files came in).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ use super::charter::CharterActions;
 use super::csv::Csv;
 use super::names::same_name_key;
 use super::tables::{
-    Cell, Column, ColumnKind, CouncilReports, SHEETS, Table, WorkbookSource, csv_reports,
+    Cell, Column, ColumnKind, CouncilReports, SHEETS, Table, WorkbookSource, borrowing, csv_reports,
 };
 use super::workspace::OfficerWorkspace;
 use crate::model::pack::CouncilPack;
@@ -212,7 +213,7 @@ pub struct ReportsByCouncil<'a> {
     pack: Option<&'a CouncilPack>,
 }
 
-impl ReportsByCouncil<'_> {
+impl<'a> ReportsByCouncil<'a> {
     /// Every report as a sheet ([`super::report_table`]), in the order of [`SHEETS`], handed to
     /// `take` a part at a time: its heading (a [`Table`] with no rows), then each council's
     /// rows, after a *Council* column when there are several, then its end. The largest
@@ -288,7 +289,7 @@ impl ReportsByCouncil<'_> {
     /// council's rows, its end. A survey's results, whose columns are the rounds its
     /// councils ran, are joined whole (they are a few lines a question); a survey nobody
     /// in any council has answered has no file.
-    pub fn each_report_csv(&self, actions: &CharterActions, mut take: impl FnMut(CsvPart)) {
+    pub fn each_report_csv(&self, actions: &CharterActions, mut take: impl FnMut(CsvPart<'a>)) {
         for report in csv_reports(self.pack) {
             if self.one {
                 self.councils[0].1.csv_parts(report, actions, &mut take);
@@ -318,7 +319,7 @@ impl ReportsByCouncil<'_> {
                 }
                 if let Some((stem, csv)) = joined {
                     take(Part::Begin((stem, csv.header)));
-                    take(Part::Rows(csv.rows));
+                    take(Part::Rows(borrowing(csv.rows)));
                     take(Part::End);
                 }
                 continue;
@@ -342,8 +343,8 @@ impl ReportsByCouncil<'_> {
                         rows,
                         &at,
                         headings.len(),
-                        String::new(),
-                        || (*name).to_owned(),
+                        Cow::Borrowed(""),
+                        || Cow::Borrowed(*name),
                     ))),
                     Part::End => {}
                 });
@@ -370,8 +371,9 @@ pub enum Part<H, R> {
     End,
 }
 
-/// A CSV report's part: its name and header, some rows, or its end.
-pub type CsvPart = Part<(String, Vec<String>), Vec<String>>;
+/// A CSV report's part: its name and header, some rows, or its end. A row's cells may
+/// borrow their text from the workspace: the training audit's do.
+pub type CsvPart<'a> = Part<(String, Vec<String>), Vec<Cow<'a, str>>>;
 
 /// Where each of `own` headings sits among `headings` (the *Council* column first): the
 /// same heading, the second of a name at the second. A council's report has the columns

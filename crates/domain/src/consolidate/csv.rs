@@ -15,18 +15,32 @@ impl Csv {
     }
 }
 
-/// Makes a cell safe and correct: a leading `=`, `+`, `-`, `@`, tab or carriage return is
-/// prefixed with `'` so a spreadsheet shows it as text rather than running it (CSV formula
-/// injection); then the cell is quoted if it holds a comma, a quote or a line break.
-fn cell(value: &str) -> String {
-    let inert = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    if inert.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", inert.replace('"', "\"\""))
+/// Adds a cell to `out`, made safe and correct: a leading `=`, `+`, `-`, `@`, tab or
+/// carriage return is prefixed with `'` so a spreadsheet shows it as text rather than
+/// running it (CSV formula injection); then the cell is quoted if it holds a comma, a
+/// quote or a line break.
+fn push_cell(value: &str, out: &mut String) {
+    let inert = matches!(
+        value.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    let quoted = value.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if inert {
+        out.push('\'');
+    }
+    if quoted {
+        for (n, part) in value.split('"').enumerate() {
+            if n > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
     } else {
-        inert
+        out.push_str(value);
     }
 }
 
@@ -44,12 +58,12 @@ pub fn to_csv(table: &Csv) -> String {
 
 /// One row of a CSV, its cells made safe and correct, and its line end, added to `out`:
 /// for a file written a row at a time, after [`CSV_START`].
-pub fn csv_row(cells: &[String], out: &mut String) {
+pub fn csv_row(cells: &[impl AsRef<str>], out: &mut String) {
     for (n, value) in cells.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        out.push_str(&cell(value));
+        push_cell(value.as_ref(), out);
     }
     out.push_str("\r\n");
 }
@@ -137,5 +151,44 @@ mod tests {
         assert_eq!(one("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(one("\tcmd"), "'\tcmd");
         assert_eq!(one("a=b"), "a=b", "only a leading sign is a formula");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        proptest! {
+            /// An outside reader (the csv crate) gets back every cell as it was given,
+            /// with a `'` before any that a spreadsheet would run as a formula.
+            #[test]
+            fn every_cell_reads_back_as_given_or_made_inert(
+                rows in proptest::collection::vec(
+                    proptest::collection::vec("[a-z=+@ ,\"\r\n\t'-]{0,8}", 3),
+                    1..6,
+                ),
+            ) {
+                let csv = Csv { header: vec!["A".into(), "B".into(), "C".into()], rows: rows.clone() };
+                let text = to_csv(&csv);
+                let mut reader = ::csv::Reader::from_reader(text.trim_start_matches(CSV_START).as_bytes());
+                let read: Vec<Vec<String>> = reader
+                    .records()
+                    .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+                    .collect();
+                let expected: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|v| match v.chars().next() {
+                                Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{v}"),
+                                _ => v.clone(),
+                            })
+                            .collect()
+                    })
+                    .collect();
+                prop_assert_eq!(read, expected);
+            }
+        }
     }
 }

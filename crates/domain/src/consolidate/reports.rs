@@ -1,5 +1,6 @@
 //! The officer's reports, each a table that also downloads as CSV.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -15,7 +16,7 @@ use crate::model::roles::role_name;
 use crate::model::{ActivityStatus, Course, LearningActivity, MandatoryFor, MemberRecord, Role};
 
 use super::csv::Csv;
-use super::names::{NameKey, same_name_key};
+use super::names::{NameKey, borrowed_key, same_name_key};
 use super::workspace::{HeldMember, OfficerWorkspace};
 
 /// What the training audit says of a member who has recorded no training.
@@ -59,6 +60,22 @@ pub fn training_audit_first(workspace: &OfficerWorkspace, limit: usize) -> Vec<A
 pub(crate) fn training_audit_rows(
     workspace: &OfficerWorkspace,
 ) -> impl Iterator<Item = AuditRow> + '_ {
+    training_audit_lines(workspace).map(AuditLine::row)
+}
+
+/// A line of the training audit as it is found in the workspace, before anything is
+/// copied out of it: a member's record and one of its activities, or `None` for a member
+/// with none. The sheet, the CSV and the page each make of it what they show.
+#[derive(Clone, Copy)]
+pub(crate) struct AuditLine<'a> {
+    record: &'a MemberRecord,
+    activity: Option<&'a LearningActivity>,
+}
+
+/// The lines of [`training_audit`] in order, each found as it is taken.
+pub(crate) fn training_audit_lines(
+    workspace: &OfficerWorkspace,
+) -> impl Iterator<Item = AuditLine<'_>> + '_ {
     // Rows go by member's name, then course; members who share a name share a run of rows.
     let mut by_name: BTreeMap<NameKey, Vec<&HeldMember>> = BTreeMap::new();
     for held in workspace.members.values() {
@@ -69,57 +86,112 @@ pub(crate) fn training_audit_rows(
     }
     by_name.into_values().flat_map(|members| {
         // Each activity, or `None` for a member with none, which sorts as an empty title.
-        let mut lines: Vec<(&MemberRecord, Option<&LearningActivity>)> = members
-            .iter()
-            .flat_map(|held| {
-                let record = &held.file.record;
-                let activities: Vec<_> = record.activities().map(Some).collect();
-                let lines = if activities.is_empty() {
-                    vec![None]
-                } else {
-                    activities
-                };
-                lines.into_iter().map(move |a| (record, a))
-            })
-            .collect();
-        lines.sort_by_cached_key(|(_, a)| NameKey::of(a.map_or("", |a| a.title.as_str())));
-        lines.into_iter().map(|(record, a)| audit_row(record, a))
+        let mut lines: Vec<AuditLine> = Vec::new();
+        for held in members {
+            let record = &held.file.record;
+            let before = lines.len();
+            lines.extend(record.activities().map(|a| AuditLine {
+                record,
+                activity: Some(a),
+            }));
+            if lines.len() == before {
+                lines.push(AuditLine {
+                    record,
+                    activity: None,
+                });
+            }
+        }
+        lines.sort_by_cached_key(|line| borrowed_key(line.course()));
+        lines
     })
 }
 
-fn audit_row(record: &MemberRecord, activity: Option<&LearningActivity>) -> AuditRow {
-    let profile = &record.profile;
-    let mut row = AuditRow {
-        member_id: record.member_id,
-        member: profile.full_name.clone(),
-        council: profile.council.clone(),
-        ward: profile.ward.clone(),
-        course: String::new(),
-        provider: String::new(),
-        status: NOTHING_RECORDED,
-        completed_on: String::new(),
-        completed: None,
-        hours: String::new(),
-        minutes: 0,
-        evidence: String::new(),
-    };
-    if let Some(a) = activity {
-        row.course = a.title.clone();
-        row.provider = a.provider.clone();
-        row.status = match a.status {
-            ActivityStatus::Planned => "Planned",
-            ActivityStatus::InProgress => "In progress",
-            ActivityStatus::Completed => "Completed",
-        };
-        row.completed = a.completion();
-        row.completed_on = row.completed.map(long_date).unwrap_or_default();
-        if a.minutes > 0 {
-            row.hours = format_hours(a.minutes);
-            row.minutes = a.minutes;
-        }
-        row.evidence = a.evidence.clone();
+impl<'a> AuditLine<'a> {
+    pub(crate) fn member(self) -> &'a str {
+        &self.record.profile.full_name
     }
-    row
+
+    pub(crate) fn council(self) -> &'a str {
+        &self.record.profile.council
+    }
+
+    pub(crate) fn ward(self) -> &'a str {
+        &self.record.profile.ward
+    }
+
+    /// The course's title; empty for a member with no training.
+    pub(crate) fn course(self) -> &'a str {
+        self.activity.map_or("", |a| a.title.as_str())
+    }
+
+    pub(crate) fn provider(self) -> &'a str {
+        self.activity.map_or("", |a| a.provider.as_str())
+    }
+
+    pub(crate) fn status(self) -> &'static str {
+        match self.activity.map(|a| a.status) {
+            None => NOTHING_RECORDED,
+            Some(ActivityStatus::Planned) => "Planned",
+            Some(ActivityStatus::InProgress) => "In progress",
+            Some(ActivityStatus::Completed) => "Completed",
+        }
+    }
+
+    pub(crate) fn completed(self) -> Option<NaiveDate> {
+        self.activity.and_then(LearningActivity::completion)
+    }
+
+    /// The activity's minutes; 0 when not given.
+    pub(crate) fn minutes(self) -> u32 {
+        self.activity.map_or(0, |a| a.minutes)
+    }
+
+    /// The hours as the page and the CSV show them: empty when not given.
+    fn hours(self) -> String {
+        match self.minutes() {
+            0 => String::new(),
+            minutes => format_hours(minutes),
+        }
+    }
+
+    pub(crate) fn evidence(self) -> &'a str {
+        self.activity.map_or("", |a| a.evidence.as_str())
+    }
+
+    /// The line as the page's row.
+    fn row(self) -> AuditRow {
+        let completed = self.completed();
+        AuditRow {
+            member_id: self.record.member_id,
+            member: self.member().to_owned(),
+            council: self.council().to_owned(),
+            ward: self.ward().to_owned(),
+            course: self.course().to_owned(),
+            provider: self.provider().to_owned(),
+            status: self.status(),
+            completed_on: completed.map(long_date).unwrap_or_default(),
+            completed,
+            hours: self.hours(),
+            minutes: self.minutes(),
+            evidence: self.evidence().to_owned(),
+        }
+    }
+
+    /// The line as its CSV line's cells, under [`training_audit_header`], borrowing all
+    /// but the day and the hours from the workspace.
+    pub(crate) fn csv_cells(self) -> Vec<Cow<'a, str>> {
+        vec![
+            Cow::Borrowed(self.member()),
+            Cow::Borrowed(self.council()),
+            Cow::Borrowed(self.ward()),
+            Cow::Borrowed(self.course()),
+            Cow::Borrowed(self.provider()),
+            Cow::Borrowed(self.status()),
+            Cow::Owned(shown_iso(self.completed())),
+            Cow::Owned(self.hours()),
+            Cow::Borrowed(self.evidence()),
+        ]
+    }
 }
 
 /// How many rows [`training_audit`] has: each member's activities, or one line.
@@ -135,8 +207,8 @@ pub fn training_audit_len(workspace: &OfficerWorkspace) -> usize {
 pub fn training_audit_csv(workspace: &OfficerWorkspace) -> Csv {
     Csv {
         header: training_audit_header(),
-        rows: training_audit_rows(workspace)
-            .map(training_audit_csv_row)
+        rows: training_audit_lines(workspace)
+            .map(|line| line.csv_cells().into_iter().map(Cow::into_owned).collect())
             .collect(),
     }
 }
@@ -156,21 +228,6 @@ pub(crate) fn training_audit_header() -> Vec<String> {
     ]
     .map(str::to_owned)
     .to_vec()
-}
-
-/// A row of the training audit as its CSV line's cells.
-pub(crate) fn training_audit_csv_row(r: AuditRow) -> Vec<String> {
-    vec![
-        r.member,
-        r.council,
-        r.ward,
-        r.course,
-        r.provider,
-        r.status.to_owned(),
-        shown_iso(r.completed),
-        r.hours,
-        r.evidence,
-    ]
 }
 
 /// One line of mandatory compliance: a member who is overdue or due soon for a course.

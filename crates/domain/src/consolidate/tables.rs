@@ -3,6 +3,7 @@
 //! type and format. The figures come from the same functions as the pages and the CSVs;
 //! these only lay them out.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -16,14 +17,14 @@ use super::matrix::{
     MatrixCell, MatrixFilter, TrainingMatrix, training_matrix, training_matrix_csv,
 };
 use super::reports::{
-    AuditRow, compliance_csv, compliance_summary_csv, course_evaluation_csv, engagement_csv,
+    AuditLine, compliance_csv, compliance_summary_csv, course_evaluation_csv, engagement_csv,
     hours_per_member_csv, spend_csv, spend_per_member_csv, training_audit_csv,
-    training_audit_csv_row, training_audit_header,
+    training_audit_header,
 };
 use super::reports::{
     ComplianceRow, ComplianceSummary, EngagementRow, EvaluationRow, HoursPerMember, MemberSpend,
     Spend, SpendRow, compliance, compliance_summary, course_evaluation, engagement,
-    hours_per_member, spend, spend_per_member, training_audit_rows,
+    hours_per_member, spend, spend_per_member, training_audit_lines,
 };
 use super::survey_reports::{
     NeedsRow, SurveyComparison, access_needs, access_needs_csv, latest_survey_results,
@@ -363,7 +364,7 @@ impl CouncilReports<'_> {
         if sheet == Sheet::TrainingAudit {
             take(Part::Begin(audit_head()));
             in_parts(
-                training_audit_rows(self.source.workspace).map(audit_cells),
+                training_audit_lines(self.source.workspace).map(audit_cells),
                 &mut |rows| take(Part::Rows(rows)),
             );
         } else {
@@ -496,7 +497,7 @@ impl CouncilReports<'_> {
     }
 }
 
-impl CouncilReports<'_> {
+impl<'a> CouncilReports<'a> {
     /// [`Self::csv`] handed to `take` a part at a time, as [`Self::table_parts`] hands a
     /// sheet: its name and header, its rows (the training audit's [`PART_ROWS`] at a
     /// time), its end; nothing for a survey nobody has answered.
@@ -504,7 +505,7 @@ impl CouncilReports<'_> {
         &self,
         report: CsvReport,
         actions: &CharterActions,
-        mut take: impl FnMut(CsvPart),
+        mut take: impl FnMut(CsvPart<'a>),
     ) {
         if report == CsvReport::TrainingAudit {
             take(Part::Begin((
@@ -512,7 +513,7 @@ impl CouncilReports<'_> {
                 training_audit_header(),
             )));
             in_parts(
-                training_audit_rows(self.source.workspace).map(training_audit_csv_row),
+                training_audit_lines(self.source.workspace).map(AuditLine::csv_cells),
                 &mut |rows| take(Part::Rows(rows)),
             );
         } else {
@@ -520,10 +521,17 @@ impl CouncilReports<'_> {
                 return;
             };
             take(Part::Begin((stem, csv.header)));
-            take(Part::Rows(csv.rows));
+            take(Part::Rows(borrowing(csv.rows)));
         }
         take(Part::End);
     }
+}
+
+/// Rows of text as a [`CsvPart`]'s rows, which may also borrow their text.
+pub(crate) fn borrowing<'a>(rows: Vec<Vec<String>>) -> Vec<Vec<Cow<'a, str>>> {
+    rows.into_iter()
+        .map(|row| row.into_iter().map(Cow::Owned).collect())
+        .collect()
 }
 
 /// Every report as the CSV its page downloads ([`report_csv`]), in the order of
@@ -571,7 +579,7 @@ const NO_MEMBERS: &str = "No members' files are held yet.";
 
 fn audit_table(workspace: &OfficerWorkspace) -> Table {
     Table {
-        rows: training_audit_rows(workspace).map(audit_cells).collect(),
+        rows: training_audit_lines(workspace).map(audit_cells).collect(),
         ..audit_head()
     }
 }
@@ -596,21 +604,20 @@ fn audit_head() -> Table {
     }
 }
 
-fn audit_cells(r: AuditRow) -> Vec<Cell> {
+fn audit_cells(line: AuditLine) -> Vec<Cell> {
     vec![
-        Cell::Text(r.member),
-        Cell::Text(r.council),
-        Cell::Text(r.ward),
-        Cell::Text(r.course),
-        Cell::Text(r.provider),
-        Cell::text(r.status),
-        Cell::date(r.completed),
-        if r.minutes == 0 {
-            Cell::Blank
-        } else {
-            hours(u64::from(r.minutes))
+        Cell::text(line.member()),
+        Cell::text(line.council()),
+        Cell::text(line.ward()),
+        Cell::text(line.course()),
+        Cell::text(line.provider()),
+        Cell::text(line.status()),
+        Cell::date(line.completed()),
+        match line.minutes() {
+            0 => Cell::Blank,
+            minutes => hours(u64::from(minutes)),
         },
-        Cell::Text(r.evidence),
+        Cell::text(line.evidence()),
     ]
 }
 
