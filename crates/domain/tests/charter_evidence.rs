@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mdr_domain::consolidate::{
     Cell, CharterAction, CharterActions, CharterCriterion, CharterElement, CharterEvidence,
-    ColumnKind, NO_MEMBERS_HELD, OfficerWorkspace, charter_evidence, charter_evidence_csv,
-    charter_evidence_table,
+    ColumnKind, CsvReport, NO_MEMBERS_HELD, OfficerWorkspace, Sheet, WorkbookSource,
+    charter_evidence, charter_evidence_csv, charter_evidence_table, report_csv, report_table,
 };
 use mdr_domain::exchange::{MemberFile, write_member_file};
 use mdr_domain::model::due::MunicipalYear;
@@ -664,6 +664,37 @@ fn spending_past_the_budget_says_by_how_much() {
             "£4,020.00 spent or committed on 4 places in 2026/27 (Spend report), but the council pack sets no budget for councillor development."
         ]
     );
+}
+
+/// The reports' Charter evidence (the sheet and the CSV a run writes), worked out from the
+/// compliance, spend, evaluation and hours the run's other reports give, is the page's,
+/// with a pack, over its budget, and with none.
+#[test]
+fn the_reports_charter_evidence_is_the_pages() {
+    let mut over = pack();
+    over.budget_pence = 300_000;
+    let workspace = workspace();
+    for pack in [Some(pack()), Some(over), None] {
+        let source = WorkbookSource {
+            workspace: &workspace,
+            pack: pack.as_ref(),
+            roster: &[],
+            today: today(),
+        };
+        let evidence = charter_evidence(&workspace, pack.as_ref(), year(), today());
+        let actions = actions();
+        assert_eq!(
+            report_csv(&source, CsvReport::CharterEvidence, &actions),
+            Some((
+                evidence.file_stem(),
+                charter_evidence_csv(&evidence, &actions)
+            ))
+        );
+        assert_eq!(
+            report_table(&source, Sheet::CharterEvidence, &actions),
+            charter_evidence_table(&evidence, &actions)
+        );
+    }
 }
 
 fn actions() -> CharterActions {

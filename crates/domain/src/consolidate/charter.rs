@@ -19,7 +19,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::csv::Csv;
-use super::reports::{compliance, compliance_summary, course_evaluation, hours_per_member, spend};
+use super::reports::{
+    ComplianceRow, ComplianceSummary, EvaluationRow, HoursPerMember, Spend, compliance,
+    compliance_summary, course_evaluation, hours_per_member, spend,
+};
 use super::survey_reports::{latest_rounds, needs_analysis, responses_in_round};
 use super::tables::{Cell, Column, ColumnKind, Table};
 use super::workspace::OfficerWorkspace;
@@ -231,6 +234,39 @@ pub fn charter_evidence(
     year: MunicipalYear,
     today: NaiveDate,
 ) -> CharterEvidence {
+    let courses = offered_courses(pack);
+    let roles = all_roles(pack);
+    let compliance = compliance(workspace, &courses, &roles, today);
+    let summary = compliance_summary(workspace, &courses, &roles, &compliance);
+    let reports = CharterReports {
+        spend: &spend(workspace, &courses, 0, year),
+        compliance: &compliance,
+        compliance_summary: &summary,
+        evaluation: &course_evaluation(workspace),
+        hours: &hours_per_member(workspace, year),
+    };
+    charter_evidence_from(workspace, pack, year, today, &reports)
+}
+
+/// The reports the Charter evidence quotes, each as the report itself gives it, for the
+/// same members, pack and `year` (any budget: the evidence takes the pack's own).
+pub(crate) struct CharterReports<'r> {
+    pub spend: &'r Spend,
+    pub compliance: &'r [ComplianceRow],
+    pub compliance_summary: &'r ComplianceSummary,
+    pub evaluation: &'r [EvaluationRow],
+    pub hours: &'r HoursPerMember,
+}
+
+/// [`charter_evidence`] quoting reports already worked out, so that a run writing every
+/// report works each out once.
+pub(crate) fn charter_evidence_from(
+    workspace: &OfficerWorkspace,
+    pack: Option<&CouncilPack>,
+    year: MunicipalYear,
+    today: NaiveDate,
+    reports: &CharterReports,
+) -> CharterEvidence {
     let members_held = workspace.members.len();
     let elements = if members_held == 0 {
         CharterElement::ALL
@@ -249,7 +285,7 @@ pub fn charter_evidence(
             courses: &courses,
             year,
             today,
-            completions: hours_per_member(workspace, year).total_completed,
+            reports,
         };
         CharterElement::ALL
             .iter()
@@ -285,8 +321,7 @@ struct Data<'a> {
     courses: &'a [Course],
     year: MunicipalYear,
     today: NaiveDate,
-    /// How many activities members completed in the year, as hours per member counts them.
-    completions: usize,
+    reports: &'a CharterReports<'a>,
 }
 
 impl Data<'_> {
@@ -313,7 +348,7 @@ impl Data<'_> {
     fn budget(&self) -> (Vec<String>, bool) {
         let year = self.year.label();
         let budget = self.pack.map_or(0, |p| p.budget_pence);
-        let spend = spend(self.workspace, self.courses, budget, self.year);
+        let spend = self.reports.spend;
         let committed = spend.completed_pence + spend.planned_pence;
         let places: usize = spend.rows.iter().map(|r| r.completed + r.planned).sum();
         let no_budget = match self.pack {
@@ -324,7 +359,7 @@ impl Data<'_> {
         };
         match (budget > 0, committed > 0) {
             (true, true) => {
-                let left = spend.remaining_pence();
+                let left = budget as i64 - committed as i64;
                 let after = match left {
                     0 => "None of it is left.".to_owned(),
                     left if left > 0 => format!("{} of it is left.", pounds(left.unsigned_abs())),
@@ -468,9 +503,8 @@ impl Data<'_> {
             self.catalogue_source(),
         )];
 
-        let roles = all_roles(self.pack);
-        let rows = compliance(self.workspace, self.courses, &roles, self.today);
-        let summary = compliance_summary(self.workspace, self.courses, &roles, &rows);
+        let rows = self.reports.compliance;
+        let summary = self.reports.compliance_summary;
         let behind: BTreeSet<_> = rows.iter().map(|r| r.member_id).collect();
         let members = self.members();
         let up_to_date = members - behind.len();
@@ -565,7 +599,7 @@ impl Data<'_> {
 
     fn evaluation(&self) -> (Vec<String>, bool) {
         let year = self.year.label();
-        let completed = self.completions;
+        let completed = self.reports.hours.total_completed;
         let evaluated = self
             .completed_in_year()
             .filter(|a| a.evaluation.is_some())
@@ -592,7 +626,7 @@ impl Data<'_> {
                 if e == 1 { "has" } else { "have" }
             ),
         }];
-        let rows = course_evaluation(self.workspace);
+        let rows = self.reports.evaluation;
         let returned: usize = rows.iter().map(|r| r.responses).sum();
         if returned > 0 {
             sentences.push(format!(
@@ -620,9 +654,11 @@ impl Data<'_> {
         }];
         let done = by_format(self.completed_in_year().map(|a| a.format));
         let without = self
-            .completions
+            .reports
+            .hours
+            .total_completed
             .saturating_sub(done.iter().map(|(_, n)| n).sum::<usize>());
-        sentences.push(match (self.completions, done.is_empty()) {
+        sentences.push(match (self.reports.hours.total_completed, done.is_empty()) {
             (0, _) => format!("No member has recorded completing any learning in {year} yet."),
             (_, true) => format!(
                 "None of the learning members completed in {year} has a format recorded."

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use super::charter::{
-    CharterActions, CharterEvidence, charter_evidence, charter_evidence_csv, charter_evidence_table,
+    CharterActions, CharterEvidence, CharterReports, charter_evidence_csv, charter_evidence_from,
+    charter_evidence_table,
 };
 use super::councils::{CsvPart, Part};
 use super::csv::Csv;
@@ -219,11 +220,20 @@ impl<'a> CouncilReports<'a> {
 
     fn charter(&self) -> &CharterEvidence {
         self.worked.charter.get_or_init(|| {
-            charter_evidence(
+            let (compliance, compliance_summary) = self.compliance();
+            let reports = CharterReports {
+                spend: self.spend(),
+                compliance,
+                compliance_summary,
+                evaluation: self.evaluation(),
+                hours: self.hours(),
+            };
+            charter_evidence_from(
                 self.source.workspace,
                 self.source.pack,
                 self.year,
                 self.source.today,
+                &reports,
             )
         })
     }
