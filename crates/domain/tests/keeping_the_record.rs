@@ -11,8 +11,8 @@ use common::{any_record, any_record_of, any_uuid};
 use mdr_domain::exchange::{self, SCHEMA_VERSION};
 use mdr_domain::model::{MemberRecord, merge_records};
 use mdr_domain::store::{
-    LoadError, MemoryStorage, RecordKeeper, RecordReader, Storage, StoreError, holds_set_up_record,
-    keys,
+    LoadError, MemoryStorage, RecordKeeper, RecordReader, Storage, StoreError, holds_record,
+    holds_set_up_record, keys,
 };
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -277,7 +277,7 @@ proptest! {
 fn whether_a_record_is_set_up_is_found_without_opening_it() {
     let storage = MemoryStorage::new();
     assert!(
-        !holds_set_up_record(&storage),
+        !holds_set_up_record(&storage) && !holds_record(&storage),
         "a new browser holds no record"
     );
     let (mut keeper, _) = RecordKeeper::open(storage.clone()).unwrap();
@@ -288,6 +288,7 @@ fn whether_a_record_is_set_up_is_found_without_opening_it() {
         !holds_set_up_record(&storage),
         "a profile typed but not yet saved as set up"
     );
+    assert!(holds_record(&storage), "a record is held, set up or not");
     record.set_up_at = Some(at(2));
     keeper.mark_changed();
     keeper.flush(&record, at(2)).unwrap();
@@ -300,7 +301,10 @@ fn whether_a_record_is_set_up_is_found_without_opening_it() {
         include_str!("fixtures/member-record-v1.json"),
     ] {
         storage.set(keys::RECORD, text).unwrap();
-        assert!(!holds_set_up_record(&storage), "{text}");
+        assert!(
+            !holds_set_up_record(&storage) && holds_record(&storage),
+            "{text}"
+        );
         assert_eq!(storage.get(keys::RECORD).unwrap().as_deref(), Some(text));
     }
 }

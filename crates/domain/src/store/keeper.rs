@@ -342,6 +342,13 @@ impl<S: Storage> RecordKeeper<S> {
     }
 }
 
+/// Whether `storage` holds a councillor's record at all, set up or not, without reading
+/// it: where it holds none, the officer's workspace need not fetch the code that looks
+/// inside one ([`holds_set_up_record`]).
+pub fn holds_record(storage: &impl Storage) -> bool {
+    storage.get(keys::RECORD).ok().flatten().is_some()
+}
+
 /// Whether `storage` holds a record whose profile has been set up, found without opening
 /// the record: the officer's workspace shows the councillor's pages in its navigation only
 /// then, and carries none of the record's code. A record of an older shape, or one that

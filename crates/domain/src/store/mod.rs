@@ -14,7 +14,9 @@ pub mod officer;
 
 use thiserror::Error;
 
-pub use keeper::{LastExport, LoadError, RecordKeeper, RecordReader, holds_set_up_record, keys};
+pub use keeper::{
+    LastExport, LoadError, RecordKeeper, RecordReader, holds_record, holds_set_up_record, keys,
+};
 pub use memory::MemoryStorage;
 
 /// Why the browser would not keep something.

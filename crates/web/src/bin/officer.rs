@@ -6,7 +6,7 @@ mod app {
     use mdr_domain::address::{OFFICER_ROUTES, OfficerPage};
     use std::rc::Rc;
 
-    use mdr_domain::store::holds_set_up_record;
+    use mdr_domain::store::{holds_record, holds_set_up_record};
     use mdr_web::store::LocalStore;
     use mdr_web::store::member_files::{MemberFilesDb, RawEntries};
     use mdr_web::ui::council_key::{UnlockError, Unlocker, unlock_workspace};
@@ -15,8 +15,9 @@ mod app {
     };
     use mdr_web::ui::officer_import::{ImportShown, Importer, Importing, import_files};
     use mdr_web::ui::pages::{
-        CharterEvidencePage, CommitteeReportPage, MemberRecordPage, NotFound, OfficerMembersPage,
-        OfficerPage, OfficerReportsPage, TrainingMatrixPage, WorkspaceGate,
+        CharterEvidencePage, CommitteeReportPage, HeldViews, HeldViewsFetch, MemberRecordPage,
+        NotFound, OfficerMembersPage, OfficerPage, OfficerReportsPage, TrainingMatrixPage,
+        WorkspaceGate, held_members_list, training_audit_table,
     };
     use mdr_web::ui::router::{Page, Routes};
     use mdr_web::ui::workbook::{CSV_STILL_WORK, WRITER_NOT_LOADED, WorkbookWriter};
@@ -36,6 +37,17 @@ mod app {
     // rest): a new device holds none.
     lazy_fn!(officer: fn read_held_files(db: Rc<MemberFilesDb>, raw: RawEntries) -> Reading {
         Box::pin(async move { Some(read_held_entries(db, raw).await) })
+    });
+
+    // Whether the councillor's record on this device is set up, for the header's links to
+    // the councillor's pages: looking needs the JSON reader, which no other part of the
+    // first page uses, so it loads with the other pages, and only where a record is kept.
+    lazy_fn!(officer: fn record_set_up() -> bool { holds_set_up_record(&LocalStore) });
+
+    // The members held and the training audit are shown only once members' files are
+    // held, which are read with the same group's code.
+    lazy_fn!(officer: fn held_views() -> HeldViews {
+        HeldViews { list: held_members_list, audit: training_audit_table }
     });
 
     /// What each of the workspace's pages (`mdr_domain::address::OFFICER_ROUTES`) is made
@@ -88,7 +100,14 @@ mod app {
     pub fn OfficerApp() -> impl IntoView {
         // The workspace does not open the councillor's record: it only looks whether one
         // is set up, for the header's links to the councillor's pages.
-        let set_up = Signal::stored(holds_set_up_record(&LocalStore));
+        let set_up = RwSignal::new(false);
+        if holds_record(&LocalStore) {
+            leptos::task::spawn_local(async move {
+                if let Ok(true) = record_set_up().await {
+                    set_up.set(true);
+                }
+            });
+        }
         provide_context(Importer(|data, shown, files, passphrase| {
             Box::pin(start_import(data, shown, files, passphrase))
         }));
@@ -99,6 +118,9 @@ mod app {
                     Err(e) => Err(e),
                 }
             })
+        }));
+        provide_context(HeldViewsFetch(|| {
+            Box::pin(async { held_views().await.ok() })
         }));
         provide_context(WorkbookWriter(|tables, title, created_at| {
             Box::pin(async move {
@@ -116,7 +138,7 @@ mod app {
             })
         }));
         view! {
-            <Shell part=Part::Officer set_up=set_up>
+            <Shell part=Part::Officer set_up=set_up.into()>
                 <WorkspaceGate>
                     <Routes routes=OFFICER_ROUTES page=page fallback=|| NotFound().into_any()/>
                 </WorkspaceGate>

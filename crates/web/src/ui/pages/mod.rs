@@ -24,7 +24,7 @@ mod surveys;
 pub use activity::{AddActivityPage, EditActivityPage, LogCoursePage};
 pub use backup::BackupPage;
 pub use evaluate::EvaluatePage;
-pub use home::HomePage;
+pub use home::{HomePage, Summary, SummaryFetch};
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
@@ -33,7 +33,9 @@ pub use officer_committee::CommitteeReportPage;
 pub use officer_lock::WorkspaceGate;
 pub use officer_matrix::TrainingMatrixPage;
 pub use officer_member_record::MemberRecordPage;
-pub use officer_members::OfficerMembersPage;
+pub use officer_members::{
+    HeldViews, HeldViewsFetch, OfficerMembersPage, held_members_list, training_audit_table,
+};
 pub use officer_reports::OfficerReportsPage;
 pub use plan::PlanPage;
 pub use profile::ProfilePage;

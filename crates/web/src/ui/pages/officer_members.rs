@@ -1,6 +1,9 @@
 //! The officer's members' files: import many at once (chosen or dropped), see what
 //! happened to each, keep them in IndexedDB, and download the training audit.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -62,6 +65,7 @@ pub fn OfficerMembersPage() -> impl IntoView {
     let show_all = RwSignal::new(false);
     let progress = RwSignal::new(None::<ImportProgress>);
     let passphrase = RwSignal::new(String::new());
+    let views = use_held_views(workspace);
 
     let shown = ImportShown {
         results,
@@ -131,8 +135,8 @@ pub fn OfficerMembersPage() -> impl IntoView {
             })}
             <ImportResults results=results show_all=show_all/>
         </section>
-        <HeldMembers data=data/>
-        <TrainingAudit workspace=workspace/>
+        <HeldMembers data=data views=views/>
+        <TrainingAudit workspace=workspace views=views/>
     }
 }
 
@@ -189,11 +193,72 @@ enum Removal {
     Everyone,
 }
 
+/// The members held and the training audit once the workspace holds members: the list
+/// (its search, and removing a member) and the audit (its table, and its CSV). Their code
+/// loads with the code that reads the members' files held (`src/bin/officer.rs`), since a
+/// device holds members only once it has had that code, and a new device holds none.
+#[derive(Clone, Copy)]
+pub struct HeldViews {
+    /// The list of members held.
+    pub list: fn(OfficerData) -> AnyView,
+    /// The training audit's table and download.
+    pub audit: fn(RwSignal<OfficerWorkspace>) -> AnyView,
+}
+
+/// Fetches the [`HeldViews`]: `None` when their code could not be fetched.
+#[derive(Clone, Copy)]
+pub struct HeldViewsFetch(pub fn() -> FetchingViews);
+
+/// The [`HeldViews`] being fetched.
+pub type FetchingViews = Pin<Box<dyn Future<Output = Option<HeldViews>>>>;
+
+/// What the page says where the code that shows the members held could not be fetched.
+const VIEWS_NOT_LOADED: &str = "The members held could not be shown, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Nothing has been changed. Reload the page with a connection.";
+
+/// The [`HeldViews`], fetched once the workspace holds members.
+fn use_held_views(
+    workspace: RwSignal<OfficerWorkspace>,
+) -> RwSignal<Option<Result<HeldViews, ()>>> {
+    let fetch = expect_context::<HeldViewsFetch>();
+    let views = RwSignal::new(None);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !asked.get_value() && workspace.with(|w| !w.members.is_empty()) {
+            asked.set_value(true);
+            spawn_local(async move { views.set(Some((fetch.0)().await.ok_or(()))) });
+        }
+    });
+    views
+}
+
 #[component]
 fn HeldMembers(
     /// The members held, and their storage.
     data: OfficerData,
+    /// The code that lists them, once fetched.
+    views: RwSignal<Option<Result<HeldViews, ()>>>,
 ) -> impl IntoView {
+    let workspace = data.workspace;
+    view! {
+        <section class="section" aria-labelledby="members-title">
+            <h2 id="members-title">"Members held"</h2>
+            {move || if data.loading() {
+                view! { <p>"Opening the members' files saved on this device…"</p> }.into_any()
+            } else if workspace.with(|w| w.members.is_empty()) {
+                view! { <p>"No members' files yet."</p> }.into_any()
+            } else {
+                match views.get() {
+                    None => view! { <p>"Opening the members' files saved on this device…"</p> }.into_any(),
+                    Some(Ok(views)) => (views.list)(data),
+                    Some(Err(())) => view! { <p class="notice notice--error" role="alert">{VIEWS_NOT_LOADED}</p> }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// The list of members held, with a search and a way to remove each (a [`HeldViews`]).
+pub fn held_members_list(data: OfficerData) -> AnyView {
     let OfficerData {
         workspace, problem, ..
     } = data;
@@ -258,14 +323,6 @@ fn HeldMembers(
     };
     let clear = move |_| asking.set(Some(Removal::Everyone));
     view! {
-        <section class="section" aria-labelledby="members-title">
-            <h2 id="members-title">"Members held"</h2>
-            {move || if data.loading() {
-                view! { <p>"Opening the members' files saved on this device…"</p> }.into_any()
-            } else if members.with(Vec::is_empty) {
-                view! { <p>"No members' files yet."</p> }.into_any()
-            } else {
-                view! {
                     <p>{move || match members.with(Vec::len) { 1 => "1 member.".to_owned(), n => format!("{n} members.") }}</p>
                     <Show when=move || { members.with(Vec::len) > MEMBERS_SHOWN }>
                         <TextField
@@ -304,14 +361,30 @@ fn HeldMembers(
                     </div>
                     {confirm}
                     <button type="button" class="button button--warning" on:click=clear>"Clear the workspace"</button>
-                }.into_any()
+    }
+    .into_any()
+}
+
+#[component]
+fn TrainingAudit(
+    workspace: RwSignal<OfficerWorkspace>,
+    /// The code that shows the audit, once fetched.
+    views: RwSignal<Option<Result<HeldViews, ()>>>,
+) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="audit-title">
+            <h2 id="audit-title">"Training audit"</h2>
+            <p>"Who has received what training, and when. The download opens in Excel."</p>
+            {move || match views.get() {
+                Some(Ok(views)) if !workspace.with(|w| w.members.is_empty()) => (views.audit)(workspace),
+                _ => view! { <p>"Once members' files are imported, the training they have received is listed here, with a download for Excel."</p> }.into_any(),
             }}
         </section>
     }
 }
 
-#[component]
-fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
+/// The training audit's download and its first rows (a [`HeldViews`]).
+pub fn training_audit_table(workspace: RwSignal<OfficerWorkspace>) -> AnyView {
     let rows = Memo::new(move |_| workspace.with(|w| training_audit_first(w, AUDIT_ROWS_SHOWN)));
     let total = Memo::new(move |_| workspace.with(training_audit_len));
     let download = move |_| {
@@ -319,23 +392,20 @@ fn TrainingAudit(workspace: RwSignal<OfficerWorkspace>) -> impl IntoView {
         let _ = download_csv("training-audit", &csv);
     };
     view! {
-        <section class="section" aria-labelledby="audit-title">
-            <h2 id="audit-title">"Training audit"</h2>
-            <p>"Who has received what training, and when. The download opens in Excel."</p>
-            <button type="button" class="button" on:click=download>"Download training audit (CSV)"</button>
-            <Show when=move || !rows.with(Vec::is_empty)>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Training audit">
-                    <table class="table">
-                        <thead><tr><th scope="col">"Member"</th><th scope="col">"Course"</th><th scope="col">"Status"</th><th scope="col">"Completed on"</th><th scope="col">"Evidence"</th></tr></thead>
-                        <tbody>
-                            {move || rows.get().into_iter().map(|r| view! {
-                                <tr><td>{r.member}</td><td>{r.course}</td><td>{r.status}</td><td>{r.completed_on}</td><td>{r.evidence}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <p class="field__hint">{move || { let n = total.get(); if n > AUDIT_ROWS_SHOWN { format!("Showing the first {AUDIT_ROWS_SHOWN} of {n} rows; the download has them all.") } else { format!("{n} rows.") } }}</p>
-            </Show>
-        </section>
+        <button type="button" class="button" on:click=download>"Download training audit (CSV)"</button>
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Training audit">
+                <table class="table">
+                    <thead><tr><th scope="col">"Member"</th><th scope="col">"Course"</th><th scope="col">"Status"</th><th scope="col">"Completed on"</th><th scope="col">"Evidence"</th></tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|r| view! {
+                            <tr><td>{r.member}</td><td>{r.course}</td><td>{r.status}</td><td>{r.completed_on}</td><td>{r.evidence}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="field__hint">{move || { let n = total.get(); if n > AUDIT_ROWS_SHOWN { format!("Showing the first {AUDIT_ROWS_SHOWN} of {n} rows; the download has them all.") } else { format!("{n} rows.") } }}</p>
+        </Show>
     }
+    .into_any()
 }
