@@ -4,7 +4,6 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::ui::components::{ProfileForm, TrainingDue};
-use crate::ui::router::{Build, Fetch};
 use crate::ui::{set_page_title, use_member};
 use mdr_domain::model::MemberRecord;
 use mdr_domain::model::dates::{date_and_time, long_date};
@@ -22,32 +21,8 @@ pub fn HomePage() -> impl IntoView {
     let unopened = move || member.load_problem.with(Option::is_some);
     view! {
         <Show when=move || set_up.get() fallback=move || (!unopened()).then(FirstRun)>
-            <LaterSummary/>
+            <Summary/>
         </Show>
-    }
-}
-
-/// Fetches the summary's code ([`Summary`]), given by the app's binary: it loads with the
-/// code that reads a saved record, which a device fetches as the app starts once it holds
-/// one, so a new device's first visit (the set-up form) does without it.
-#[derive(Clone, Copy)]
-pub struct SummaryFetch(pub Fetch);
-
-/// The summary, once its code is here.
-#[component]
-fn LaterSummary() -> impl IntoView {
-    let fetch = expect_context::<SummaryFetch>();
-    let build = RwSignal::new(None::<Build>);
-    leptos::task::spawn_local(async move {
-        build.set(Some(
-            (fetch.0)()
-                .await
-                .unwrap_or(|| crate::ui::PageNotLoaded().into_any()),
-        ));
-    });
-    move || match build.get() {
-        Some(build) => build(),
-        None => view! { <p role="status">"Opening your record…"</p> }.into_any(),
     }
 }
 
@@ -71,7 +46,7 @@ fn FirstRun() -> impl IntoView {
 
 /// The councillor's summary once set up.
 #[component]
-pub fn Summary() -> impl IntoView {
+fn Summary() -> impl IntoView {
     set_page_title("Home");
     let member = use_member();
     let full_name = move || {
