@@ -81,6 +81,9 @@ test('an officer imports fifty files and five bad ones, and downloads the traini
   await expect(page.getByText("No members' files yet.")).toBeVisible();
   await page.reload();
   await expect(page.getByText("No members' files yet.")).toBeVisible();
+  // With nobody held, the training audit says what it will show, and offers no download.
+  await expect(page.getByText("Once members' files are imported, the training they have received is listed here")).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download training audit (CSV)' })).toHaveCount(0);
   expect(popups, 'no browser pop-up').toBe(0);
 });
 
@@ -141,6 +144,12 @@ test('with more members than fit, a search finds the one the officer wants', asy
   await expect(page.getByText('Showing 50 of 60: search to find the others.')).toBeVisible();
   await page.getByLabel('Find a member').fill('member 59');
   await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 59']);
+  // Removing the member found keeps the search as typed.
+  await page.getByRole('button', { name: 'Remove Cllr Member 59', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove this member' }).click();
+  await expect(page.getByText('59 members.')).toBeVisible();
+  await expect(page.getByLabel('Find a member')).toHaveValue('member 59');
+  await expect(page.getByText('No member matches that search.')).toBeVisible();
   await page.getByLabel('Find a member').fill('ward 24');
   await expect(held.getByRole('rowheader')).toHaveText(['Cllr Member 23', 'Cllr Member 24', 'Cllr Member 47']);
   await page.getByLabel('Find a member').fill('nobody at all');

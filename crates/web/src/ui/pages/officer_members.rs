@@ -65,7 +65,10 @@ pub fn OfficerMembersPage() -> impl IntoView {
     let show_all = RwSignal::new(false);
     let progress = RwSignal::new(None::<ImportProgress>);
     let passphrase = RwSignal::new(String::new());
-    let views = use_held_views(workspace);
+    // Whether any member is held: the sections below are drawn afresh only when that
+    // changes, so a search typed into the list outlasts a removal or an import.
+    let none_held = Memo::new(move |_| workspace.with(|w| w.members.is_empty()));
+    let views = use_held_views(none_held);
 
     let shown = ImportShown {
         results,
@@ -135,8 +138,8 @@ pub fn OfficerMembersPage() -> impl IntoView {
             })}
             <ImportResults results=results show_all=show_all/>
         </section>
-        <HeldMembers data=data views=views/>
-        <TrainingAudit workspace=workspace views=views/>
+        <HeldMembers data=data none_held=none_held views=views/>
+        <TrainingAudit data=data none_held=none_held views=views/>
     }
 }
 
@@ -215,15 +218,17 @@ pub type FetchingViews = Pin<Box<dyn Future<Output = Option<HeldViews>>>>;
 /// What the page says where the code that shows the members held could not be fetched.
 const VIEWS_NOT_LOADED: &str = "The members held could not be shown, because this part of the app could not be loaded: either it has not been downloaded to this device yet and there is no internet connection, or a newer version of the app has arrived. Nothing has been changed. Reload the page with a connection.";
 
-/// The [`HeldViews`], fetched once the workspace holds members.
-fn use_held_views(
-    workspace: RwSignal<OfficerWorkspace>,
-) -> RwSignal<Option<Result<HeldViews, ()>>> {
+/// The [`HeldViews`] as fetched: `None` until the workspace holds members and their code
+/// is here, `Err` when it could not be fetched.
+type Fetched = RwSignal<Option<Result<HeldViews, ()>>>;
+
+/// The [`HeldViews`], fetched the first time the workspace holds members.
+fn use_held_views(none_held: Memo<bool>) -> Fetched {
     let fetch = expect_context::<HeldViewsFetch>();
     let views = RwSignal::new(None);
     let asked = StoredValue::new(false);
     Effect::new(move |_| {
-        if !asked.get_value() && workspace.with(|w| !w.members.is_empty()) {
+        if !none_held.get() && !asked.get_value() {
             asked.set_value(true);
             spawn_local(async move { views.set(Some((fetch.0)().await.ok_or(()))) });
         }
@@ -235,23 +240,19 @@ fn use_held_views(
 fn HeldMembers(
     /// The members held, and their storage.
     data: OfficerData,
+    /// Whether none is held.
+    none_held: Memo<bool>,
     /// The code that lists them, once fetched.
-    views: RwSignal<Option<Result<HeldViews, ()>>>,
+    views: Fetched,
 ) -> impl IntoView {
-    let workspace = data.workspace;
     view! {
         <section class="section" aria-labelledby="members-title">
             <h2 id="members-title">"Members held"</h2>
-            {move || if data.loading() {
-                view! { <p>"Opening the members' files saved on this device…"</p> }.into_any()
-            } else if workspace.with(|w| w.members.is_empty()) {
-                view! { <p>"No members' files yet."</p> }.into_any()
-            } else {
-                match views.get() {
-                    None => view! { <p>"Opening the members' files saved on this device…"</p> }.into_any(),
-                    Some(Ok(views)) => (views.list)(data),
-                    Some(Err(())) => view! { <p class="notice notice--error" role="alert">{VIEWS_NOT_LOADED}</p> }.into_any(),
-                }
+            {move || match (data.loading(), none_held.get(), views.get()) {
+                (false, true, _) => view! { <p>"No members' files yet."</p> }.into_any(),
+                (false, false, Some(Ok(views))) => (views.list)(data),
+                (false, false, Some(Err(()))) => view! { <p class="notice notice--error" role="alert">{VIEWS_NOT_LOADED}</p> }.into_any(),
+                _ => view! { <p>"Opening the members' files saved on this device…"</p> }.into_any(),
             }}
         </section>
     }
@@ -367,17 +368,23 @@ pub fn held_members_list(data: OfficerData) -> AnyView {
 
 #[component]
 fn TrainingAudit(
-    workspace: RwSignal<OfficerWorkspace>,
+    /// The members held.
+    data: OfficerData,
+    /// Whether none is held.
+    none_held: Memo<bool>,
     /// The code that shows the audit, once fetched.
-    views: RwSignal<Option<Result<HeldViews, ()>>>,
+    views: Fetched,
 ) -> impl IntoView {
+    // While the members are opened, or their code could not be fetched (the list above
+    // says so), the audit shows nothing.
     view! {
         <section class="section" aria-labelledby="audit-title">
             <h2 id="audit-title">"Training audit"</h2>
             <p>"Who has received what training, and when. The download opens in Excel."</p>
-            {move || match views.get() {
-                Some(Ok(views)) if !workspace.with(|w| w.members.is_empty()) => (views.audit)(workspace),
-                _ => view! { <p>"Once members' files are imported, the training they have received is listed here, with a download for Excel."</p> }.into_any(),
+            {move || match (data.loading(), none_held.get(), views.get()) {
+                (false, true, _) => Some(view! { <p>"Once members' files are imported, the training they have received is listed here, with a download for Excel."</p> }.into_any()),
+                (false, false, Some(Ok(views))) => Some((views.audit)(data.workspace)),
+                _ => None,
             }}
         </section>
     }
