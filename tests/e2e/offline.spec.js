@@ -290,12 +290,19 @@ test.describe('pages that load when first opened', () => {
     await expect(notShown).toContainText(
       'Another tab saved your record, and this one needs part of the app to combine the two copies before it saves, which has not been downloaded to this device yet. Your changes are kept while this page stays open, and the app keeps trying: connect to the internet and keep this page open until they are saved.',
     );
+    // Its home page greets the councillor and says why the summary is not there yet.
+    await expect(second.getByRole('status').filter({ hasText: 'Your summary' })).toHaveText(
+      'Your summary (the training due, your development plan and your last backup) needs part of the app that has not been downloaded to this device yet. It appears here once the device is connected to the internet. Everything you have typed is saved.',
+    );
+    await expect(second.getByRole('heading', { name: 'About you' })).toHaveCount(0);
     await expectAccessible(second, 'changes waiting for the code that combines two tabs');
     expect(await stored(second), "the first tab's save is not written over unread").toBe(savedByFirst);
 
     // Once the code can be fetched, the next try combines the two and saves.
     await second.unroute(chunk);
     await expect(notShown).toHaveCount(0, { timeout: 15_000 });
+    await expect(second.getByRole('heading', { name: 'About you' }), 'the summary appears without a reload').toBeVisible();
+    await expect(second.getByText('Your summary (the training due')).toHaveCount(0);
     const savedRecord = async () => JSON.parse(await stored(second)).record;
     await expect
       .poll(async () => (await savedRecord()).profile.full_name, { message: "the second tab's later change is saved" })

@@ -29,6 +29,10 @@ mod app {
     // first visit has no record to read, so it comes with the pages.
     lazy_fn!(reader: fn record_reader() -> RecordReader { RecordReader::STANDARD });
 
+    // The home page's summary of a set-up record loads with the reader, which a device
+    // holding a record has fetched as the app started.
+    lazy_page!(reader: summary_cards, Summary);
+
     fn fetch_reader() -> Pin<Box<dyn Future<Output = Option<RecordReader>>>> {
         Box::pin(async { record_reader().await.ok() })
     }
@@ -56,6 +60,7 @@ mod app {
     #[component]
     pub fn App() -> impl IntoView {
         let member = provide_member_context(fetch_reader);
+        provide_context(SummaryFetch(summary_cards));
         let set_up = Signal::from(Memo::new(move |_| member.is_set_up()));
         view! {
             <Shell part=Part::Member set_up=set_up>

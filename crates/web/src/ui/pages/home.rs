@@ -3,7 +3,10 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use std::time::Duration;
+
 use crate::ui::components::{ProfileForm, TrainingDue};
+use crate::ui::router::{Build, Fetch};
 use crate::ui::{set_page_title, use_member};
 use mdr_domain::model::MemberRecord;
 use mdr_domain::model::dates::{date_and_time, long_date};
@@ -21,9 +24,78 @@ pub fn HomePage() -> impl IntoView {
     let unopened = move || member.load_problem.with(Option::is_some);
     view! {
         <Show when=move || set_up.get() fallback=move || (!unopened()).then(FirstRun)>
-            <Summary/>
+            <Welcome/>
         </Show>
     }
+}
+
+/// Fetches the summary's cards ([`Summary`]), given by the app's binary: they load with
+/// the code that reads a saved record, which a device fetches as the app starts once it
+/// holds one, so a new device's first visit (the set-up form) does without them.
+#[derive(Clone, Copy)]
+pub struct SummaryFetch(pub Fetch);
+
+/// How long the home page waits before it tries again to fetch the summary's code.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
+
+/// What the summary shows while its code is fetched, or could not be.
+#[derive(Clone, Copy)]
+enum Cards {
+    Opening,
+    Here(Build),
+    NotDownloaded,
+}
+
+/// The greeting, then the summary's cards once their code is here. A device set up
+/// before the app was kept for offline use, with no connection since, greets the
+/// councillor, says why the rest is missing, and keeps trying until it can be fetched.
+#[component]
+fn Welcome() -> impl IntoView {
+    set_page_title("Home");
+    let member = use_member();
+    let full_name = move || {
+        member.record.with(|r| {
+            r.as_ref()
+                .map(|r| r.profile.full_name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let cards = RwSignal::new(Cards::Opening);
+    fetch_cards(expect_context::<SummaryFetch>().0, cards);
+    view! {
+        <h1>"Welcome, " {full_name}</h1>
+        {move || match cards.get() {
+            Cards::Opening => view! { <p role="status">"Opening your record…"</p> }.into_any(),
+            Cards::Here(build) => build(),
+            Cards::NotDownloaded => view! {
+                <p class="notice" role="status">
+                    "Your summary (the training due, your development plan and your last "
+                    "backup) needs part of the app that has not been downloaded to this "
+                    "device yet. It appears here once the device is connected to the "
+                    "internet. Everything you have typed is saved."
+                </p>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Fetches the cards' code into `cards`, trying again a little later while it cannot be
+/// fetched and the page is still open.
+fn fetch_cards(fetch: Fetch, cards: RwSignal<Cards>) {
+    leptos::task::spawn_local(async move {
+        let fetched = fetch().await;
+        if cards.is_disposed() {
+            return;
+        }
+        match fetched {
+            Some(build) => cards.set(Cards::Here(build)),
+            None => {
+                cards.set(Cards::NotDownloaded);
+                set_timeout(move || fetch_cards(fetch, cards), RETRY_DELAY);
+            }
+        }
+    });
 }
 
 /// The first visit: what the app is, and the profile form.
@@ -44,20 +116,11 @@ fn FirstRun() -> impl IntoView {
     }
 }
 
-/// The councillor's summary once set up.
+/// The councillor's summary once set up, below the greeting: the training due, and a card
+/// each for the plan, the profile and the last backup.
 #[component]
-fn Summary() -> impl IntoView {
-    set_page_title("Home");
-    let member = use_member();
-    let full_name = move || {
-        member.record.with(|r| {
-            r.as_ref()
-                .map(|r| r.profile.full_name.clone())
-                .unwrap_or_default()
-        })
-    };
+pub fn Summary() -> impl IntoView {
     view! {
-        <h1>"Welcome, " {full_name}</h1>
         <TrainingDue/>
         <div class="cards">
             <PlanCard/>

@@ -24,7 +24,7 @@ mod surveys;
 pub use activity::{AddActivityPage, EditActivityPage, LogCoursePage};
 pub use backup::BackupPage;
 pub use evaluate::EvaluatePage;
-pub use home::HomePage;
+pub use home::{HomePage, Summary, SummaryFetch};
 pub use learning::LearningPage;
 pub use not_found::NotFound;
 pub use officer::OfficerPage;
