@@ -1,7 +1,9 @@
 //! Benchmark (run by `make bench`): the `mdr consolidate` command on 20,000 members' files of
 //! ten councils, about 800 MB, beside the floor measured in the same run: reading every file
 //! and parsing it into `serde_json::Value`, nothing else. Each is timed on one thread and on
-//! every core, and its peak memory taken, each in a process of its own. Prints figures only.
+//! every core, and its peak memory taken, each in a process of its own; then the command
+//! again writing only the Parquet tables (`--only parquet`), as a data team would run it.
+//! Prints figures only.
 //!
 //! `cargo build --profile cli -p mdr-cli && cargo run --profile cli -p mdr-cli --example scale_bench`
 //! (the command as `make cli` installs it: optimised for speed).
@@ -165,7 +167,8 @@ fn bench() -> Result<(), String> {
         .prefix("scale-bench-out-")
         .tempdir_in(&bench_dir)
         .map_err(|e| format!("cannot make a folder for the reports: {e}"))?;
-    let mdr_run = |threads: Option<usize>, name: &str| {
+    // `only`: what `--only` asks for, or `None` for everything.
+    let mdr_run = |threads: Option<usize>, name: &str, only: Option<&str>| {
         let reports = out.path().join(name);
         // What the command says goes to a file, not a terminal (so no progress bar), to be
         // shown only if it fails.
@@ -182,6 +185,9 @@ fn bench() -> Result<(), String> {
             .arg(TODAY)
             .stdout(Stdio::null())
             .stderr(stderr);
+        if let Some(only) = only {
+            command.arg("--only").arg(only);
+        }
         match threads {
             Some(threads) => command.env("RAYON_NUM_THREADS", threads.to_string()),
             None => command.env_remove("RAYON_NUM_THREADS"),
@@ -190,19 +196,35 @@ fn bench() -> Result<(), String> {
             let said = fs::read_to_string(&said).unwrap_or_default();
             format!("{problem}\n{}", said.trim_end())
         })?;
-        check_reports(&reports, count)?;
+        check_reports(&reports, count, only.is_none())?;
+        // Each run's reports are made anew, so the next run writes no more than this one.
+        fs::remove_dir_all(&reports)
+            .map_err(|e| format!("cannot remove {}: {e}", reports.display()))?;
         Ok::<_, String>(run)
     };
-    let mdr_one = mdr_run(Some(1), "one-thread")?;
-    let mdr_all = mdr_run(None, "all-cores")?;
+    let mdr_one = mdr_run(Some(1), "one-thread", None)?;
+    let mdr_all = mdr_run(None, "all-cores", None)?;
+    // A data team's run: the Parquet tables (and the outcomes) for their engine, no CSV
+    // and no workbook.
+    let tables_one = mdr_run(Some(1), "parquet-one-thread", Some("parquet"))?;
+    let tables_all = mdr_run(None, "parquet-all-cores", Some("parquet"))?;
     out.close()
         .map_err(|e| format!("cannot remove the reports' folder: {e}"))?;
-    print_runs("mdr consolidate", &mdr_one, &mdr_all);
-    println!(
-        "  mdr on all cores: {:.2}x the all-core floor, {:.2}x the one-thread floor",
-        mdr_all.wall.as_secs_f64() / floor_all.wall.as_secs_f64(),
-        mdr_all.wall.as_secs_f64() / floor_one.wall.as_secs_f64(),
+    let against_floor = |what: &str, run: &Run| {
+        println!(
+            "  {what} on all cores: {:.2}x the all-core floor, {:.2}x the one-thread floor",
+            run.wall.as_secs_f64() / floor_all.wall.as_secs_f64(),
+            run.wall.as_secs_f64() / floor_one.wall.as_secs_f64(),
+        );
+    };
+    print_runs(
+        "mdr consolidate (every CSV, the workbook, Parquet)",
+        &mdr_one,
+        &mdr_all,
     );
+    print_runs("mdr consolidate --only parquet", &tables_one, &tables_all);
+    against_floor("mdr consolidate", &mdr_all);
+    against_floor("mdr consolidate --only parquet", &tables_all);
     Ok(())
 }
 
@@ -369,10 +391,14 @@ fn measure(mut command: Command, what: &str) -> Result<Run, String> {
 
 /// Checks that `mdr consolidate` wrote the outcomes and the workbook into `out`, with an
 /// outcome for every one of the `count` files.
-fn check_reports(out: &Path, count: u64) -> Result<(), String> {
-    let workbook = out.join("member-development-reports.xlsx");
-    if !workbook.is_file() {
-        return Err(format!("mdr consolidate wrote no {}", workbook.display()));
+fn check_reports(out: &Path, count: u64, workbook: bool) -> Result<(), String> {
+    let written = if workbook {
+        out.join("member-development-reports.xlsx")
+    } else {
+        out.join("activities.parquet")
+    };
+    if !written.is_file() {
+        return Err(format!("mdr consolidate wrote no {}", written.display()));
     }
     let outcomes = out.join("outcomes.csv");
     let rows = csv::Reader::from_path(&outcomes)

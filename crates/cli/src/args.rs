@@ -20,7 +20,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Imports members' files as the officer's workspace does, and writes every report as
-    /// CSV and as one Excel workbook, with each file's outcome in outcomes.csv.
+    /// CSV and as one Excel workbook, and the records' rows as Parquet tables, with each
+    /// file's outcome in outcomes.csv (--only chooses among them).
     ///
     /// Each input is a folder (every .json file in it and in its folders, in name order),
     /// a .zip file (every .json file in it), or one file (read whatever it is called).
@@ -76,6 +77,45 @@ pub struct ConsolidateArgs {
     /// Ends with exit code 1 when any file was refused (the reports are still written).
     #[arg(long)]
     pub strict: bool,
+
+    /// Writes only these beside outcomes.csv: csv (every report as CSV), workbook (the
+    /// Excel workbook) or parquet (the Parquet tables), such as --only parquet for a
+    /// warehouse's nightly load, or --only csv,workbook; all three if not given.
+    #[arg(long, value_name = "WHAT", value_delimiter = ',')]
+    pub only: Vec<Written>,
+}
+
+/// What a run writes besides `outcomes.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Written {
+    /// Every report as the CSV its page downloads.
+    Csv,
+    /// Every report as one Excel workbook.
+    Workbook,
+    /// The records' raw rows as Parquet tables, for engines.
+    Parquet,
+}
+
+impl ConsolidateArgs {
+    /// Whether the run writes `what`: everything, unless `--only` chose.
+    pub fn writes(&self, what: Written) -> bool {
+        self.only.is_empty() || self.only.contains(&what)
+    }
+
+    /// What `--only` chose, in words ("every report as CSV and the Parquet tables"), or
+    /// `None` when the run writes everything.
+    pub fn only_said(&self) -> Option<String> {
+        let said: Vec<&str> = [
+            (Written::Csv, "every report as CSV"),
+            (Written::Workbook, "the workbook"),
+            (Written::Parquet, "the Parquet tables"),
+        ]
+        .into_iter()
+        .filter(|(what, _)| self.writes(*what))
+        .map(|(_, said)| said)
+        .collect();
+        (said.len() < 3).then(|| said.join(" and "))
+    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -31,8 +31,10 @@ use clap::Parser;
 
 pub use error::CliError;
 
-use args::{Cli, Command, ConsolidateArgs};
+use args::{Cli, Command, ConsolidateArgs, Written};
+use consolidate::Consolidation;
 use consolidate::{Keys, consolidate};
+use mdr_domain::consolidate::{ReportSetting, ReportsByCouncil};
 use unlock::{CouncilKeyring, Keyring};
 
 /// Exit code of a run that went wrong before it could finish: a bad argument, or an input
@@ -110,60 +112,29 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         pack: pack.as_ref(),
         today,
     };
-    let workbook_path = args.out.join(reports::WORKBOOK);
-    // Shared by the sheets and the CSVs: each report is worked out once for both.
+    let csv = args.writes(Written::Csv);
+    let parquet = args.writes(Written::Parquet);
+    // Shared by the sheets and the CSVs: each report is worked out once for both, and
+    // only if one of them is written.
     let council_reports = consolidation.councils.reports(&setting);
-    let csvs = || reports::write_csvs(&args.out, &consolidation, &council_reports);
-    let parquet_tables = parquet::TablesToWrite::default();
-    let parquet =
-        || parquet::write_tables(&args.out, &consolidation, pack.as_ref(), &parquet_tables);
-    if rayon::current_num_threads() > 1 {
-        // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS),
-        // the workbook, the longest to write, is written on one thread while its sheets
-        // are worked out on another, a part ahead, and the CSVs on a third; then the
-        // Parquet tables, each taken by whichever of the workbook's and the CSVs' threads
-        // is free first: on two cores, both are kept busy to the end.
-        let mut workbook = reports::Workbook::new(&consolidation.councils, &setting)?;
-        let (written, tables) = std::thread::scope(|scope| {
-            let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
-            let council_reports = &council_reports;
-            scope.spawn(move || {
-                let actions = mdr_domain::consolidate::CharterActions::default();
-                // A send fails only once the workbook has stopped taking parts.
-                council_reports.each_report_table(&actions, |part| {
-                    let _ = parts.send(part);
-                });
-            });
-            let written = scope.spawn(|| {
-                for part in sheets {
-                    workbook.take(part);
-                }
-                let saved = workbook.save(&workbook_path);
-                (saved, parquet())
-            });
-            let tables = csvs().and_then(|_| parquet());
-            (written.join(), tables)
-        });
-        tables?;
-        // A panic on the sheets' thread reaches here through the scope.
-        match written {
-            Ok((saved, tables)) => {
-                saved?;
-                tables?;
-            }
-            Err(panicked) => std::panic::resume_unwind(panicked),
-        }
-    } else {
-        // The workbook last, so a workbook that cannot be written leaves the rest written.
-        csvs()?;
-        parquet()?;
-        reports::write_workbook(&workbook_path, &consolidation, &setting, &council_reports)?;
-    }
+    write_outputs(args, &consolidation, &council_reports, &setting)
+        .map_err(|error| error.besides(csv, parquet))?;
 
     let mut stdout = std::io::stdout().lock();
-    let _ = terminal::print_results(&mut stdout, &consolidation, &args.out);
+    let _ = terminal::print_results(
+        &mut stdout,
+        &consolidation,
+        &args.out,
+        args.only_said().as_deref(),
+    );
     let _ = stdout.flush();
     let refused = consolidation.results.summary().refused;
+    // The records and the reports worked out from them (most of the run's memory, in
+    // millions of allocations) are not freed one by one: the process ends here and the
+    // system takes its memory back at once, where freeing them took a few tenths of a
+    // second at the end of a run of 20,000 members.
+    std::mem::forget(council_reports);
+    std::mem::forget(consolidation);
     if args.strict && refused > 0 {
         eprintln!(
             "mdr: {} refused, and --strict was given.",
@@ -175,4 +146,85 @@ fn run_consolidate(args: &ConsolidateArgs) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::from(EXIT_REFUSED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes what the run was asked for into `args.out`, which exists: `outcomes.csv`, then
+/// every report as CSV, the workbook and the Parquet tables, or those `--only` chose.
+fn write_outputs(
+    args: &ConsolidateArgs,
+    consolidation: &Consolidation,
+    council_reports: &ReportsByCouncil,
+    setting: &ReportSetting,
+) -> Result<(), CliError> {
+    let workbook_path = args.out.join(reports::WORKBOOK);
+    let csvs = || {
+        if args.writes(Written::Csv) {
+            reports::write_csvs(&args.out, consolidation, council_reports).map(drop)
+        } else {
+            reports::write_outcomes(&args.out, consolidation)
+        }
+    };
+    let parquet_tables = parquet::TablesToWrite::default();
+    let parquet = || {
+        if !args.writes(Written::Parquet) {
+            return Ok(());
+        }
+        parquet::write_tables(&args.out, consolidation, setting.pack, &parquet_tables)
+    };
+    let workbook = args.writes(Written::Workbook);
+    if rayon::current_num_threads() <= 1 {
+        // The workbook last, so a workbook that cannot be written leaves the rest written.
+        csvs()?;
+        parquet()?;
+        if workbook {
+            reports::write_workbook(&workbook_path, consolidation, setting, council_reports)?;
+        }
+        return Ok(());
+    }
+    // With more than one core to use (as many as rayon is given: RAYON_NUM_THREADS), the
+    // workbook, the longest to write, is written on one thread while its sheets are
+    // worked out on another, a part ahead, and the CSVs on a third; then the Parquet
+    // tables, each taken by whichever of the workbook's and the CSVs' threads is free
+    // first: on two cores, both are kept busy to the end. Without the workbook, both
+    // take Parquet tables from the start.
+    let workbook = match workbook {
+        true => Some(reports::Workbook::new(&consolidation.councils, setting)?),
+        false => None,
+    };
+    let (written, tables) = std::thread::scope(|scope| {
+        let sheets = workbook.is_some().then(|| {
+            let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
+            scope.spawn(move || {
+                let actions = mdr_domain::consolidate::CharterActions::default();
+                // A send fails only once the workbook has stopped taking parts.
+                council_reports.each_report_table(&actions, |part| {
+                    let _ = parts.send(part);
+                });
+            });
+            sheets
+        });
+        let written = scope.spawn(|| {
+            let saved = match (workbook, sheets) {
+                (Some(mut workbook), Some(sheets)) => {
+                    for part in sheets {
+                        workbook.take(part);
+                    }
+                    workbook.save(&workbook_path)
+                }
+                _ => Ok(()),
+            };
+            (saved, parquet())
+        });
+        let tables = csvs().and_then(|()| parquet());
+        (written.join(), tables)
+    });
+    tables?;
+    // A panic on the sheets' thread reaches here through the scope.
+    match written {
+        Ok((saved, tables)) => {
+            saved?;
+            tables
+        }
+        Err(panicked) => std::panic::resume_unwind(panicked),
+    }
 }

@@ -127,6 +127,7 @@ impl Workbook {
             WorkbookError::Save(error) => CliError::WorkbookSave {
                 path: shown(path),
                 why: why(&error),
+                rest: CliError::written(true, true),
             },
             error => error.into(),
         })
@@ -166,6 +167,13 @@ impl CsvFile {
     }
 }
 
+/// Writes `outcomes.csv` into `out`, which exists: every run does, whatever else it
+/// writes.
+pub fn write_outcomes(out: &Path, consolidation: &Consolidation) -> Result<(), CliError> {
+    std::fs::write(out.join(OUTCOMES), outcomes_csv(&consolidation.results))
+        .map_err(|e| CliError::output(&out.join(OUTCOMES), &e))
+}
+
 /// Writes the outcomes and every report's CSV into `out`, which exists, and returns the
 /// names of the files written, in the order written. Each report is written a council's
 /// rows at a time, so no report is held whole.
@@ -174,8 +182,7 @@ pub fn write_csvs(
     consolidation: &Consolidation,
     reports: &ReportsByCouncil,
 ) -> Result<Vec<String>, CliError> {
-    std::fs::write(out.join(OUTCOMES), outcomes_csv(&consolidation.results))
-        .map_err(|e| CliError::output(&out.join(OUTCOMES), &e))?;
+    write_outcomes(out, consolidation)?;
     let mut written: Vec<String> = vec![OUTCOMES.to_owned()];
     let mut file: Option<CsvFile> = None;
     let mut failed = None;

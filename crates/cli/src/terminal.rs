@@ -46,10 +46,13 @@ impl Progress {
 }
 
 /// The outcomes of a run, and where its reports are, as lines of plain text.
+/// `only` is what `--only` chose, such as "the Parquet tables", or `None` for
+/// everything.
 pub fn print_results(
     out: &mut impl Write,
     consolidation: &Consolidation,
     folder: &Path,
+    only: Option<&str>,
 ) -> io::Result<()> {
     let summary = consolidation.results.summary();
     let counts = [
@@ -86,9 +89,12 @@ pub fn print_results(
     if councils.several() {
         members.push_str(&format!(" of {} councils", councils.len()));
     }
+    let only = only
+        .map(|only| format!(": {only} only"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{summary} Reports on {members} written to {}.",
+        "{summary} Reports on {members} written to {}{only}.",
         shown(folder)
     )
 }

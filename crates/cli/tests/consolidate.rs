@@ -55,6 +55,19 @@ fn consolidate(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     mdr(&args)
 }
 
+/// [`consolidate`] on `threads` cores (`RAYON_NUM_THREADS`).
+fn consolidate_on(threads: &str, inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["consolidate"];
+    args.extend(inputs.iter().map(|p| path(p)));
+    args.extend(["--out", path(out), "--today", "2026-12-01"]);
+    args.extend(extra);
+    Command::new(env!("CARGO_BIN_EXE_mdr"))
+        .args(&args)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .expect("the command runs")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -811,13 +824,7 @@ fn a_workbook_that_cannot_be_saved_says_so_with_its_path_and_leaves_the_rest_wri
     std::fs::create_dir_all(out.join("member-development-reports.xlsx")).unwrap();
 
     for threads in ["1", "2"] {
-        let mut args = vec!["consolidate", path(&files), "--out", path(&out)];
-        args.extend(["--today", "2026-12-01"]);
-        let output = Command::new(env!("CARGO_BIN_EXE_mdr"))
-            .args(&args)
-            .env("RAYON_NUM_THREADS", threads)
-            .output()
-            .unwrap();
+        let output = consolidate_on(threads, &[&files], &out, &[]);
         assert_unusable(&output, "The workbook could not be saved as “");
         let message = stderr(&output);
         assert!(
@@ -839,4 +846,104 @@ fn a_workbook_that_cannot_be_saved_says_so_with_its_path_and_leaves_the_rest_wri
         std::fs::remove_file(out.join("training-audit.csv")).unwrap();
         std::fs::remove_file(out.join("activities.parquet")).unwrap();
     }
+}
+
+/// The names of the files in `out`, in order.
+fn files_in(out: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn only_what_the_run_is_asked_for_is_written_beside_the_outcomes() {
+    let dir = TempDir::new().unwrap();
+    let files = dir.path().join("files");
+    write(&files, "member-record-zoe.json", zoe());
+    write(
+        &files,
+        "member-record-anne.json",
+        member(8, "Cllr Anne Brontë"),
+    );
+
+    for threads in ["1", "2"] {
+        // A warehouse's nightly load: the Parquet tables and the outcomes, nothing else.
+        let out = dir.path().join(format!("parquet-{threads}"));
+        let output = consolidate_on(threads, &[&files], &out, &["--only", "parquet"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let written = files_in(&out);
+        assert!(written.contains(&"outcomes.csv".to_owned()), "{written:?}");
+        assert!(
+            written.contains(&"activities.parquet".to_owned()),
+            "{written:?}"
+        );
+        assert_eq!(
+            written.iter().filter(|n| n.ends_with(".parquet")).count(),
+            8,
+            "{written:?}"
+        );
+        assert!(
+            written
+                .iter()
+                .all(|n| n == "outcomes.csv" || n.ends_with(".parquet")),
+            "{threads} thread(s): {written:?}"
+        );
+        assert!(
+            stdout(&output).contains(&format!(
+                "Reports on 2 members written to {}: the Parquet tables only.",
+                out.display()
+            )),
+            "{}",
+            stdout(&output)
+        );
+        assert_eq!(outcomes(&out).len(), 2);
+
+        // For committee: the CSVs and the workbook, no Parquet.
+        let out = dir.path().join(format!("committee-{threads}"));
+        let output = consolidate_on(threads, &[&files], &out, &["--only", "csv,workbook"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let written = files_in(&out);
+        assert!(
+            written.contains(&"member-development-reports.xlsx".to_owned()),
+            "{written:?}"
+        );
+        assert_eq!(report(&out, "training-audit.csv")[0][0], "Member");
+        assert!(
+            !written.iter().any(|n| n.ends_with(".parquet")),
+            "{written:?}"
+        );
+        assert!(
+            stdout(&output).contains(": every report as CSV and the workbook only."),
+            "{}",
+            stdout(&output)
+        );
+    }
+
+    // The workbook alone, where it cannot be saved: the message says what was written.
+    let out = dir.path().join("workbook");
+    std::fs::create_dir_all(out.join("member-development-reports.xlsx")).unwrap();
+    let output = consolidate(&[&files], &out, &["--only", "workbook"]);
+    assert_unusable(&output, "The workbook could not be saved as “");
+    assert!(
+        stderr(&output)
+            .trim_end()
+            .ends_with("then run the command again. outcomes.csv was written."),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        files_in(&out),
+        ["member-development-reports.xlsx", "outcomes.csv"]
+    );
+
+    let output = consolidate(&[&files], &dir.path().join("x"), &["--only", "pdf"]);
+    assert_unusable(&output, "invalid value 'pdf' for '--only <WHAT>'");
+    assert!(
+        stderr(&output).contains("[possible values: csv, workbook, parquet]"),
+        "{}",
+        stderr(&output)
+    );
 }
