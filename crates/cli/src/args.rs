@@ -38,8 +38,8 @@ pub struct ConsolidateArgs {
     #[arg(required = true, value_name = "DIR|ZIP")]
     pub inputs: Vec<PathBuf>,
 
-    /// The folder to write outcomes.csv, the reports' CSVs and the workbook into (made if
-    /// missing; files of the same names are replaced).
+    /// The folder to write outcomes.csv, the reports' CSVs, the workbook and the Parquet
+    /// tables into (made if missing; files of the same names are replaced).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 
