@@ -389,8 +389,9 @@ fn measure(mut command: Command, what: &str) -> Result<Run, String> {
     })
 }
 
-/// Checks that `mdr consolidate` wrote the outcomes and the workbook into `out`, with an
-/// outcome for every one of the `count` files.
+/// Checks that `mdr consolidate` wrote the outcomes and the workbook (or, without it, the
+/// activities' Parquet table) into `out`, with an outcome for every one of the `count`
+/// files.
 fn check_reports(out: &Path, count: u64, workbook: bool) -> Result<(), String> {
     let written = if workbook {
         out.join("member-development-reports.xlsx")

@@ -48,36 +48,22 @@ pub enum CliError {
     Roster { path: String, why: &'static str },
     #[error("The reports could not be written to “{path}”: {why}.")]
     Output { path: String, why: &'static str },
-    /// The workbook is written last (or beside the rest), so whatever else the run writes
-    /// is there when it fails; `rest` says what ([`CliError::besides`]).
-    #[error("{error} {rest}")]
-    Workbook {
-        error: WorkbookError,
-        rest: &'static str,
-    },
+    /// The workbook is written last (or beside the rest), so the rest is there when it
+    /// fails: what that is, the run says ([`CliError::besides`]).
+    #[error("{0}")]
+    Workbook(#[from] WorkbookError),
     #[error(
-        "The workbook could not be saved as “{path}”: {why}. Check the folder can be written to and that the workbook is not open in Excel, then run the command again. {rest}"
+        "The workbook could not be saved as “{path}”: {why}. Check the folder can be written to and that the workbook is not open in Excel, then run the command again."
     )]
-    WorkbookSave {
-        path: String,
-        why: &'static str,
-        rest: &'static str,
+    WorkbookSave { path: String, why: &'static str },
+    #[error("The {table} table could not be written as Parquet: {why}. Please report this.")]
+    Parquet { table: &'static str, why: String },
+    /// One of the above, with what the run wrote all the same.
+    #[error("{error} {written}")]
+    Besides {
+        error: Box<CliError>,
+        written: &'static str,
     },
-    #[error("The {table} table could not be written as Parquet: {why}. {rest} Please report this.")]
-    Parquet {
-        table: &'static str,
-        why: String,
-        rest: &'static str,
-    },
-}
-
-impl From<WorkbookError> for CliError {
-    fn from(error: WorkbookError) -> Self {
-        Self::Workbook {
-            error,
-            rest: Self::written(true, true),
-        }
-    }
 }
 
 impl CliError {
@@ -95,37 +81,25 @@ impl CliError {
         }
     }
 
-    /// The sentence that says what was written besides what failed: the CSV reports
-    /// and the Parquet tables when the run writes them, or else the outcomes alone.
-    pub(crate) fn written(csv: bool, parquet: bool) -> &'static str {
-        match (csv, parquet) {
+    /// This error, if it is the workbook's or Parquet's, with what a run that writes the
+    /// CSV reports (`csv`) and the Parquet tables (`parquet`) or not wrote all the same:
+    /// a workbook that fails leaves both written, and Parquet that fails leaves the CSVs
+    /// (the workbook may still be being written).
+    pub(crate) fn besides(self, csv: bool, parquet: bool) -> Self {
+        let parquet = match self {
+            Self::Workbook(_) | Self::WorkbookSave { .. } => parquet,
+            Self::Parquet { .. } => false,
+            other => return other,
+        };
+        let written = match (csv, parquet) {
             (true, true) => "The CSV reports and the Parquet tables were written.",
             (true, false) => "The CSV reports were written.",
             (false, true) => "The Parquet tables were written.",
             (false, false) => "outcomes.csv was written.",
-        }
-    }
-
-    /// This error as told after a run that writes the CSV reports (`csv`) and the Parquet
-    /// tables (`parquet`) or not: a workbook that fails leaves both written, and Parquet
-    /// that fails leaves the CSVs (the workbook may still be being written).
-    pub(crate) fn besides(self, csv: bool, parquet: bool) -> Self {
-        match self {
-            Self::Workbook { error, .. } => Self::Workbook {
-                error,
-                rest: Self::written(csv, parquet),
-            },
-            Self::WorkbookSave { path, why, .. } => Self::WorkbookSave {
-                path,
-                why,
-                rest: Self::written(csv, parquet),
-            },
-            Self::Parquet { table, why, .. } => Self::Parquet {
-                table,
-                why,
-                rest: Self::written(csv, false),
-            },
-            other => other,
+        };
+        Self::Besides {
+            error: Box::new(self),
+            written,
         }
     }
 }

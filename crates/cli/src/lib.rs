@@ -187,12 +187,12 @@ fn write_outputs(
     // tables, each taken by whichever of the workbook's and the CSVs' threads is free
     // first: on two cores, both are kept busy to the end. Without the workbook, both
     // take Parquet tables from the start.
-    let workbook = match workbook {
-        true => Some(reports::Workbook::new(&consolidation.councils, setting)?),
-        false => None,
-    };
+    let workbook = workbook
+        .then(|| reports::Workbook::new(&consolidation.councils, setting))
+        .transpose()?;
     let (written, tables) = std::thread::scope(|scope| {
-        let sheets = workbook.is_some().then(|| {
+        // The workbook, with its sheets' parts as they are worked out.
+        let workbook = workbook.map(|workbook| {
             let (parts, sheets) = std::sync::mpsc::sync_channel(SHEET_PARTS_AHEAD);
             scope.spawn(move || {
                 let actions = mdr_domain::consolidate::CharterActions::default();
@@ -201,18 +201,15 @@ fn write_outputs(
                     let _ = parts.send(part);
                 });
             });
-            sheets
+            (workbook, sheets)
         });
         let written = scope.spawn(|| {
-            let saved = match (workbook, sheets) {
-                (Some(mut workbook), Some(sheets)) => {
-                    for part in sheets {
-                        workbook.take(part);
-                    }
-                    workbook.save(&workbook_path)
+            let saved = workbook.map_or(Ok(()), |(mut workbook, sheets)| {
+                for part in sheets {
+                    workbook.take(part);
                 }
-                _ => Ok(()),
-            };
+                workbook.save(&workbook_path)
+            });
             (saved, parquet())
         });
         let tables = csvs().and_then(|()| parquet());

@@ -792,7 +792,6 @@ fn write_table<R>(
     write_parquet(&mut file, name, rows, columns).map_err(|e| CliError::Parquet {
         table: name,
         why: e.to_string(),
-        rest: CliError::written(true, false),
     })?;
     file.flush().map_err(|e| CliError::output(&path, &e))
 }

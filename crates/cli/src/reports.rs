@@ -127,7 +127,6 @@ impl Workbook {
             WorkbookError::Save(error) => CliError::WorkbookSave {
                 path: shown(path),
                 why: why(&error),
-                rest: CliError::written(true, true),
             },
             error => error.into(),
         })
